@@ -101,13 +101,7 @@ export const vesselSchema = z.object({
 });
 export type Vessel = z.infer<typeof vesselSchema>;
 
-export const SOURCE_FORMATS = [
-  'csl-csv',
-  'csl-json',
-  'ofac-csv',
-  'bis-dpl',
-  'un-xml',
-] as const;
+export const SOURCE_FORMATS = ['csl-csv', 'csl-json', 'ofac-csv', 'bis-dpl', 'un-xml'] as const;
 export type SourceFormat = (typeof SOURCE_FORMATS)[number];
 
 export const sourceRefSchema = z.object({

@@ -6,7 +6,18 @@ import { isRealCalendarDate } from '../domain/listing';
  */
 
 const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
 };
 
 /**
@@ -65,4 +76,13 @@ export function parseUsDate(value: string | null | undefined): string | null {
 
 function pad(value: number): string {
   return String(value).padStart(2, '0');
+}
+
+/** A yes/no flag as the lists write it (`Y`, `y`, `N`, `Yes`…) → boolean; anything else, including
+ * the single space some DPL rows carry, is "not stated" → null. */
+export function parseYesNo(value: string | null | undefined): boolean | null {
+  const text = value?.trim().toLowerCase();
+  if (text === 'y' || text === 'yes') return true;
+  if (text === 'n' || text === 'no') return false;
+  return null;
 }

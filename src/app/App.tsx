@@ -1,0 +1,113 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { deriveFacts } from '../features/explorer/model/facts';
+import { cleanViewForData } from '../features/explorer/model/facet-options';
+import type { ExplorerView } from '../features/explorer/model/view';
+import { ExplorerPage } from '../features/explorer/ExplorerPage';
+import { EntityPage } from '../features/entity/EntityPage';
+import { buildAlsoListedIndex } from '../features/entity/model/also-listed';
+import type { Dataset } from '../data/load-dataset';
+import { Notices } from '../ui/Notices';
+import { navigate, useLocation } from '../ui/router';
+import { DataErrorPage, LoadingPage, NotFoundPage } from './StatusPages';
+import { DataSummary, SampleBanner } from './DataSummary';
+import { entityPath, matchRoute } from './routes';
+import { formatExplorerSearch, parseExplorerSearch } from './url-state';
+import { useDataset } from './use-dataset';
+import { describeSearchStatus, useSearchClient } from './use-search-client';
+
+const DATA_URL = `${import.meta.env.BASE_URL}data/`;
+
+export function App() {
+  const state = useDataset(DATA_URL);
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="app-header">
+        <p className="app-title">
+          <a href="/">Sanctions Explorer</a>
+        </p>
+        {state.status === 'ready' ? <DataSummary manifest={state.dataset.manifest} /> : null}
+      </header>
+      {state.status === 'ready' && state.dataset.manifest.sample ? <SampleBanner /> : null}
+      <main id="main">
+        {state.status === 'loading' ? <LoadingPage progress={state.progress} /> : null}
+        {state.status === 'error' ? <DataErrorPage error={state.error} /> : null}
+        {state.status === 'ready' ? <ReadyApp dataset={state.dataset} /> : null}
+      </main>
+      <footer className="app-footer">
+        <p>
+          Everything runs in your browser: searches and filters are never sent anywhere. Data:
+          official US government lists (public domain) and the UN Security Council Consolidated
+          List.
+        </p>
+      </footer>
+    </>
+  );
+}
+
+/** Remembered so the entity page's "Back to the results" restores the view it came from. */
+const lastExplorer = { search: '' };
+
+function ReadyApp({ dataset }: { dataset: Dataset }) {
+  const location = useLocation();
+  const route = matchRoute(location.pathname);
+  const facts = useMemo(() => dataset.listings.map(deriveFacts), [dataset]);
+  const alsoListedIndex = useMemo(() => buildAlsoListedIndex(dataset.listings), [dataset]);
+  const known = useMemo(
+    () => ({
+      program: new Set(facts.flatMap((fact) => fact.programs)),
+      rationale: new Set(facts.flatMap((fact) => fact.rationales)),
+      sector: new Set(facts.flatMap((fact) => fact.sectors)),
+    }),
+    [facts],
+  );
+  const { port, status } = useSearchClient(dataset.listings);
+  const [dismissedFor, setDismissedFor] = useState<string | null>(null);
+
+  const parsed = useMemo(() => {
+    const fromUrl = parseExplorerSearch(location.search);
+    const cleaned = cleanViewForData(fromUrl.view, known);
+    return { view: cleaned.view, notices: [...fromUrl.notices, ...cleaned.notices] };
+  }, [location.search, known]);
+
+  const onViewChange = useCallback((view: ExplorerView, mode: 'push' | 'replace') => {
+    navigate(`/${formatExplorerSearch(view)}`, { replace: mode === 'replace' });
+  }, []);
+
+  useEffect(() => {
+    if (route.kind === 'explorer') lastExplorer.search = location.search;
+  }, [route.kind, location.search]);
+
+  if (route.kind === 'explorer') {
+    const notices = dismissedFor === location.search ? [] : parsed.notices;
+    return (
+      <>
+        <h1 className="visually-hidden">Search the sanctions and export-control lists</h1>
+        <Notices notices={notices} onDismiss={() => setDismissedFor(location.search)} />
+        <ExplorerPage
+          facts={facts}
+          view={parsed.view}
+          searchPort={port}
+          searchStatus={describeSearchStatus(status)}
+          onViewChange={onViewChange}
+          entityHref={entityPath}
+        />
+      </>
+    );
+  }
+  if (route.kind === 'entity') {
+    return (
+      <EntityPage
+        listing={dataset.byId.get(route.id) ?? null}
+        requestedId={route.id}
+        byId={dataset.byId}
+        alsoListedIndex={alsoListedIndex}
+        backHref={`/${lastExplorer.search}`}
+        entityHref={entityPath}
+      />
+    );
+  }
+  return <NotFoundPage path={route.path} />;
+}

@@ -1,0 +1,26 @@
+/** The app's paths. Pure, so the router and tests agree on them. */
+export type Route =
+  | { readonly kind: 'explorer' }
+  | { readonly kind: 'entity'; readonly id: string }
+  | { readonly kind: 'not-found'; readonly path: string };
+
+const ENTITY_PREFIX = '/entity/';
+
+export function matchRoute(pathname: string): Route {
+  if (pathname === '/' || pathname === '' || pathname === '/index.html')
+    return { kind: 'explorer' };
+  if (pathname.startsWith(ENTITY_PREFIX)) {
+    let id: string;
+    try {
+      id = decodeURIComponent(pathname.slice(ENTITY_PREFIX.length));
+    } catch {
+      return { kind: 'not-found', path: pathname };
+    }
+    if (id.length > 0 && id.length <= 200) return { kind: 'entity', id };
+  }
+  return { kind: 'not-found', path: pathname };
+}
+
+export function entityPath(id: string): string {
+  return `${ENTITY_PREFIX}${encodeURIComponent(id)}`;
+}

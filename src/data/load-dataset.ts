@@ -1,0 +1,234 @@
+import { z } from 'zod';
+import { SCHEMA_VERSION, listingSchema, type Listing } from '../domain/listing';
+import { MANIFEST_PATH, manifestSchema, type Manifest } from '../domain/manifest';
+
+export interface Dataset {
+  readonly manifest: Manifest;
+  readonly listings: readonly Listing[];
+  readonly byId: ReadonlyMap<string, Listing>;
+}
+
+export type DataErrorKind = 'missing' | 'corrupt' | 'incompatible' | 'invalid' | 'network';
+
+/** Why the data could not be shown, with what to do about it. */
+export class DataLoadError extends Error {
+  constructor(
+    readonly kind: DataErrorKind,
+    readonly file: string,
+    message: string,
+    readonly remedy: string,
+  ) {
+    super(message);
+    this.name = 'DataLoadError';
+  }
+}
+
+export interface LoadProgress {
+  readonly stage: 'manifest' | 'listings' | 'checking';
+  readonly loadedBytes: number;
+  readonly totalBytes: number | null;
+}
+
+export interface LoadOptions {
+  /** Folder URL holding manifest.json, ending in `/`. */
+  readonly baseUrl: string;
+  readonly fetch?: typeof fetch;
+  readonly onProgress?: (progress: LoadProgress) => void;
+}
+
+const REBUILD =
+  'Rebuild the data with `npm run data -- --from DIR` (or `--download`), then reload the page.';
+const RELOAD =
+  'Reload the page; if it persists, the data on the server is damaged and must be rebuilt: ' +
+  REBUILD;
+
+const listingsFileSchema = z.object({
+  schemaVersion: z.number(),
+  listings: z.array(z.unknown()),
+});
+
+export async function loadDataset(options: LoadOptions): Promise<Dataset> {
+  const fetchFn = options.fetch ?? fetch;
+  const manifestText = decode(
+    await fetchBytes(fetchFn, options.baseUrl + MANIFEST_PATH, MANIFEST_PATH, (loaded, total) =>
+      options.onProgress?.({ stage: 'manifest', loadedBytes: loaded, totalBytes: total }),
+    ),
+  );
+  const manifest = parseManifest(manifestText);
+  const listingsPath = manifest.listings.path;
+  const listingsBytes = await fetchBytes(
+    fetchFn,
+    options.baseUrl + listingsPath,
+    listingsPath,
+    (loaded) =>
+      options.onProgress?.({
+        stage: 'listings',
+        loadedBytes: loaded,
+        totalBytes: manifest.listings.bytes,
+      }),
+  );
+  options.onProgress?.({
+    stage: 'checking',
+    loadedBytes: listingsBytes.length,
+    totalBytes: manifest.listings.bytes,
+  });
+  await checkHash(listingsBytes, manifest.listings.sha256, listingsPath);
+  const listings = parseListings(decode(listingsBytes), listingsPath);
+  if (listings.length !== manifest.listingCount) {
+    throw new DataLoadError(
+      'corrupt',
+      listingsPath,
+      `${listingsPath} holds ${listings.length} listings but the manifest promises ${manifest.listingCount}.`,
+      RELOAD,
+    );
+  }
+  return { manifest, listings, byId: new Map(listings.map((listing) => [listing.id, listing])) };
+}
+
+export function parseManifest(text: string): Manifest {
+  const json = parseJson(text, MANIFEST_PATH);
+  const version = z.object({ schemaVersion: z.number() }).safeParse(json);
+  if (version.success && version.data.schemaVersion !== SCHEMA_VERSION) {
+    throw new DataLoadError(
+      'incompatible',
+      MANIFEST_PATH,
+      `The data is in schema version ${version.data.schemaVersion}; this version of the app reads version ${SCHEMA_VERSION}.`,
+      'Rebuild the data with this version of the app (`npm run data`), or use the app version that built it.',
+    );
+  }
+  const parsed = manifestSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new DataLoadError(
+      'invalid',
+      MANIFEST_PATH,
+      `${MANIFEST_PATH} is not a valid manifest: field "${issue?.path.join('.') ?? '?'}" ${issue?.message ?? ''}.`,
+      REBUILD,
+    );
+  }
+  return parsed.data;
+}
+
+export function parseListings(text: string, file: string): Listing[] {
+  const json = parseJson(text, file);
+  const shape = listingsFileSchema.safeParse(json);
+  if (!shape.success) {
+    throw new DataLoadError('invalid', file, `${file} does not hold a list of listings.`, REBUILD);
+  }
+  if (shape.data.schemaVersion !== SCHEMA_VERSION) {
+    throw new DataLoadError(
+      'incompatible',
+      file,
+      `${file} is in schema version ${shape.data.schemaVersion}; this app reads version ${SCHEMA_VERSION}.`,
+      REBUILD,
+    );
+  }
+  const listings: Listing[] = [];
+  shape.data.listings.forEach((raw, index) => {
+    const parsed = listingSchema.safeParse(raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new DataLoadError(
+        'invalid',
+        file,
+        `${file}, listing ${index + 1}: field "${issue?.path.join('.') ?? '?'}" ${issue?.message ?? 'is invalid'}.`,
+        REBUILD,
+      );
+    }
+    listings.push(parsed.data);
+  });
+  return listings;
+}
+
+function parseJson(text: string, file: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new DataLoadError(
+      'corrupt',
+      file,
+      `${file} is damaged or was only partly downloaded (${detail}).`,
+      RELOAD,
+    );
+  }
+}
+
+function decode(bytes: Uint8Array): string {
+  return new TextDecoder('utf-8').decode(bytes);
+}
+
+async function fetchBytes(
+  fetchFn: typeof fetch,
+  url: string,
+  file: string,
+  onBytes: (loaded: number, total: number | null) => void,
+): Promise<Uint8Array<ArrayBuffer>> {
+  let response: Response;
+  try {
+    response = await fetchFn(url, { cache: 'no-cache' });
+  } catch (error) {
+    throw new DataLoadError(
+      'network',
+      file,
+      `Could not fetch ${file}: ${error instanceof Error ? error.message : String(error)}.`,
+      'Check the connection (or that the local server is running) and reload the page.',
+    );
+  }
+  if (response.status === 404) {
+    throw new DataLoadError('missing', file, `${file} was not found on the server.`, REBUILD);
+  }
+  if (!response.ok) {
+    throw new DataLoadError(
+      'network',
+      file,
+      `The server answered HTTP ${response.status} for ${file}.`,
+      RELOAD,
+    );
+  }
+  const total = Number(response.headers.get('content-length')) || null;
+  if (!response.body) {
+    const whole = new Uint8Array(await response.arrayBuffer());
+    onBytes(whole.length, total);
+    return whole;
+  }
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let loaded = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    loaded += value.length;
+    onBytes(loaded, total);
+  }
+  const bytes = new Uint8Array(loaded);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return bytes;
+}
+
+async function checkHash(
+  bytes: Uint8Array<ArrayBuffer>,
+  expected: string,
+  file: string,
+): Promise<void> {
+  const subtle = globalThis.crypto?.subtle;
+  // Without SubtleCrypto (plain-http pages on a LAN address), the schema checks below still run.
+  if (!subtle) return;
+  const digest = await subtle.digest('SHA-256', bytes);
+  const actual = [...new Uint8Array(digest)]
+    .map((byte) => byte.toString(16).padStart(2, '0'))
+    .join('');
+  if (actual !== expected) {
+    throw new DataLoadError(
+      'corrupt',
+      file,
+      `${file} does not match the manifest (its checksum differs): it is damaged, partly downloaded, or from another build.`,
+      RELOAD,
+    );
+  }
+}

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { LIST_CODES } from './lists';
+import { SOURCE_FORMATS, isoDateSchema } from './listing';
+
+/**
+ * `public/data/manifest.json`: what the generated data is and where each list came from.
+ * The app reads it first and refuses data of another schema version.
+ */
+export const sourceFileInfoSchema = z.object({
+  /** Path relative to the source folder, e.g. `ofac/sdn-2021-07/sdn.csv`. */
+  id: z.string(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  bytes: z.number().int().nonnegative(),
+  /** Data rows (header excluded). */
+  rows: z.number().int().nonnegative(),
+});
+
+export const sourceInfoSchema = z.object({
+  /** The id of the source's main file; unique in a manifest. */
+  id: z.string(),
+  /** Short name: `csl`, `csl-json`, `ofac-sdn`, `ofac-cons`, `bis-dpl`, `un`. */
+  name: z.string(),
+  format: z.enum(SOURCE_FORMATS),
+  files: z.array(sourceFileInfoSchema),
+  asOf: isoDateSchema.nullable(),
+  asOfBasis: z.string(),
+  /** False for a partial set (an OFAC primary file without aliases and addresses). */
+  complete: z.boolean(),
+  /** Lists the source carries. */
+  lists: z.array(z.enum(LIST_CODES)),
+  /** Lists taken from this source under the precedence rule. */
+  usedFor: z.array(z.enum(LIST_CODES)),
+});
+export type SourceInfo = z.infer<typeof sourceInfoSchema>;
+
+export const listInfoSchema = z.object({
+  code: z.enum(LIST_CODES),
+  /** Id of the source the list was taken from. */
+  source: z.string(),
+  count: z.number().int().nonnegative(),
+  asOf: isoDateSchema.nullable(),
+  /** Why this source was chosen, in words. */
+  reason: z.string(),
+});
+export type ListSourceInfo = z.infer<typeof listInfoSchema>;
+
+export const manifestSchema = z.object({
+  schemaVersion: z.number().int().positive(),
+  /** When the content last changed (kept on re-runs that produce identical data). */
+  generatedAt: z.string(),
+  /** True when built from the project's own test fixtures: not the official lists. */
+  sample: z.boolean(),
+  listingCount: z.number().int().nonnegative(),
+  listings: z.object({
+    path: z.string(),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    bytes: z.number().int().positive(),
+  }),
+  sources: z.array(sourceInfoSchema),
+  lists: z.array(listInfoSchema),
+});
+export type Manifest = z.infer<typeof manifestSchema>;
+
+/** The file that holds the listings: a schema version and the records. */
+export const MANIFEST_PATH = 'manifest.json';
+export const LISTINGS_PATH = 'listings.json';

@@ -1,0 +1,127 @@
+import { useCallback, useDeferredValue, useMemo } from 'react';
+import { FacetList } from '../../ui/FacetList';
+import { buildFacetOptions } from './model/facet-options';
+import { FACETS } from './model/columns';
+import type { ListingFacts } from './model/facts';
+import { filterListings } from './model/filter';
+import {
+  DEFAULT_VIEW,
+  hasActiveFilters,
+  toggleFacetValue,
+  type ExplorerView,
+  type SortColumn,
+} from './model/view';
+import { ResultsTable, type ResultRow } from './ResultsTable';
+import { SearchBox } from './SearchBox';
+import { DateRange } from './DateRange';
+import { useSearchRanks, type SearchPort } from './use-search-ranks';
+
+interface ExplorerPageProps {
+  readonly facts: readonly ListingFacts[];
+  readonly view: ExplorerView;
+  readonly searchPort: SearchPort | null;
+  readonly searchStatus: string;
+  /** Replace: typing; push: a deliberate change (facet, sort) that Back should undo. */
+  readonly onViewChange: (view: ExplorerView, mode: 'push' | 'replace') => void;
+  readonly entityHref: (id: string) => string;
+}
+
+export function ExplorerPage({
+  facts,
+  view,
+  searchPort,
+  searchStatus,
+  onViewChange,
+  entityHref,
+}: ExplorerPageProps) {
+  const search = useSearchRanks(searchPort, view.q);
+  const deferredView = useDeferredValue(view);
+  const result = useMemo(
+    () => filterListings(facts, deferredView, search.ranks),
+    [facts, deferredView, search.ranks],
+  );
+  const rows: ResultRow[] = useMemo(
+    () => result.rows.map((fact) => ({ facts: fact, hit: search.hits.get(fact.listing.id) })),
+    [result.rows, search.hits],
+  );
+
+  const handleSort = useCallback(
+    (column: SortColumn) => {
+      const current = view.sort;
+      const sort =
+        current?.column !== column
+          ? { column, desc: false }
+          : current.desc
+            ? null
+            : { column, desc: true };
+      onViewChange({ ...view, sort }, 'push');
+    },
+    [view, onViewChange],
+  );
+
+  // Settled: the rows on screen answer the current query and filters (tests and benchmarks wait on it).
+  const settled =
+    !search.pending && deferredView === view && (view.q.trim() === '' || searchPort !== null);
+  const count = result.rows.length;
+  const countText = `${count.toLocaleString('en-US')} listing${count === 1 ? '' : 's'}`;
+  return (
+    <div className="explorer">
+      <div className="explorer-search">
+        <SearchBox
+          value={view.q}
+          status={searchStatus}
+          onChange={(q) => onViewChange({ ...view, q }, 'replace')}
+        />
+      </div>
+      <aside className="facets" aria-label="Filters">
+        <h2 className="facets-title">Filters</h2>
+        {hasActiveFilters(view) ? (
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => onViewChange({ ...DEFAULT_VIEW, q: view.q, sort: view.sort }, 'push')}
+          >
+            Clear all filters
+          </button>
+        ) : null}
+        {FACETS.map((facet) => (
+          <FacetList
+            key={facet.key}
+            title={facet.title}
+            initialVisible={facet.initialVisible}
+            options={buildFacetOptions(result, view, facet.key)}
+            onToggle={(value) => onViewChange(toggleFacetValue(view, facet.key, value), 'push')}
+          />
+        ))}
+        <DateRange
+          from={view.listedFrom}
+          to={view.listedTo}
+          dated={result.dated}
+          undated={result.undated}
+          onChange={(listedFrom, listedTo) =>
+            onViewChange({ ...view, listedFrom, listedTo }, 'push')
+          }
+        />
+      </aside>
+      <section
+        className="explorer-results"
+        aria-label="Results"
+        aria-busy={!settled}
+        data-settled={settled}
+        data-query={search.query}
+      >
+        <p className="result-count" role="status" aria-live="polite">
+          <strong>{countText}</strong>
+          {search.pending ? <span className="muted"> · searching…</span> : null}
+        </p>
+        <ResultsTable
+          rows={rows}
+          sort={view.sort}
+          hasQuery={view.q.trim() !== ''}
+          onSort={handleSort}
+          entityHref={entityHref}
+        />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,298 @@
+import { useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import {
+  columnVisibilityFeature,
+  createColumnHelper,
+  tableFeatures,
+  useTable,
+  type ColumnVisibilityState,
+} from '@tanstack/react-table';
+import { LISTS } from '../../domain/lists';
+import { AGENCY_NAMES } from '../../domain/lists';
+import { RATIONALES, isRationaleCode } from '../../domain/rationale';
+import { Link } from '../../ui/Link';
+import type { ListingFacts } from './model/facts';
+import { COLUMNS } from './model/columns';
+import { NO_VALUE, type SortColumn, type SortState } from './model/view';
+import type { ExplorerHit } from './use-search-ranks';
+
+export interface ResultRow {
+  readonly facts: ListingFacts;
+  readonly hit: ExplorerHit | undefined;
+}
+
+interface ResultsTableProps {
+  readonly rows: readonly ResultRow[];
+  readonly sort: SortState | null;
+  readonly hasQuery: boolean;
+  readonly onSort: (column: SortColumn) => void;
+  readonly entityHref: (id: string) => string;
+}
+
+const features = tableFeatures({ columnVisibilityFeature });
+const helper = createColumnHelper<typeof features, ResultRow>();
+const VISIBILITY_KEY = 'sanctions-explorer.columns';
+const COLUMN_WIDTHS: Record<string, string> = {
+  name: 'minmax(14rem, 3fr)',
+  list: '4rem',
+  agency: '8.5rem',
+  type: '6rem',
+  countries: '7rem',
+  programs: 'minmax(7rem, 1fr)',
+  rationale: 'minmax(9rem, 1.2fr)',
+  listed: '7.5rem',
+};
+
+function readVisibility(): ColumnVisibilityState {
+  const defaults = Object.fromEntries(
+    COLUMNS.map((column) => [column.id, column.visibleByDefault]),
+  );
+  try {
+    const stored: unknown = JSON.parse(window.localStorage.getItem(VISIBILITY_KEY) ?? 'null');
+    if (stored && typeof stored === 'object') {
+      for (const column of COLUMNS) {
+        const value = (stored as Record<string, unknown>)[column.id];
+        if (typeof value === 'boolean') defaults[column.id] = value;
+      }
+    }
+  } catch {
+    // Unreadable preferences fall back to the defaults.
+  }
+  defaults.name = true;
+  return defaults;
+}
+
+export function ResultsTable({ rows, sort, hasQuery, onSort, entityHref }: ResultsTableProps) {
+  const [columnVisibility, setColumnVisibility] = useState<ColumnVisibilityState>(readVisibility);
+  const scrollRef = useRef<HTMLDivElement>(null);
+
+  const columns = useMemo(
+    () =>
+      helper.columns([
+        helper.display({
+          id: 'name',
+          header: 'Name',
+          cell: ({ row }) => (
+            <NameCell row={row.original} href={entityHref(row.original.facts.listing.id)} />
+          ),
+        }),
+        helper.display({
+          id: 'list',
+          header: 'List',
+          cell: ({ row }) => (
+            <abbr title={LISTS[row.original.facts.listing.list].name}>
+              {row.original.facts.listing.list}
+            </abbr>
+          ),
+        }),
+        helper.display({
+          id: 'agency',
+          header: 'Agency',
+          cell: ({ row }) => AGENCY_NAMES[row.original.facts.agency],
+        }),
+        helper.display({
+          id: 'type',
+          header: 'Type',
+          cell: ({ row }) =>
+            row.original.facts.type === NO_VALUE ? (
+              <span className="muted">not stated</span>
+            ) : (
+              row.original.facts.type
+            ),
+        }),
+        helper.display({
+          id: 'countries',
+          header: 'Countries',
+          cell: ({ row }) =>
+            row.original.facts.countries[0] === NO_VALUE ? (
+              <span className="muted">none on record</span>
+            ) : (
+              row.original.facts.countries.join(', ')
+            ),
+        }),
+        helper.display({
+          id: 'programs',
+          header: 'Programs',
+          cell: ({ row }) => row.original.facts.programs.join(', '),
+        }),
+        helper.display({
+          id: 'rationale',
+          header: 'Rationale',
+          cell: ({ row }) =>
+            row.original.facts.rationales
+              .map((code) => (isRationaleCode(code) ? RATIONALES[code].label : code))
+              .join(', '),
+        }),
+        helper.display({
+          id: 'listed',
+          header: 'Date listed',
+          cell: ({ row }) =>
+            row.original.facts.listed ?? <span className="muted">no published date</span>,
+        }),
+      ]),
+    [entityHref],
+  );
+
+  const table = useTable({
+    features,
+    columns,
+    data: rows as ResultRow[],
+    getRowId: (row) => row.facts.listing.id,
+    state: { columnVisibility },
+    onColumnVisibilityChange: (updater) => {
+      setColumnVisibility((previous: ColumnVisibilityState) => {
+        const next = typeof updater === 'function' ? updater(previous) : updater;
+        window.localStorage.setItem(VISIBILITY_KEY, JSON.stringify(next));
+        return next;
+      });
+    },
+  });
+  const tableRows = table.getRowModel().rows;
+  const virtualizer = useVirtualizer({
+    count: tableRows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => 44,
+    getItemKey: (index) => tableRows[index]?.id ?? index,
+    overscan: 12,
+  });
+
+  function handleKeyDown(event: KeyboardEvent<HTMLTableSectionElement>) {
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    const current = (event.target as HTMLElement).closest('tr');
+    const index = Number(current?.dataset.index);
+    if (!Number.isFinite(index)) return;
+    const next = index + (event.key === 'ArrowDown' ? 1 : -1);
+    if (next < 0 || next >= tableRows.length) return;
+    event.preventDefault();
+    virtualizer.scrollToIndex(next, { align: 'auto' });
+    requestAnimationFrame(() => {
+      scrollRef.current?.querySelector<HTMLAnchorElement>(`tr[data-index="${next}"] a`)?.focus();
+    });
+  }
+
+  const visibleColumns = table.getVisibleLeafColumns();
+  return (
+    <div className="results">
+      <details className="column-picker">
+        <summary>Columns</summary>
+        <ul>
+          {table.getAllLeafColumns().map((column) => (
+            <li key={column.id}>
+              <label>
+                <input
+                  type="checkbox"
+                  checked={column.getIsVisible()}
+                  disabled={column.id === 'name'}
+                  onChange={() => column.toggleVisibility()}
+                />{' '}
+                {COLUMNS.find((meta) => meta.id === column.id)?.header ?? column.id}
+              </label>
+            </li>
+          ))}
+        </ul>
+      </details>
+      <div className="table-scroll" ref={scrollRef} tabIndex={-1}>
+        <table
+          className="results-table"
+          aria-rowcount={tableRows.length + 1}
+          style={
+            {
+              '--cols': visibleColumns.map((column) => COLUMN_WIDTHS[column.id] ?? '1fr').join(' '),
+            } as CSSProperties
+          }
+        >
+          <thead>
+            {table.getHeaderGroups().map((group) => (
+              <tr key={group.id} aria-rowindex={1}>
+                {group.headers.map((header) => {
+                  const column = header.column.id as SortColumn;
+                  const active = sort?.column === column;
+                  const ariaSort = active ? (sort.desc ? 'descending' : 'ascending') : undefined;
+                  return (
+                    <th
+                      key={header.id}
+                      className={`col-${column}`}
+                      aria-sort={ariaSort}
+                      scope="col"
+                    >
+                      <button type="button" className="sort-button" onClick={() => onSort(column)}>
+                        <table.FlexRender header={header} />
+                        <span aria-hidden="true" className="sort-indicator">
+                          {active ? (sort.desc ? ' ▼' : ' ▲') : ''}
+                        </span>
+                      </button>
+                    </th>
+                  );
+                })}
+              </tr>
+            ))}
+          </thead>
+          <tbody style={{ height: virtualizer.getTotalSize() }} onKeyDown={handleKeyDown}>
+            {virtualizer.getVirtualItems().map((item) => {
+              const row = tableRows[item.index]!;
+              return (
+                <tr
+                  key={row.id}
+                  data-index={item.index}
+                  aria-rowindex={item.index + 2}
+                  ref={virtualizer.measureElement}
+                  style={{ transform: `translateY(${item.start}px)` }}
+                >
+                  {row.getVisibleCells().map((cell) => (
+                    <td
+                      key={cell.id}
+                      className={`col-${cell.column.id}`}
+                      data-label={COLUMNS.find((meta) => meta.id === cell.column.id)?.header}
+                    >
+                      <table.FlexRender cell={cell} />
+                    </td>
+                  ))}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+        {tableRows.length === 0 ? (
+          <p className="empty">No listing matches. Try fewer filters or another spelling.</p>
+        ) : null}
+      </div>
+      <p className="order-note">
+        {sort === null
+          ? hasQuery
+            ? 'Ordered by relevance. Click a column header to sort.'
+            : 'Ordered by name. Click a column header to sort.'
+          : `Sorted by ${COLUMNS.find((meta) => meta.id === sort.column)?.header.toLowerCase()} (${sort.desc ? 'descending' : 'ascending'}). ${visibleColumns.length} columns shown.`}
+      </p>
+    </div>
+  );
+}
+
+function NameCell({ row, href }: { row: ResultRow; href: string }) {
+  const listing = row.facts.listing;
+  const hit = row.hit;
+  const viaAlias = hit !== undefined && hit.matchedKind !== 'primary';
+  return (
+    <div className="name-cell">
+      <Link href={href} className="entity-link">
+        {listing.name}
+      </Link>
+      {hit ? (
+        <span
+          className={`match match-${hit.quality}`}
+          title={hit.explanation}
+          tabIndex={0}
+          aria-label={hit.explanation}
+        >
+          {viaAlias ? (
+            <>
+              matched {hit.matchedKind === 'identifier' ? 'identifier' : 'alias'} “{hit.matchedName}
+              ”
+            </>
+          ) : (
+            hit.quality
+          )}
+        </span>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import { LISTS, type AgencyCode } from '../../../domain/lists';
+import { listedDate, type Listing } from '../../../domain/listing';
+import { rationalesFor } from '../../../domain/rationale';
+import { NO_VALUE } from './view';
+
+/**
+ * What the explorer filters, counts and sorts on, computed once per listing when the data loads,
+ * so that a keystroke or a facet click never re-derives it.
+ */
+export interface ListingFacts {
+  readonly listing: Listing;
+  readonly agency: AgencyCode;
+  /** ISO-2 codes from addresses, nationalities and citizenships; [`none`] when there are none. */
+  readonly countries: readonly string[];
+  readonly programs: readonly string[];
+  readonly rationales: readonly string[];
+  /** Sector codes from the sector classifier; [`unclassified`] until one applies. */
+  readonly sectors: readonly string[];
+  readonly type: string;
+  /** Official listed date, or null when the source publishes none. */
+  readonly listed: string | null;
+  /** Lower-case name for sorting. */
+  readonly sortName: string;
+}
+
+export function deriveFacts(listing: Listing): ListingFacts {
+  const countries = new Set<string>();
+  for (const address of listing.addresses) if (address.country) countries.add(address.country);
+  for (const code of listing.nationalities) countries.add(code);
+  for (const code of listing.citizenships) countries.add(code);
+  return {
+    listing,
+    agency: LISTS[listing.list].agency,
+    countries: countries.size > 0 ? [...countries].sort() : [NO_VALUE],
+    programs: listing.programs,
+    rationales: rationalesFor(listing),
+    sectors: ['unclassified'],
+    type: listing.type ?? NO_VALUE,
+    listed: listedDate(listing),
+    sortName: listing.name.toLocaleLowerCase('en'),
+  };
+}

@@ -1,0 +1,145 @@
+import { LIST_CODES } from '../../../domain/lists';
+import type { ListingFacts } from './facts';
+import { FACET_KEYS, type ExplorerView, type FacetKey, type SortState } from './view';
+
+/**
+ * Filtering, facet counting and ordering of the explorer table, in one pass over the listings.
+ * Facet counts follow the usual faceted-search rule: the counts of a facet reflect every other
+ * active filter (and the query) but not its own, so choosing a second value shows what it adds.
+ * Filters apply before ranking and before any limit: the search supplies the candidates' ranks,
+ * and every matching listing is kept.
+ */
+
+export interface FacetCounts {
+  readonly values: ReadonlyMap<string, number>;
+}
+
+export interface FilterResult {
+  /** Every matching listing, in display order. */
+  readonly rows: readonly ListingFacts[];
+  readonly facets: Readonly<Record<FacetKey, ReadonlyMap<string, number>>>;
+  /** Among listings matching everything but the date range: how many have an official listed
+   * date and how many have none published. */
+  readonly dated: number;
+  readonly undated: number;
+}
+
+/** The search's verdict per listing id: its rank (0 = best). null when there is no query. */
+export type SearchRanks = ReadonlyMap<string, number> | null;
+
+const DATE_BIT = 1 << FACET_KEYS.length;
+const QUERY_BIT = DATE_BIT << 1;
+
+export function filterListings(
+  facts: readonly ListingFacts[],
+  view: ExplorerView,
+  ranks: SearchRanks,
+): FilterResult {
+  const selected = FACET_KEYS.map((key) => new Set<string>(view[key]));
+  const counters = FACET_KEYS.map(() => new Map<string, number>());
+  const rows: ListingFacts[] = [];
+  let dated = 0;
+  let undated = 0;
+
+  for (const fact of facts) {
+    let failed = 0;
+    if (ranks !== null && !ranks.has(fact.listing.id)) failed |= QUERY_BIT;
+    FACET_KEYS.forEach((key, index) => {
+      const chosen = selected[index]!;
+      if (chosen.size > 0 && !facetValues(fact, key).some((value) => chosen.has(value)))
+        failed |= 1 << index;
+    });
+    if (!inDateRange(fact.listed, view.listedFrom, view.listedTo)) failed |= DATE_BIT;
+
+    if ((failed & ~DATE_BIT) === 0) {
+      if (fact.listed === null) undated += 1;
+      else dated += 1;
+    }
+    if (failed === 0) rows.push(fact);
+    FACET_KEYS.forEach((key, index) => {
+      // Counted for this facet when nothing but (at most) this facet's own filter fails.
+      if ((failed & ~(1 << index)) !== 0) return;
+      const counter = counters[index]!;
+      for (const value of facetValues(fact, key)) counter.set(value, (counter.get(value) ?? 0) + 1);
+    });
+  }
+
+  sortRows(rows, view.sort, ranks);
+  const facets = Object.fromEntries(
+    FACET_KEYS.map((key, index) => [key, counters[index]!]),
+  ) as Record<FacetKey, Map<string, number>>;
+  return { rows, facets, dated, undated };
+}
+
+export function facetValues(fact: ListingFacts, key: FacetKey): readonly string[] {
+  switch (key) {
+    case 'agency':
+      return [fact.agency];
+    case 'list':
+      return [fact.listing.list];
+    case 'country':
+      return fact.countries;
+    case 'rationale':
+      return fact.rationales;
+    case 'program':
+      return fact.programs;
+    case 'sector':
+      return fact.sectors;
+    case 'type':
+      return [fact.type];
+  }
+}
+
+function inDateRange(listed: string | null, from: string | null, to: string | null): boolean {
+  if (from === null && to === null) return true;
+  // A listing with no published date cannot be placed in a range; it is counted apart instead.
+  if (listed === null) return false;
+  return (from === null || listed >= from) && (to === null || listed <= to);
+}
+
+const LIST_ORDER = new Map(LIST_CODES.map((code, index) => [code, index]));
+
+function sortRows(rows: ListingFacts[], sort: SortState | null, ranks: SearchRanks): void {
+  if (sort === null) {
+    if (ranks !== null)
+      rows.sort((a, b) => (ranks.get(a.listing.id) ?? 0) - (ranks.get(b.listing.id) ?? 0));
+    else rows.sort(compareNames);
+    return;
+  }
+  const direction = sort.desc ? -1 : 1;
+  const compare = COMPARATORS[sort.column];
+  rows.sort((a, b) => {
+    if (sort.column === 'listed') {
+      // Undated listings go last whichever the direction: "no date" is not "oldest".
+      if (a.listed === null || b.listed === null) {
+        return a.listed === b.listed ? compareNames(a, b) : a.listed === null ? 1 : -1;
+      }
+    }
+    return compare(a, b) * direction || compareNames(a, b);
+  });
+}
+
+function compareNames(a: ListingFacts, b: ListingFacts): number {
+  return a.sortName < b.sortName
+    ? -1
+    : a.sortName > b.sortName
+      ? 1
+      : a.listing.id < b.listing.id
+        ? -1
+        : 1;
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+const COMPARATORS: Record<SortState['column'], (a: ListingFacts, b: ListingFacts) => number> = {
+  name: compareNames,
+  list: (a, b) => (LIST_ORDER.get(a.listing.list) ?? 0) - (LIST_ORDER.get(b.listing.list) ?? 0),
+  agency: (a, b) => compareText(a.agency, b.agency),
+  type: (a, b) => compareText(a.type, b.type),
+  countries: (a, b) => compareText(a.countries.join(','), b.countries.join(',')),
+  programs: (a, b) => compareText(a.programs.join(','), b.programs.join(',')),
+  rationale: (a, b) => compareText(a.rationales.join(','), b.rationales.join(',')),
+  listed: (a, b) => compareText(a.listed ?? '', b.listed ?? ''),
+};

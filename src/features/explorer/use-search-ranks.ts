@@ -1,0 +1,62 @@
+import { useEffect, useState } from 'react';
+
+/** What the explorer needs of a search hit. */
+export interface ExplorerHit {
+  readonly listingId: string;
+  readonly matchedName: string;
+  readonly matchedKind: string;
+  readonly quality: string;
+  readonly explanation: string;
+}
+
+export interface SearchPort {
+  search(query: string): Promise<readonly ExplorerHit[]>;
+}
+
+export interface SearchState {
+  /** The query these results answer ('' before any search). */
+  readonly query: string;
+  /** Rank per listing id; null when there is no query (every listing is a candidate). */
+  readonly ranks: ReadonlyMap<string, number> | null;
+  readonly hits: ReadonlyMap<string, ExplorerHit>;
+  /** True while a newer query than `query` is being answered. */
+  readonly pending: boolean;
+}
+
+const EMPTY: SearchState = { query: '', ranks: null, hits: new Map(), pending: false };
+
+/**
+ * Runs the query in the search worker. Results of an older query stay on screen until the newer
+ * one answers, so the table never flashes empty while typing.
+ */
+export function useSearchRanks(port: SearchPort | null, query: string): SearchState {
+  const [state, setState] = useState<SearchState>(EMPTY);
+  const trimmed = query.trim();
+
+  useEffect(() => {
+    if (trimmed === '' || port === null) return;
+    let current = true;
+    port.search(trimmed).then(
+      (hits) => {
+        if (!current) return;
+        const ranks = new Map<string, number>();
+        const byId = new Map<string, ExplorerHit>();
+        hits.forEach((hit, index) => {
+          ranks.set(hit.listingId, index);
+          byId.set(hit.listingId, hit);
+        });
+        setState({ query: trimmed, ranks, hits: byId, pending: false });
+      },
+      () => {
+        // A search superseded by a newer one rejects; the newer one answers.
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [port, trimmed]);
+
+  if (trimmed === '') return EMPTY;
+  if (state.query !== trimmed) return { ...state, pending: true, ranks: state.ranks ?? new Map() };
+  return state;
+}

@@ -1,0 +1,35 @@
+/**
+ * Messages between the page and the search worker. Both sides import these types, so a renamed
+ * field fails the type check on both ends.
+ */
+import type { Listing } from '../domain/listing';
+import type { SearchHit } from './engine';
+
+export type SearchWorkerRequest =
+  | { readonly type: 'load'; readonly listings: readonly Listing[] }
+  | {
+      readonly type: 'search';
+      readonly requestId: number;
+      readonly query: string;
+      /** Structured clone copies a Set, so the facet selection crosses as it is. */
+      readonly candidateIds?: ReadonlySet<string>;
+    };
+
+export type SearchWorkerResponse =
+  | { readonly type: 'ready'; readonly docCount: number; readonly millis: number }
+  | {
+      readonly type: 'results';
+      readonly requestId: number;
+      readonly hits: readonly SearchHit[];
+      readonly millis: number;
+    }
+  /** `requestId` null: the failure was a `load`. */
+  | { readonly type: 'error'; readonly requestId: number | null; readonly message: string };
+
+const RESPONSE_TYPES: readonly string[] = ['ready', 'results', 'error'];
+
+/** A message from the worker is data crossing a boundary: check its tag before trusting it. */
+export function isSearchWorkerResponse(value: unknown): value is SearchWorkerResponse {
+  if (typeof value !== 'object' || value === null || !('type' in value)) return false;
+  return typeof value.type === 'string' && RESPONSE_TYPES.includes(value.type);
+}

@@ -1,0 +1,110 @@
+/**
+ * The page's handle on the search worker. A newer search supersedes older ones: their promises
+ * reject with `SearchSupersededError` and late results for them are dropped, so the list never
+ * flickers back to the answer for a shorter prefix of what the user typed.
+ */
+import type { Listing } from '../domain/listing';
+import type { SearchHit } from './engine';
+import {
+  isSearchWorkerResponse,
+  type SearchWorkerRequest,
+  type SearchWorkerResponse,
+} from './protocol';
+
+/** The little a client needs of a worker; tests pass one backed by the handler in-thread. */
+export interface SearchWorkerPort {
+  post(request: SearchWorkerRequest): void;
+  listen(onResponse: (response: unknown) => void, onFailure: (message: string) => void): void;
+  terminate(): void;
+}
+
+export interface SearchClient {
+  load(listings: readonly Listing[]): Promise<{ docCount: number; millis: number }>;
+  search(query: string, candidateIds?: ReadonlySet<string>): Promise<SearchHit[]>;
+  dispose(): void;
+}
+
+export class SearchSupersededError extends Error {
+  constructor(readonly query: string) {
+    super(`search "${query}" was superseded by a newer one`);
+    this.name = 'SearchSupersededError';
+  }
+}
+
+/** Vite bundles `./worker.ts` from this exact `new Worker(new URL(...))` form. */
+export function createBrowserWorkerPort(): SearchWorkerPort {
+  const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
+  return {
+    post: (request) => worker.postMessage(request),
+    listen: (onResponse, onFailure) => {
+      worker.onmessage = (event: MessageEvent<unknown>) => onResponse(event.data);
+      worker.onerror = (event: ErrorEvent) => onFailure(event.message);
+    },
+    terminate: () => worker.terminate(),
+  };
+}
+
+interface Pending<T> {
+  readonly resolve: (value: T) => void;
+  readonly reject: (error: Error) => void;
+}
+
+interface PendingSearch extends Pending<SearchHit[]> {
+  readonly query: string;
+}
+
+export function createSearchClient(
+  port: SearchWorkerPort = createBrowserWorkerPort(),
+): SearchClient {
+  // Loads answer in order (the worker handles messages one by one), so a FIFO matches them.
+  const loads: Pending<{ docCount: number; millis: number }>[] = [];
+  const searches = new Map<number, PendingSearch>();
+  let lastRequestId = 0;
+
+  function failAll(message: string): void {
+    for (const load of loads.splice(0)) load.reject(new Error(message));
+    for (const search of searches.values()) search.reject(new Error(message));
+    searches.clear();
+  }
+
+  function settle(response: SearchWorkerResponse): void {
+    if (response.type === 'ready') {
+      loads.shift()?.resolve({ docCount: response.docCount, millis: response.millis });
+    } else if (response.type === 'results') {
+      searches.get(response.requestId)?.resolve([...response.hits]); // absent: stale, dropped
+      searches.delete(response.requestId);
+    } else if (response.requestId === null) {
+      loads.shift()?.reject(new Error(response.message));
+    } else {
+      searches.get(response.requestId)?.reject(new Error(response.message));
+      searches.delete(response.requestId);
+    }
+  }
+
+  port.listen(
+    (response) => {
+      if (isSearchWorkerResponse(response)) settle(response);
+    },
+    (message) => failAll(`search worker failed: ${message}`),
+  );
+
+  return {
+    load: (listings) =>
+      new Promise((resolve, reject) => {
+        loads.push({ resolve, reject });
+        port.post({ type: 'load', listings });
+      }),
+    search: (query, candidateIds) =>
+      new Promise((resolve, reject) => {
+        for (const older of searches.values()) older.reject(new SearchSupersededError(older.query));
+        searches.clear();
+        lastRequestId += 1;
+        searches.set(lastRequestId, { resolve, reject, query });
+        port.post({ type: 'search', requestId: lastRequestId, query, candidateIds });
+      }),
+    dispose: () => {
+      failAll('search client disposed');
+      port.terminate();
+    },
+  };
+}

@@ -1,0 +1,76 @@
+import type { AliasKind, Identifier, Listing } from '../domain/listing';
+import { normalizeIdentifier } from './normalize';
+
+/** Which name of a listing a search document is. `identifier` documents match exactly only. */
+export const NAME_KINDS = ['primary', 'aka', 'fka', 'nka', 'weak', 'identifier'] as const;
+export type NameKind = (typeof NAME_KINDS)[number];
+
+/** One searchable name of one listing. A listing with three aliases gives four documents, so a
+ * hit can say which name matched. */
+export interface SearchDoc {
+  /** `${listingId}#${nameIndex}`: 0 is the primary name, then aliases, then identifiers. */
+  readonly id: string;
+  readonly listingId: string;
+  /** The name as the source wrote it (for identifiers: the identifier value). */
+  readonly name: string;
+  readonly kind: NameKind;
+  /** For `identifier` documents, the source's identifier type ("ISIN", "Passport"). */
+  readonly identifierType?: string;
+}
+
+/**
+ * Identifier types looked up by exact value. These are codes a journalist pastes from a document
+ * (an ISIN from a prospectus, an IMO number from a ship tracker); dates, gender, websites and
+ * free-text "Additional Sanctions Information" in the same `ids` column are not identities.
+ * Matched against the CSL/OFAC type labels, e.g. "Unified Social Credit Code (USCC)".
+ */
+const EXACT_IDENTIFIER_TYPES: readonly RegExp[] = [
+  /\bisin\b/i,
+  /\buscc\b|unified social credit/i,
+  /\bimo\b|vessel registration identification|\bmmsi\b/i,
+  /passport/i,
+  /registration (number|no|id|document)/i,
+  /registry number|company number|legal entity number|d-u-n-s|\blei\b/i,
+  /tax id|national id|identification number|cedula|\bnit\b|c\.?u\.?r\.?p|r\.?f\.?c|\bruc\b/i,
+  /swift|\bbic\b|\bbik\b/i,
+  /serial number|tail number/i,
+  /digital currency address/i,
+  /equity ticker/i,
+];
+
+export function isExactIdentifierType(type: string): boolean {
+  return EXACT_IDENTIFIER_TYPES.some((pattern) => pattern.test(type));
+}
+
+/** An identifier worth an exact lookup: a known type, and a value with a digit in it, so that a
+ * code can never collide with an ordinary word of a name. */
+function isSearchableIdentifier(identifier: Identifier): boolean {
+  const key = normalizeIdentifier(identifier.value);
+  return isExactIdentifierType(identifier.type) && key.length >= 3 && /\d/.test(key);
+}
+
+/** The search documents of one listing: primary name, every alias, exact-lookup identifiers. */
+export function toSearchDocs(
+  listing: Pick<Listing, 'id' | 'name' | 'aliases' | 'identifiers'>,
+): SearchDoc[] {
+  const names: { name: string; kind: 'primary' | AliasKind }[] = [
+    { name: listing.name, kind: 'primary' },
+    ...listing.aliases,
+  ];
+  const docs: SearchDoc[] = names.map(({ name, kind }, index) => ({
+    id: `${listing.id}#${index}`,
+    listingId: listing.id,
+    name,
+    kind,
+  }));
+  for (const identifier of listing.identifiers.filter(isSearchableIdentifier)) {
+    docs.push({
+      id: `${listing.id}#${docs.length}`,
+      listingId: listing.id,
+      name: identifier.value,
+      kind: 'identifier',
+      identifierType: identifier.type,
+    });
+  }
+  return docs;
+}

@@ -1,0 +1,14 @@
+/**
+ * Web Worker entry: runs the same engine module as the tests, off the main thread, so typing in
+ * the search box never waits for a 30k-name index. Loaded by `search-client.ts`.
+ */
+import type { SearchWorkerRequest } from './protocol';
+import { createSearchWorkerHandler } from './worker-handler';
+
+// The DOM lib types `self` as a Window; in this file it is a dedicated worker scope.
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+const handle = createSearchWorkerHandler();
+
+scope.addEventListener('message', (event: MessageEvent<SearchWorkerRequest>) => {
+  scope.postMessage(handle(event.data));
+});

@@ -1,0 +1,61 @@
+import { expect } from 'vitest';
+import type { Page } from 'playwright-core';
+
+/** The count the page announces in its live region, e.g. 37 from "37 listings". */
+export async function announcedCount(page: Page): Promise<number> {
+  const text = (await page.locator('.result-count strong').textContent()) ?? '';
+  const match = /([\d,]+) listings?/.exec(text);
+  if (!match) throw new Error(`no count in "${text}"`);
+  return Number(match[1]!.replace(/,/g, ''));
+}
+
+export async function waitForSearchReady(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => document.querySelector('.search-hint')?.textContent?.includes('Search ready'),
+    null,
+    {
+      timeout: 60_000,
+    },
+  );
+}
+
+/** Types like a person, one key at a time, and waits until the results answer the whole query. */
+export async function typeQuery(page: Page, query: string): Promise<void> {
+  const box = page.getByLabel('Search names, aliases and identifiers');
+  await box.fill('');
+  await box.pressSequentially(query, { delay: 15 });
+  await waitForSettled(page, query);
+}
+
+/** Waits until the rows on screen answer `query` (or, without one, the current filters). */
+export async function waitForSettled(page: Page, query?: string): Promise<void> {
+  await page.waitForFunction(
+    (expected) => {
+      const section = document.querySelector('.explorer-results');
+      if (section?.getAttribute('data-settled') !== 'true') return false;
+      return expected === null || section.getAttribute('data-query') === expected.trim();
+    },
+    query ?? null,
+    { timeout: 30_000 },
+  );
+}
+
+/** Names in the rendered rows (the virtualised window: the first screenful or so). */
+export async function visibleRows(
+  page: Page,
+): Promise<{ name: string; list: string; listed: string }[]> {
+  return page.$$eval('.results-table tbody tr', (rows) =>
+    rows.map((row) => ({
+      name: row.querySelector('.col-name .entity-link')?.textContent ?? '',
+      list: row.querySelector('.col-list')?.textContent ?? '',
+      listed: row.querySelector('.col-listed')?.textContent ?? '',
+    })),
+  );
+}
+
+export function expectSameOrigin(requests: readonly string[], origin: string): void {
+  const foreign = requests.filter(
+    (url) => !url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:'),
+  );
+  expect(foreign).toEqual([]);
+}

@@ -1,0 +1,49 @@
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { extname, join, normalize, resolve } from 'node:path';
+import type { AddressInfo } from 'node:net';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.webmanifest': 'application/manifest+json',
+};
+
+export interface StaticServer {
+  readonly url: string;
+  /** Every path requested, in order, for the privacy test. */
+  readonly requests: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * Serves a production build on 127.0.0.1 the way a static host would: files as they are, and
+ * `index.html` for any other path (the app routes `/entity/…` itself).
+ */
+export async function serveStatic(root: string): Promise<StaticServer> {
+  const base = resolve(root);
+  const requests: string[] = [];
+  const server: Server = createServer((request, response) => {
+    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    requests.push(path);
+    const candidate = normalize(join(base, path));
+    const file =
+      candidate.startsWith(base) && existsSync(candidate) && statSync(candidate).isFile()
+        ? candidate
+        : join(base, 'index.html');
+    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    createReadStream(file).pipe(response);
+  });
+  await new Promise<void>((resolveListen) => server.listen(0, '127.0.0.1', resolveListen));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    close: () => new Promise((resolveClose) => server.close(() => resolveClose())),
+  };
+}

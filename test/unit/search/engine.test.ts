@@ -1,0 +1,188 @@
+import { describe, expect, it } from 'vitest';
+import {
+  buildSearchIndex,
+  loadSearchIndex,
+  searchListings,
+  serializeSearchIndex,
+  type SearchHit,
+} from '../../../src/search/engine';
+import { toSearchDocs } from '../../../src/search/search-docs';
+import { makeListing } from './listing-factory';
+
+const LISTINGS = [
+  makeListing('cmic-33091', 'MEGVII TECHNOLOGY LIMITED'),
+  makeListing('el-megvii', 'Megvii Technology'),
+  makeListing('sdn-1001', 'MEGVIN TRADING LLC'),
+  makeListing(
+    'cmic-33113',
+    'DAWNING INFORMATION INDUSTRY CO., LTD',
+    [{ name: 'SUGON', kind: 'weak' }],
+    [
+      { type: 'ISIN', value: 'CNE100001TW7', country: null },
+      { type: 'Unified Social Credit Code (USCC)', value: '91120000783342508F', country: 'CN' },
+      { type: 'Gender', value: 'Male', country: null },
+    ],
+  ),
+  makeListing('sdn-kim', 'KIM, Jong Un'),
+  makeListing('ssi-gpb', 'GAZPROMBANK JOINT STOCK COMPANY', [{ name: 'GPB', kind: 'aka' }]),
+  makeListing('el-gpb-ch', 'Gazprom Bank (Switzerland) Ltd.'),
+  makeListing('el-huawei', 'Huawei Technologies Co., Ltd.', [{ name: 'Huawei', kind: 'aka' }]),
+  makeListing('sdn-rosneft', 'ROSNEFT OIL COMPANY', [{ name: 'ROSNEFT TRADING', kind: 'fka' }]),
+];
+const INDEX = buildSearchIndex(LISTINGS.flatMap(toSearchDocs));
+
+function ids(hits: readonly SearchHit[]): string[] {
+  return hits.map((hit) => hit.listingId);
+}
+
+function hitFor(query: string, listingId: string): SearchHit | undefined {
+  return searchListings(INDEX, query).find((hit) => hit.listingId === listingId);
+}
+
+describe('toSearchDocs', () => {
+  it('makes one document per name and per exact-lookup identifier, numbered in order', () => {
+    const docs = toSearchDocs(LISTINGS[3]!);
+    expect(docs.map((doc) => [doc.id, doc.kind])).toEqual([
+      ['cmic-33113#0', 'primary'],
+      ['cmic-33113#1', 'weak'],
+      ['cmic-33113#2', 'identifier'],
+      ['cmic-33113#3', 'identifier'],
+    ]);
+  });
+});
+
+describe('searchListings ranking', () => {
+  it('ranks exact matches above fuzzy ones', () => {
+    const hits = searchListings(INDEX, 'Megvii');
+    expect(ids(hits)).toEqual(['cmic-33091', 'el-megvii', 'sdn-1001']);
+    expect(hits.map((hit) => hit.quality)).toEqual(['exact', 'exact', 'fuzzy']);
+  });
+
+  it('ranks a whole-name match above a name that only contains the words', () => {
+    const hits = searchListings(INDEX, 'Gazprombank');
+    expect(hits[0]?.listingId).toBe('ssi-gpb');
+    expect(hits[0]?.explanation).toMatch(/^Exact match on primary name/);
+  });
+
+  it('returns one hit per listing, its best name', () => {
+    const hits = searchListings(INDEX, 'huawei');
+    expect(ids(hits)).toEqual(['el-huawei']);
+    expect(hits[0]?.matchedName).toBe('Huawei');
+    expect(hits[0]?.matchedKind).toBe('aka');
+  });
+
+  it('ignores word order', () => {
+    const hit = hitFor('Jong Un Kim', 'sdn-kim');
+    expect(hit?.quality).toBe('exact');
+    expect(hit?.explanation).toBe('Exact match on primary name "KIM, Jong Un"');
+  });
+
+  it('finds "Gazprom Bank" in "GAZPROMBANK …" and says the words were joined', () => {
+    const hit = hitFor('Gazprom Bank', 'ssi-gpb');
+    expect(hit?.quality).toBe('exact');
+    expect(hit?.explanation).toContain('"gazprom bank" as "gazprombank"');
+  });
+
+  it('finds "Gazprombank" in "Gazprom Bank (Switzerland)"', () => {
+    expect(hitFor('Gazprombank', 'el-gpb-ch')?.quality).toBe('exact');
+  });
+
+  it('tolerates a typo', () => {
+    expect(ids(searchListings(INDEX, 'Megvi'))).toContain('cmic-33091');
+    const hit = hitFor('Megwii Technology', 'el-megvii');
+    expect(hit?.quality).toBe('fuzzy');
+    expect(hit?.explanation).toBe('Fuzzy match (1 typo) on primary name "Megvii Technology"');
+  });
+
+  it('allows no typo in a word of 3 letters or fewer', () => {
+    expect(ids(searchListings(INDEX, 'kin'))).not.toContain('sdn-kim');
+  });
+
+  it('matches the last word as a prefix while typing', () => {
+    const hit = hitFor('meg', 'cmic-33091');
+    expect(hit?.quality).toBe('prefix');
+    expect(hit?.explanation).toContain('Prefix match ("meg…")');
+  });
+
+  it('reports the alias and its kind that matched', () => {
+    const hit = hitFor('Sugon', 'cmic-33113');
+    expect(hit).toMatchObject({ matchedName: 'SUGON', matchedKind: 'weak', quality: 'exact' });
+    expect(hit?.explanation).toMatch(
+      /^Exact match on alias "SUGON" \(weak a\.k\.a\. in OFAC remarks/,
+    );
+    expect(hitFor('rosneft trading', 'sdn-rosneft')?.explanation).toContain('former name');
+  });
+
+  it('ignores a half-typed legal form that would otherwise match nothing', () => {
+    const hit = hitFor('megvii technology lim', 'cmic-33091');
+    expect(hit?.isPartial).toBe(false);
+    expect(hit?.explanation).toContain('ignoring "lim"');
+  });
+});
+
+describe('identifiers', () => {
+  it('match on the exact normalised value', () => {
+    const hits = searchListings(INDEX, 'cne100001tw7');
+    expect(hits[0]).toMatchObject({
+      listingId: 'cmic-33113',
+      quality: 'identifier',
+      matchedName: 'CNE100001TW7',
+    });
+    expect(hits[0]?.explanation).toBe('Exact identifier match on ISIN "CNE100001TW7"');
+  });
+
+  it('never match fuzzily or by prefix', () => {
+    expect(searchListings(INDEX, 'CNE100001TW8')).toEqual([]);
+    expect(searchListings(INDEX, 'CNE100001')).toEqual([]);
+  });
+
+  it('are not indexed when their type is not an identity (Gender)', () => {
+    expect(ids(searchListings(INDEX, 'male'))).not.toContain('cmic-33113');
+  });
+});
+
+describe('candidateIds and limit', () => {
+  it('filters candidates before the limit is applied', () => {
+    expect(ids(searchListings(INDEX, 'megvii', { limit: 1 }))).toEqual(['cmic-33091']);
+    const filtered = searchListings(INDEX, 'megvii', {
+      limit: 1,
+      candidateIds: new Set(['el-megvii']),
+    });
+    expect(ids(filtered)).toEqual(['el-megvii']);
+  });
+});
+
+describe('AND then OR', () => {
+  it('requires every word when some name has them all', () => {
+    expect(ids(searchListings(INDEX, 'megvii technology'))).toEqual(['cmic-33091', 'el-megvii']);
+  });
+
+  it('falls back to any word, marked partial, only when no name has them all', () => {
+    const hits = searchListings(INDEX, 'huawei rosneft');
+    expect(new Set(ids(hits))).toEqual(new Set(['el-huawei', 'sdn-rosneft']));
+    expect(hits.every((hit) => hit.isPartial)).toBe(true);
+    expect(hits[0]?.explanation).toContain('partial: 1 of 2 words (no name has them all)');
+  });
+
+  it('decides the fallback within the candidates', () => {
+    // Without a filter AND finds "MEGVIN TRADING" (one typo); among the candidates nothing has
+    // both words, so the candidates' partial matches are shown rather than nothing.
+    expect(ids(searchListings(INDEX, 'megvii trading'))).toEqual(['sdn-1001']);
+    const hits = searchListings(INDEX, 'megvii trading', { candidateIds: new Set(['cmic-33091']) });
+    expect(hits).toMatchObject([{ listingId: 'cmic-33091', isPartial: true }]);
+  });
+});
+
+describe('serialised index', () => {
+  it('loads with the same options and answers the same', () => {
+    const loaded = loadSearchIndex(serializeSearchIndex(INDEX));
+    for (const query of ['Megvii', 'Gazprom Bank', 'CNE100001TW7', 'jong un kim']) {
+      expect(searchListings(loaded, query)).toEqual(searchListings(INDEX, query));
+    }
+  });
+});
+
+it('returns nothing for an empty or punctuation-only query', () => {
+  expect(searchListings(INDEX, '')).toEqual([]);
+  expect(searchListings(INDEX, ' ,- ')).toEqual([]);
+});

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import type { SearchWorkerRequest } from '../../../src/search/protocol';
+import {
+  createSearchClient,
+  SearchSupersededError,
+  type SearchWorkerPort,
+} from '../../../src/search/search-client';
+import { createSearchWorkerHandler } from '../../../src/search/worker-handler';
+import { makeListing } from './listing-factory';
+
+/** A worker port that runs the real handler in-thread, answering asynchronously like a worker. */
+function inThreadPort(): SearchWorkerPort & { posted: SearchWorkerRequest[] } {
+  const handle = createSearchWorkerHandler();
+  let deliver: (response: unknown) => void = () => undefined;
+  const posted: SearchWorkerRequest[] = [];
+  return {
+    posted,
+    post: (request) => {
+      posted.push(request);
+      setTimeout(() => deliver(handle(request)), 0);
+    },
+    listen: (onResponse) => {
+      deliver = onResponse;
+    },
+    terminate: () => undefined,
+  };
+}
+
+const LISTINGS = [
+  makeListing('el-megvii', 'Megvii Technology'),
+  makeListing('el-sugon', 'Sugon', [{ name: 'Dawning Information Industry', kind: 'aka' }]),
+];
+
+describe('search worker handler', () => {
+  it('refuses a search before load', () => {
+    const handle = createSearchWorkerHandler();
+    expect(handle({ type: 'search', requestId: 1, query: 'x' })).toMatchObject({
+      type: 'error',
+      requestId: 1,
+    });
+  });
+
+  it('builds the index on load and counts documents', () => {
+    const handle = createSearchWorkerHandler();
+    expect(handle({ type: 'load', listings: LISTINGS })).toMatchObject({
+      type: 'ready',
+      docCount: 3,
+    });
+    const response = handle({
+      type: 'search',
+      requestId: 7,
+      query: 'dawning',
+      candidateIds: new Set(['el-sugon']),
+    });
+    expect(response).toMatchObject({
+      type: 'results',
+      requestId: 7,
+      hits: [{ listingId: 'el-sugon' }],
+    });
+  });
+});
+
+describe('search client', () => {
+  it('loads, then searches through the worker', async () => {
+    const client = createSearchClient(inThreadPort());
+    await expect(client.load(LISTINGS)).resolves.toMatchObject({ docCount: 3 });
+    const hits = await client.search('megvii');
+    expect(hits.map((hit) => hit.listingId)).toEqual(['el-megvii']);
+  });
+
+  it('supersedes an older search: it rejects and its late result is dropped', async () => {
+    const port = inThreadPort();
+    const client = createSearchClient(port);
+    await client.load(LISTINGS);
+    const older = client.search('meg');
+    const newer = client.search('sugon');
+    await expect(older).rejects.toBeInstanceOf(SearchSupersededError);
+    const hits = await newer;
+    expect(hits.map((hit) => hit.listingId)).toEqual(['el-sugon']);
+    expect(port.posted.filter((request) => request.type === 'search')).toHaveLength(2);
+  });
+
+  it('rejects pending work when disposed', async () => {
+    const client = createSearchClient(inThreadPort());
+    const load = client.load(LISTINGS);
+    client.dispose();
+    await expect(load).rejects.toThrow('disposed');
+  });
+});
