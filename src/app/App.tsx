@@ -4,7 +4,7 @@ import { cleanViewForData } from '../features/explorer/model/facet-options';
 import type { ExplorerView } from '../features/explorer/model/view';
 import { ExplorerPage } from '../features/explorer/ExplorerPage';
 import { EntityPage } from '../features/entity/EntityPage';
-import { buildAlsoListedIndex } from '../features/entity/model/also-listed';
+import { buildAlsoListedIndex, type AlsoListedIndex } from '../features/entity/model/also-listed';
 import type { Dataset } from '../data/load-dataset';
 import { Notices } from '../ui/Notices';
 import { navigate, useLocation } from '../ui/router';
@@ -47,6 +47,17 @@ export function App() {
   );
 }
 
+/** Built on the first entity page, not at start-up: it costs ~0.25 s over the full lists. */
+const alsoListedIndexes = new WeakMap<Dataset, AlsoListedIndex>();
+function alsoListedIndexOf(dataset: Dataset): AlsoListedIndex {
+  let index = alsoListedIndexes.get(dataset);
+  if (!index) {
+    index = buildAlsoListedIndex(dataset.listings);
+    alsoListedIndexes.set(dataset, index);
+  }
+  return index;
+}
+
 /** Remembered so the entity page's "Back to the results" restores the view it came from. */
 const lastExplorer = { search: '' };
 
@@ -54,7 +65,6 @@ function ReadyApp({ dataset }: { dataset: Dataset }) {
   const location = useLocation();
   const route = matchRoute(location.pathname);
   const facts = useMemo(() => dataset.listings.map(deriveFacts), [dataset]);
-  const alsoListedIndex = useMemo(() => buildAlsoListedIndex(dataset.listings), [dataset]);
   const known = useMemo(
     () => ({
       program: new Set(facts.flatMap((fact) => fact.programs)),
@@ -103,7 +113,7 @@ function ReadyApp({ dataset }: { dataset: Dataset }) {
         listing={dataset.byId.get(route.id) ?? null}
         requestedId={route.id}
         byId={dataset.byId}
-        alsoListedIndex={alsoListedIndex}
+        alsoListedIndex={alsoListedIndexOf(dataset)}
         backHref={`/${lastExplorer.search}`}
         entityHref={entityPath}
       />

@@ -11,10 +11,15 @@ export function useDataset(baseUrl: string): DatasetState {
   useEffect(() => {
     let active = true;
     const started = performance.now();
+    let lastReport = 0;
     loadDataset({
       baseUrl,
       onProgress: (progress) => {
-        if (active) setState({ status: 'loading', progress });
+        // A re-render per network chunk cost ~0.7 s on the full lists; a few a second suffice.
+        const now = performance.now();
+        if (!active || (now - lastReport < 150 && progress.stage === 'listings')) return;
+        lastReport = now;
+        setState({ status: 'loading', progress });
       },
     }).then(
       (dataset) => {

@@ -55,6 +55,7 @@ export async function loadDataset(options: LoadOptions): Promise<Dataset> {
     ),
   );
   const manifest = parseManifest(manifestText);
+  mark('data:manifest');
   const listingsPath = manifest.listings.path;
   const listingsBytes = await fetchBytes(
     fetchFn,
@@ -72,8 +73,11 @@ export async function loadDataset(options: LoadOptions): Promise<Dataset> {
     loadedBytes: listingsBytes.length,
     totalBytes: manifest.listings.bytes,
   });
+  mark('data:fetched');
   await checkHash(listingsBytes, manifest.listings.sha256, listingsPath);
+  mark('data:hashed');
   const listings = parseListings(decode(listingsBytes), listingsPath);
+  mark('data:validated');
   if (listings.length !== manifest.listingCount) {
     throw new DataLoadError(
       'corrupt',
@@ -111,6 +115,7 @@ export function parseManifest(text: string): Manifest {
 
 export function parseListings(text: string, file: string): Listing[] {
   const json = parseJson(text, file);
+  mark('data:parsed');
   const shape = listingsFileSchema.safeParse(json);
   if (!shape.success) {
     throw new DataLoadError('invalid', file, `${file} does not hold a list of listings.`, REBUILD);
@@ -152,6 +157,11 @@ function parseJson(text: string, file: string): unknown {
       RELOAD,
     );
   }
+}
+
+/** Named moments of the load, read by the benchmarks (performance.getEntriesByType('mark')). */
+function mark(name: string): void {
+  globalThis.performance?.mark?.(name);
 }
 
 function decode(bytes: Uint8Array): string {

@@ -1,12 +1,20 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import type { SourceFile } from './types';
+import { DPL_COLUMNS } from './adapters/bis-dpl';
+import { CSL_CSV_COLUMNS } from './adapters/csl-csv';
+import { detectOfacFile } from './adapters/ofac-csv';
+import { SourceFormatError, type SourceFile } from './types';
 
 /**
  * Finds the recognised official files in a folder and its subfolders. Recognition is by name
  * (case-insensitive: OFAC serves `SDN.CSV`, the repositories keep `sdn.csv`) and, for files whose
  * names vary, by content. What is not recognised is reported, never read as data.
+ *
+ * A file that carries an official name but plainly is not that file stops the build with a
+ * SourceFormatError instead of being skipped: skipping it would publish the data without that
+ * source, as if the list were gone. The usual causes are a failed download saved under the real
+ * name (an empty file, a site's HTML error page) and a spreadsheet re-export with `;` or tabs.
  */
 
 export type SourceGroup =
@@ -44,6 +52,20 @@ const OFAC_NAMES: Record<string, { kind: 'sdn' | 'cons'; part: OfacPart }> = {
 type SingleFileFormat = 'csl-csv' | 'csl-json' | 'bis-dpl' | 'un-xml';
 type OfacPart = 'primary' | 'addresses' | 'aliases' | 'comments';
 
+/** The names the single-file sources are published under, and what a reader would call them. */
+const OFFICIAL_NAMES: Record<string, string> = {
+  'consolidated.csv': 'the Consolidated Screening List CSV export',
+  'consolidated.json': 'the Consolidated Screening List JSON export',
+  'dpl.txt': 'the BIS Denied Persons List',
+  'consolidated.xml': 'the UN Security Council Consolidated List',
+};
+/** Names only trade.gov and BIS use: a file under one of them that is not recognised by its
+ * content is a broken copy. (`consolidated.xml`/`.json` are generic enough that another
+ * publisher's file may carry them, so those are only rejected when empty or an HTML page.) */
+const UNAMBIGUOUS_NAMES = new Set(['consolidated.csv', 'dpl.txt']);
+
+const REDOWNLOAD = 'download it again (npm run data -- --download) or remove it from the folder';
+
 export function discoverSources(root: string): Discovery {
   const groups: SourceGroup[] = [];
   const ignored: { id: string; reason: string }[] = [];
@@ -61,11 +83,13 @@ export function discoverSources(root: string): Discovery {
       const folder = id.includes('/') ? id.slice(0, id.lastIndexOf('/')) : '.';
       const key = `${folder}|${ofac.kind}`;
       const set = ofacSets.get(key) ?? { kind: ofac.kind, folder };
-      set[ofac.part] = readSourceFile(absolutePath, id);
+      const file = readSourceFile(absolutePath, id);
+      checkOfacContent(file, ofac.part, ofac.kind);
+      set[ofac.part] = file;
       ofacSets.set(key, set);
       continue;
     }
-    const format = sniffFormat(absolutePath, lowerName);
+    const format = sniffFormat(absolutePath, id, lowerName);
     if (format === null) {
       ignored.push({ id, reason: 'not a recognised source file (by name or content)' });
       continue;
@@ -115,17 +139,110 @@ function listFiles(root: string): string[] {
   return files.sort();
 }
 
-/** Reads the first bytes to tell the CSL export, the DPL text file and the UN XML apart. */
-function sniffFormat(absolutePath: string, lowerName: string): SingleFileFormat | null {
-  const head = readFileSync(absolutePath)
-    .subarray(0, 4096)
-    .toString('utf8')
-    .replace(/^\uFEFF/, '');
-  if (/^"?_id"?,"?source"?,/.test(head)) return 'csl-csv';
+/**
+ * Reads the first bytes to tell the CSL export, the DPL text file and the UN XML apart. The CSV
+ * formats are recognised by their header's column names in any order, so a file with a renamed
+ * or missing column still reaches its adapter, which names the column.
+ */
+function sniffFormat(absolutePath: string, id: string, lowerName: string): SingleFileFormat | null {
+  const bytes = readFileSync(absolutePath);
+  const head = bytes.subarray(0, 4096).toString('utf8').replace(/^\uFEFF/, '');
+  const officialName = OFFICIAL_NAMES[lowerName];
+  if (officialName !== undefined) checkNotBroken(id, head, officialName);
+  const firstLine = head.split(/\r?\n/, 1)[0] ?? '';
+  const csl = matchHeader(firstLine, CSL_CSV_COLUMNS);
+  if (csl !== null) {
+    if (csl !== ',') throw wrongDelimiter(id, 'the Consolidated Screening List CSV', csl, ',');
+    return 'csl-csv';
+  }
   if (lowerName.endsWith('.json') && /"results"\s*:/.test(head)) return 'csl-json';
-  if (/^"?Name"?\t"?Street_Address"?\t/i.test(head)) return 'bis-dpl';
+  const dpl = matchHeader(firstLine, DPL_COLUMNS);
+  if (dpl !== null) {
+    if (dpl !== '\t') throw wrongDelimiter(id, 'the Denied Persons List', dpl, '\t');
+    return 'bis-dpl';
+  }
   if (/<CONSOLIDATED_LIST[\s>]/.test(head)) return 'un-xml';
+  if (officialName !== undefined && UNAMBIGUOUS_NAMES.has(lowerName)) {
+    throw new SourceFormatError(
+      id,
+      null,
+      null,
+      `has the name of ${officialName} but not its content (the first line is not its header: "${firstLine.slice(0, 80)}"); ${REDOWNLOAD}`,
+    );
+  }
   return null;
+}
+
+const DELIMITERS = [',', ';', '\t', '|'] as const;
+const DELIMITER_NAMES: Record<string, string> = {
+  ',': 'commas',
+  ';': 'semicolons',
+  '\t': 'tabs',
+  '|': 'vertical bars',
+};
+
+/** The delimiter that splits `line` into mostly known column names (at least two thirds of
+ * them, so one renamed or missing column still counts), or null. */
+function matchHeader(line: string, columns: readonly string[]): string | null {
+  const known = new Set(columns);
+  for (const delimiter of DELIMITERS) {
+    const names = line.split(delimiter).map((name) => name.trim().replace(/^"|"$/g, ''));
+    const hits = names.filter((name) => known.has(name)).length;
+    if (hits >= Math.ceil((columns.length * 2) / 3)) return delimiter;
+  }
+  return null;
+}
+
+function wrongDelimiter(
+  id: string,
+  what: string,
+  found: string,
+  expected: string,
+): SourceFormatError {
+  return new SourceFormatError(
+    id,
+    0,
+    null,
+    `${what} is separated by ${DELIMITER_NAMES[expected]}, but this file by ${DELIMITER_NAMES[found]} (re-saved by a spreadsheet program?); use the file as published: ${REDOWNLOAD}`,
+  );
+}
+
+/** Empty files and HTML pages under an official name: what a failed download leaves behind. */
+function checkNotBroken(id: string, head: string, what: string, allowNoRecords = false): void {
+  // OFAC ends every file with a Ctrl-Z byte, so a comments file with no rows is just that byte.
+  const isEmpty = (allowNoRecords ? head : head.replace(/\u001a/g, '')).trim() === '';
+  if (isEmpty) {
+    throw new SourceFormatError(id, null, null, `empty file, expected ${what}; ${REDOWNLOAD}`);
+  }
+  if (/^\s*(<!doctype html|<html|<head|<body)/i.test(head)) {
+    throw new SourceFormatError(
+      id,
+      null,
+      null,
+      `is an HTML page, not ${what} (a download site's error page saved under the file's name?); ${REDOWNLOAD}`,
+    );
+  }
+}
+
+/**
+ * OFAC files are recognised by name alone, so their content is checked here: not empty (a primary
+ * file must have records; a comments file may hold only OFAC's end-of-file byte), not an HTML
+ * page, and not another file of the set under this one's name. A primary file with no records
+ * is caught after reading, with every other source (see `loadSource`).
+ */
+function checkOfacContent(file: SourceFile, part: OfacPart, kind: 'sdn' | 'cons'): void {
+  const what = `the OFAC ${kind === 'sdn' ? 'SDN' : 'Consolidated'} ${part} file`;
+  const head = file.bytes.subarray(0, 4096).toString('utf8').replace(/^\uFEFF/, '');
+  checkNotBroken(file.id, head, what, part === 'comments');
+  const role = detectOfacFile(file.bytes);
+  if (role !== null && role !== part) {
+    throw new SourceFormatError(
+      file.id,
+      1,
+      null,
+      `looks like the OFAC ${role} file, not ${what} (its records have the ${role} file's columns); check the file names in ${file.id.includes('/') ? file.id.slice(0, file.id.lastIndexOf('/')) : 'the folder'}`,
+    );
+  }
 }
 
 export function readSourceFile(absolutePath: string, id: string): SourceFile {

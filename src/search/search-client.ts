@@ -5,6 +5,7 @@
  */
 import type { Listing } from '../domain/listing';
 import type { SearchHit } from './engine';
+import { toSearchDocs } from './search-docs';
 import {
   isSearchWorkerResponse,
   type SearchWorkerRequest,
@@ -92,7 +93,7 @@ export function createSearchClient(
     load: (listings) =>
       new Promise((resolve, reject) => {
         loads.push({ resolve, reject });
-        port.post({ type: 'load', listings });
+        port.post({ type: 'load', docs: JSON.stringify(listings.flatMap(toSearchDocs)) });
       }),
     search: (query, candidateIds) =>
       new Promise((resolve, reject) => {

@@ -74,3 +74,26 @@ export function toSearchDocs(
   }
   return docs;
 }
+
+/** Reads the documents the page sends to the worker, checking each before it is indexed. */
+export function parseSearchDocs(json: string): SearchDoc[] {
+  const value: unknown = JSON.parse(json);
+  if (!Array.isArray(value)) throw new Error('search documents: expected an array');
+  return value.map((item: unknown, index) => {
+    if (!isSearchDoc(item)) throw new Error(`search documents: item ${index} is not a search document`);
+    return item;
+  });
+}
+
+function isSearchDoc(item: unknown): item is SearchDoc {
+  if (typeof item !== 'object' || item === null) return false;
+  const doc = item as Record<string, unknown>;
+  return (
+    typeof doc.id === 'string' &&
+    typeof doc.listingId === 'string' &&
+    typeof doc.name === 'string' &&
+    typeof doc.kind === 'string' &&
+    (NAME_KINDS as readonly string[]).includes(doc.kind) &&
+    (doc.identifierType === undefined || typeof doc.identifierType === 'string')
+  );
+}

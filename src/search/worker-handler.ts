@@ -4,7 +4,7 @@
  */
 import { buildSearchIndex, searchDocCount, searchListings, type SearchIndex } from './engine';
 import type { SearchWorkerRequest, SearchWorkerResponse } from './protocol';
-import { toSearchDocs } from './search-docs';
+import { parseSearchDocs } from './search-docs';
 
 export type SearchWorkerHandler = (request: SearchWorkerRequest) => SearchWorkerResponse;
 
@@ -14,7 +14,7 @@ export function createSearchWorkerHandler(): SearchWorkerHandler {
     const started = performance.now();
     try {
       if (request.type === 'load') {
-        index = buildSearchIndex(request.listings.flatMap(toSearchDocs));
+        index = buildSearchIndex(parseSearchDocs(request.docs));
         return {
           type: 'ready',
           docCount: searchDocCount(index),

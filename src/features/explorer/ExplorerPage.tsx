@@ -1,4 +1,11 @@
-import { useCallback, useDeferredValue, useMemo } from 'react';
+import { useCallback, useDeferredValue, useMemo, useState, type ReactNode } from 'react';
+import type { Listing } from '../../domain/listing';
+import {
+  readColumnVisibility,
+  visibleColumnIds,
+  writeColumnVisibility,
+  type ColumnVisibility,
+} from './model/column-visibility';
 import { FacetList } from '../../ui/FacetList';
 import { buildFacetOptions } from './model/facet-options';
 import { FACETS } from './model/columns';
@@ -24,6 +31,15 @@ interface ExplorerPageProps {
   /** Replace: typing; push: a deliberate change (facet, sort) that Back should undo. */
   readonly onViewChange: (view: ExplorerView, mode: 'push' | 'replace') => void;
   readonly entityHref: (id: string) => string;
+  /** Tools that act on the current result (export), composed in by the app shell. */
+  readonly renderTools?: (context: ResultContext) => ReactNode;
+}
+
+/** What a tool sees of the current view: every matching listing, in display order. */
+export interface ResultContext {
+  readonly listings: readonly Listing[];
+  /** Ids of the columns shown, in order (see model/columns.ts). */
+  readonly visibleColumns: readonly string[];
 }
 
 export function ExplorerPage({
@@ -33,7 +49,11 @@ export function ExplorerPage({
   searchStatus,
   onViewChange,
   entityHref,
+  renderTools,
 }: ExplorerPageProps) {
+  const [columnVisibility, setColumnVisibility] = useState<ColumnVisibility>(() =>
+    readColumnVisibility(globalThis.localStorage),
+  );
   const search = useSearchRanks(searchPort, view.q);
   const deferredView = useDeferredValue(view);
   const result = useMemo(
@@ -43,6 +63,14 @@ export function ExplorerPage({
   const rows: ResultRow[] = useMemo(
     () => result.rows.map((fact) => ({ facts: fact, hit: search.hits.get(fact.listing.id) })),
     [result.rows, search.hits],
+  );
+
+  const toolContext = useMemo<ResultContext>(
+    () => ({
+      listings: result.rows.map((fact) => fact.listing),
+      visibleColumns: visibleColumnIds(columnVisibility),
+    }),
+    [result.rows, columnVisibility],
   );
 
   const handleSort = useCallback(
@@ -114,8 +142,14 @@ export function ExplorerPage({
           <strong>{countText}</strong>
           {search.pending ? <span className="muted"> · searching…</span> : null}
         </p>
+        {renderTools ? <div className="result-tools">{renderTools(toolContext)}</div> : null}
         <ResultsTable
           rows={rows}
+          columnVisibility={columnVisibility}
+          onColumnVisibilityChange={(next) => {
+            writeColumnVisibility(globalThis.localStorage, next);
+            setColumnVisibility(next);
+          }}
           sort={view.sort}
           hasQuery={view.q.trim() !== ''}
           onSort={handleSort}

@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
+import { useMemo, useRef, type CSSProperties, type KeyboardEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import {
   columnVisibilityFeature,
@@ -27,11 +27,12 @@ interface ResultsTableProps {
   readonly hasQuery: boolean;
   readonly onSort: (column: SortColumn) => void;
   readonly entityHref: (id: string) => string;
+  readonly columnVisibility: ColumnVisibilityState;
+  readonly onColumnVisibilityChange: (next: ColumnVisibilityState) => void;
 }
 
 const features = tableFeatures({ columnVisibilityFeature });
 const helper = createColumnHelper<typeof features, ResultRow>();
-const VISIBILITY_KEY = 'sanctions-explorer.columns';
 const COLUMN_WIDTHS: Record<string, string> = {
   name: 'minmax(14rem, 3fr)',
   list: '4rem',
@@ -43,27 +44,15 @@ const COLUMN_WIDTHS: Record<string, string> = {
   listed: '7.5rem',
 };
 
-function readVisibility(): ColumnVisibilityState {
-  const defaults = Object.fromEntries(
-    COLUMNS.map((column) => [column.id, column.visibleByDefault]),
-  );
-  try {
-    const stored: unknown = JSON.parse(window.localStorage.getItem(VISIBILITY_KEY) ?? 'null');
-    if (stored && typeof stored === 'object') {
-      for (const column of COLUMNS) {
-        const value = (stored as Record<string, unknown>)[column.id];
-        if (typeof value === 'boolean') defaults[column.id] = value;
-      }
-    }
-  } catch {
-    // Unreadable preferences fall back to the defaults.
-  }
-  defaults.name = true;
-  return defaults;
-}
-
-export function ResultsTable({ rows, sort, hasQuery, onSort, entityHref }: ResultsTableProps) {
-  const [columnVisibility, setColumnVisibility] = useState<ColumnVisibilityState>(readVisibility);
+export function ResultsTable({
+  rows,
+  sort,
+  hasQuery,
+  onSort,
+  entityHref,
+  columnVisibility,
+  onColumnVisibilityChange,
+}: ResultsTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
 
   const columns = useMemo(
@@ -139,13 +128,8 @@ export function ResultsTable({ rows, sort, hasQuery, onSort, entityHref }: Resul
     data: rows as ResultRow[],
     getRowId: (row) => row.facts.listing.id,
     state: { columnVisibility },
-    onColumnVisibilityChange: (updater) => {
-      setColumnVisibility((previous: ColumnVisibilityState) => {
-        const next = typeof updater === 'function' ? updater(previous) : updater;
-        window.localStorage.setItem(VISIBILITY_KEY, JSON.stringify(next));
-        return next;
-      });
-    },
+    onColumnVisibilityChange: (updater) =>
+      onColumnVisibilityChange(typeof updater === 'function' ? updater(columnVisibility) : updater),
   });
   const tableRows = table.getRowModel().rows;
   const virtualizer = useVirtualizer({

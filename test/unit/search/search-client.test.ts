@@ -1,3 +1,4 @@
+import { toSearchDocs } from '../../../src/search/search-docs';
 import { describe, expect, it } from 'vitest';
 import type { SearchWorkerRequest } from '../../../src/search/protocol';
 import {
@@ -40,9 +41,20 @@ describe('search worker handler', () => {
     });
   });
 
+  it('rejects documents that are not search documents', () => {
+    const handle = createSearchWorkerHandler();
+    expect(handle({ type: 'load', docs: '[{"id":1}]' })).toMatchObject({
+      type: 'error',
+      requestId: null,
+    });
+    expect(handle({ type: 'load', docs: '{' })).toMatchObject({ type: 'error', requestId: null });
+  });
+
   it('builds the index on load and counts documents', () => {
     const handle = createSearchWorkerHandler();
-    expect(handle({ type: 'load', listings: LISTINGS })).toMatchObject({
+    expect(
+      handle({ type: 'load', docs: JSON.stringify(LISTINGS.flatMap(toSearchDocs)) }),
+    ).toMatchObject({
       type: 'ready',
       docCount: 3,
     });

@@ -1,0 +1,17 @@
+import { launchChromium } from './test/e2e/browser';
+import { serveStatic } from './test/e2e/static-server';
+const [path, out, width] = process.argv.slice(2);
+const server = await serveStatic('.cache/e2e-dist');
+const browser = await launchChromium();
+const page = await browser.newPage({ viewport: { width: Number(width ?? 1280), height: 900 } });
+page.on('pageerror', (e) => console.log('PAGEERROR', e.message));
+page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') console.log('CONSOLE', m.type(), m.text()); });
+const t0 = Date.now();
+await page.goto(server.url + path!);
+await page.waitForSelector('.results-table tbody tr, .error-page, article.entity', { timeout: 30000 });
+console.log('first content after', Date.now() - t0, 'ms');
+await page.waitForFunction(() => document.querySelector('.search-hint')?.textContent?.includes('Search ready'), null, { timeout: 30000 }).catch(() => console.log('search not ready'));
+console.log('search ready after', Date.now() - t0, 'ms');
+await page.waitForTimeout(300);
+await page.screenshot({ path: out!, fullPage: false });
+await browser.close(); await server.close();

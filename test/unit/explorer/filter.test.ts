@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { deriveFacts } from '../../../src/features/explorer/model/facts';
+import { filterListings } from '../../../src/features/explorer/model/filter';
+import { DEFAULT_VIEW, type ExplorerView } from '../../../src/features/explorer/model/view';
+import { address, buildListing, listedOn } from '../build-listing';
+
+const LISTINGS = [
+  buildListing({
+    id: 'el-1',
+    name: 'Megvii Technology',
+    list: 'EL',
+    type: null,
+    addresses: [address('CN')],
+    events: [listedOn('2019-10-09')],
+  }),
+  buildListing({
+    id: 'cmic-2',
+    name: 'MEGVII TECHNOLOGY LIMITED',
+    list: 'CMIC',
+    programs: ['CMIC-EO13959'],
+    addresses: [address('KY'), address('CN')],
+    events: [listedOn('2021-12-16')],
+  }),
+  buildListing({
+    id: 'sdn-3',
+    name: 'Zeta Shipping',
+    programs: ['IRAN'],
+    addresses: [address('IR')],
+    type: 'vessel',
+  }),
+  buildListing({
+    id: 'sdn-4',
+    name: 'Alpha Person',
+    type: 'individual',
+    programs: ['SDGT'],
+    nationalities: ['SY'],
+  }),
+  buildListing({
+    id: 'el-5',
+    name: 'Nowhere Labs',
+    list: 'EL',
+    type: null,
+    events: [listedOn('2021-12-17')],
+  }),
+];
+const FACTS = LISTINGS.map(deriveFacts);
+
+function run(view: Partial<ExplorerView>, ranks: ReadonlyMap<string, number> | null = null) {
+  return filterListings(FACTS, { ...DEFAULT_VIEW, ...view }, ranks);
+}
+const ids = (result: ReturnType<typeof run>) => result.rows.map((fact) => fact.listing.id);
+
+describe('filterListings', () => {
+  it('keeps everything in name order without filters', () => {
+    expect(ids(run({}))).toEqual(['sdn-4', 'el-1', 'cmic-2', 'el-5', 'sdn-3']);
+  });
+
+  it('filters by list, agency, country (any address, nationality) and type', () => {
+    expect(ids(run({ list: ['EL'] }))).toEqual(['el-1', 'el-5']);
+    expect(ids(run({ agency: ['treasury'] })).sort()).toEqual(['cmic-2', 'sdn-3', 'sdn-4']);
+    expect(ids(run({ country: ['KY'] }))).toEqual(['cmic-2']);
+    expect(ids(run({ country: ['SY'] }))).toEqual(['sdn-4']);
+    expect(ids(run({ country: ['none'] }))).toEqual(['el-5']);
+    expect(ids(run({ type: ['none'] }))).toEqual(['el-1', 'el-5']);
+  });
+
+  it('counts each facet with the other filters applied but not its own', () => {
+    const result = run({ list: ['EL'], country: ['CN'] });
+    expect(ids(result)).toEqual(['el-1']);
+    // List counts ignore the list filter: CN listings are on EL (1) and CMIC (1).
+    expect(Object.fromEntries(result.facets.list)).toEqual({ EL: 1, CMIC: 1 });
+    // Country counts ignore the country filter: EL listings are in CN (1) or nowhere (1).
+    expect(Object.fromEntries(result.facets.country)).toEqual({ CN: 1, none: 1 });
+  });
+
+  it('applies the date range to dated listings and counts undated ones apart', () => {
+    const result = run({ listedFrom: '2021-12-16', listedTo: '2021-12-17' });
+    expect(ids(result)).toEqual(['cmic-2', 'el-5']);
+    expect(result.dated).toBe(3);
+    expect(result.undated).toBe(2);
+  });
+
+  it('keeps only search hits, in rank order, and filters before ranking', () => {
+    const ranks = new Map([
+      ['el-1', 1],
+      ['cmic-2', 0],
+    ]);
+    expect(ids(run({}, ranks))).toEqual(['cmic-2', 'el-1']);
+    expect(ids(run({ list: ['EL'] }, ranks))).toEqual(['el-1']);
+    expect(Object.fromEntries(run({}, ranks).facets.list)).toEqual({ EL: 1, CMIC: 1 });
+  });
+
+  it('sorts by a column when asked, undated last in both directions', () => {
+    expect(ids(run({ sort: { column: 'listed', desc: false } }))).toEqual([
+      'el-1',
+      'cmic-2',
+      'el-5',
+      'sdn-4',
+      'sdn-3',
+    ]);
+    expect(ids(run({ sort: { column: 'listed', desc: true } }))).toEqual([
+      'el-5',
+      'cmic-2',
+      'el-1',
+      'sdn-4',
+      'sdn-3',
+    ]);
+    const ranks = new Map([
+      ['el-1', 0],
+      ['cmic-2', 1],
+    ]);
+    expect(ids(run({ sort: { column: 'list', desc: false } }, ranks))).toEqual(['el-1', 'cmic-2']);
+  });
+});
