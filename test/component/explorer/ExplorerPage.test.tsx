@@ -1,0 +1,104 @@
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { ExplorerPage } from '../../../src/features/explorer/ExplorerPage';
+import { deriveFacts } from '../../../src/features/explorer/model/facts';
+import { DEFAULT_VIEW, type ExplorerView } from '../../../src/features/explorer/model/view';
+import type { SearchPort } from '../../../src/features/explorer/use-search-ranks';
+import { address, buildListing, listedOn } from '../../unit/build-listing';
+import { expectNoSeriousA11yViolations } from '../axe';
+
+const HOSTILE = '<img src=x onerror="alert(1)">\u202Egnp.exe';
+const FACTS = [
+  buildListing({
+    id: 'el-1',
+    name: 'Megvii Technology',
+    list: 'EL',
+    type: null,
+    addresses: [address('CN')],
+    events: [listedOn('2019-10-09')],
+  }),
+  buildListing({
+    id: 'cmic-2',
+    name: 'MEGVII TECHNOLOGY LIMITED',
+    list: 'CMIC',
+    programs: ['CMIC-EO13959'],
+    events: [listedOn('2021-12-16')],
+  }),
+  buildListing({ id: 'sdn-3', name: HOSTILE, programs: ['SDGT'] }),
+].map(deriveFacts);
+
+const searchPort: SearchPort = {
+  search: async (query) =>
+    query.toLowerCase().startsWith('meg')
+      ? [
+          {
+            listingId: 'cmic-2',
+            matchedName: 'MEGVII',
+            matchedKind: 'primary',
+            quality: 'exact',
+            explanation: 'Exact match on primary name',
+          },
+          {
+            listingId: 'el-1',
+            matchedName: 'Megvii',
+            matchedKind: 'aka',
+            quality: 'fuzzy',
+            explanation: 'Fuzzy match on alias',
+          },
+        ]
+      : [],
+};
+
+function renderExplorer(view: Partial<ExplorerView> = {}, onViewChange = vi.fn()) {
+  const result = render(
+    <ExplorerPage
+      facts={FACTS}
+      view={{ ...DEFAULT_VIEW, ...view }}
+      searchPort={searchPort}
+      searchStatus="Search ready."
+      onViewChange={onViewChange}
+      entityHref={(id) => `/entity/${id}`}
+    />,
+  );
+  return { ...result, onViewChange };
+}
+
+describe('ExplorerPage', () => {
+  it('announces the count in a live region', () => {
+    renderExplorer();
+    expect(screen.getByRole('status')).toHaveTextContent('3 listings');
+  });
+
+  it('has a labelled search box of type search that writes the query to the view', async () => {
+    const { onViewChange } = renderExplorer();
+    const box = screen.getByLabelText('Search names, aliases and identifiers');
+    expect(box).toHaveAttribute('type', 'search');
+    await userEvent.type(box, 'M');
+    expect(onViewChange).toHaveBeenLastCalledWith(expect.objectContaining({ q: 'M' }), 'replace');
+  });
+
+  it('shows search hits in rank order with the name that matched', async () => {
+    renderExplorer({ q: 'megvii' });
+    await screen.findByText(/matched alias “Megvii”/);
+    expect(screen.getByRole('status')).toHaveTextContent('2 listings');
+  });
+
+  it('applies a facet as a new history entry', async () => {
+    const { onViewChange } = renderExplorer();
+    const lists = screen.getByRole('group', { name: 'List' });
+    await userEvent.click(within(lists).getByLabelText(/CMIC/));
+    expect(onViewChange).toHaveBeenCalledWith(expect.objectContaining({ list: ['CMIC'] }), 'push');
+  });
+
+  it('renders hostile names as inert text', async () => {
+    const { container } = renderExplorer();
+    expect(await screen.findByText(HOSTILE)).toBeInTheDocument();
+    expect(container.querySelector('img')).toBeNull();
+  });
+
+  it('has no serious accessibility violations', async () => {
+    const { container } = renderExplorer();
+    await expectNoSeriousA11yViolations(container);
+  });
+});
