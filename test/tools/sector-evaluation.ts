@@ -161,7 +161,13 @@ export function evaluateSectors(
       labelCounts.correct += 1;
       if (sector !== 'unclassified') classifiedCorrect += 1;
     } else {
-      misses.push({ id: label.id, name: listing.name, label: label.sector, predicted: sector, rule });
+      misses.push({
+        id: label.id,
+        name: listing.name,
+        label: label.sector,
+        predicted: sector,
+        rule,
+      });
     }
   }
   const rows = SECTOR_CODES.map((sector): SectorRow => {
@@ -253,11 +259,11 @@ export const SAMPLE_SEED = 20_240_917;
  * entity strata of every list are drawn so that each list is represented.
  */
 export const SAMPLE_PLAN: Readonly<Record<string, number>> = {
-  'SDN/entity': 70,
+  'SDN/entity': 90,
   'SDN/individual': 20,
   'SDN/vessel': 15,
   'SDN/aircraft': 10,
-  'EL/unknown': 60,
+  'EL/unknown': 100,
   'SSI/entity': 20,
   'CMIC/entity': 15,
   'MEU/unknown': 12,

@@ -11,7 +11,14 @@ const sample = drawSectorSample(readListings(process.argv[2]));
 for (const listing of sample) {
   const aliases = listing.aliases.map((alias) => alias.name).join('; ');
   const vessel = listing.vessel?.vesselType ?? '';
-  const fields = [listing.id, listing.type ?? '-', listing.name, aliases, listing.title ?? '', vessel];
+  const fields = [
+    listing.id,
+    listing.type ?? '-',
+    listing.name,
+    aliases,
+    listing.title ?? '',
+    vessel,
+  ];
   const remarks = (listing.remarks ?? '').slice(0, 300);
   console.log(`${fields.join(' | ')} | ${listing.programs.join(',')} | ${remarks}`);
 }

@@ -10,6 +10,7 @@ import {
   normalizeProgramCode,
   rationalesFor,
 } from '../../domain/rationale';
+import { SECTORS, classifySector } from '../../domain/sector';
 import { Link } from '../../ui/Link';
 import { findAlsoListed, type AlsoListedIndex } from './model/also-listed';
 import { describeEvent, safeExternalUrl } from './model/entity-text';
@@ -57,6 +58,7 @@ export function EntityPage({
   const list = LISTS[listing.list];
   const also = findAlsoListed(listing, alsoListedIndex, byId);
   const listed = listedDate(listing);
+  const sector = classifySector(listing);
   return (
     <article className="entity">
       <p>
@@ -111,6 +113,17 @@ export function EntityPage({
             ['Licence policy', listing.licensePolicy],
           ]}
         />
+      </Section>
+
+      <Section title="Sector">
+        <p>
+          <strong>{SECTORS[sector.sector].label}</strong> — {sector.rule.description}
+          {sector.rule.matched ? ` (“${sector.rule.matched}”)` : ''}.{' '}
+          <span className="muted">
+            No official list states a sector; this is the explorer’s rule-based estimate (rule{' '}
+            <code>{sector.rule.id}</code>).
+          </span>
+        </p>
       </Section>
 
       <Section title="Events">

@@ -10,6 +10,7 @@ import {
 import { LISTS } from '../../domain/lists';
 import { AGENCY_NAMES } from '../../domain/lists';
 import { RATIONALES, isRationaleCode } from '../../domain/rationale';
+import { SECTORS, isSectorCode } from '../../domain/sector';
 import { Link } from '../../ui/Link';
 import type { ListingFacts } from './model/facts';
 import { COLUMNS } from './model/columns';
@@ -41,6 +42,7 @@ const COLUMN_WIDTHS: Record<string, string> = {
   countries: '7rem',
   programs: 'minmax(7rem, 1fr)',
   rationale: 'minmax(9rem, 1.2fr)',
+  sector: '9rem',
   listed: '7.5rem',
 };
 
@@ -110,6 +112,14 @@ export function ResultsTable({
           cell: ({ row }) =>
             row.original.facts.rationales
               .map((code) => (isRationaleCode(code) ? RATIONALES[code].label : code))
+              .join(', '),
+        }),
+        helper.display({
+          id: 'sector',
+          header: 'Sector',
+          cell: ({ row }) =>
+            row.original.facts.sectors
+              .map((code) => (isSectorCode(code) ? SECTORS[code].label : code))
               .join(', '),
         }),
         helper.display({

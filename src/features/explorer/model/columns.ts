@@ -21,6 +21,7 @@ export const COLUMNS: readonly ColumnMeta[] = [
   { id: 'countries', header: 'Countries', facet: 'country', visibleByDefault: true },
   { id: 'programs', header: 'Programs', facet: 'program', visibleByDefault: false },
   { id: 'rationale', header: 'Rationale', facet: 'rationale', visibleByDefault: true },
+  { id: 'sector', header: 'Sector', facet: 'sector', visibleByDefault: false },
   { id: 'listed', header: 'Date listed', facet: null, visibleByDefault: true },
 ];
 
@@ -35,6 +36,7 @@ export const FACETS: readonly FacetMeta[] = [
   { key: 'agency', title: 'Agency', initialVisible: 4 },
   { key: 'list', title: 'List', initialVisible: 14 },
   { key: 'rationale', title: 'Rationale', initialVisible: 8 },
+  { key: 'sector', title: 'Sector', initialVisible: 8 },
   { key: 'country', title: 'Country', initialVisible: 8 },
   { key: 'type', title: 'Entity type', initialVisible: 5 },
   { key: 'program', title: 'Program', initialVisible: 6 },

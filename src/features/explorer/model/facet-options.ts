@@ -6,6 +6,7 @@ import {
   isRationaleCode,
   normalizeProgramCode,
 } from '../../../domain/rationale';
+import { SECTORS, isSectorCode } from '../../../domain/sector';
 import type { FilterResult } from './filter';
 import { NO_VALUE, type ExplorerView, type FacetKey } from './view';
 
@@ -69,7 +70,9 @@ export function describeFacetValue(
           value === NO_VALUE ? 'Not stated by the list' : value[0]!.toUpperCase() + value.slice(1),
       };
     case 'sector':
-      return { label: value };
+      return isSectorCode(value)
+        ? { label: SECTORS[value].label, description: SECTORS[value].description }
+        : { label: value };
   }
 }
 

@@ -1,6 +1,7 @@
 import { LISTS, type AgencyCode } from '../../../domain/lists';
 import { listedDate, type Listing } from '../../../domain/listing';
 import { rationalesFor } from '../../../domain/rationale';
+import { classifySector } from '../../../domain/sector';
 import { NO_VALUE } from './view';
 
 /**
@@ -14,7 +15,7 @@ export interface ListingFacts {
   readonly countries: readonly string[];
   readonly programs: readonly string[];
   readonly rationales: readonly string[];
-  /** Sector codes from the sector classifier; [`unclassified`] until one applies. */
+  /** The sector classifier's answer (src/domain/sector.ts), `unclassified` when no rule applies. */
   readonly sectors: readonly string[];
   readonly type: string;
   /** Official listed date, or null when the source publishes none. */
@@ -34,7 +35,7 @@ export function deriveFacts(listing: Listing): ListingFacts {
     countries: countries.size > 0 ? [...countries].sort() : [NO_VALUE],
     programs: listing.programs,
     rationales: rationalesFor(listing),
-    sectors: ['unclassified'],
+    sectors: [classifySector(listing).sector],
     type: listing.type ?? NO_VALUE,
     listed: listedDate(listing),
     sortName: listing.name.toLocaleLowerCase('en'),

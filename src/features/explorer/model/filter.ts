@@ -141,5 +141,6 @@ const COMPARATORS: Record<SortState['column'], (a: ListingFacts, b: ListingFacts
   countries: (a, b) => compareText(a.countries.join(','), b.countries.join(',')),
   programs: (a, b) => compareText(a.programs.join(','), b.programs.join(',')),
   rationale: (a, b) => compareText(a.rationales.join(','), b.rationales.join(',')),
+  sector: (a, b) => compareText(a.sectors.join(','), b.sectors.join(',')),
   listed: (a, b) => compareText(a.listed ?? '', b.listed ?? ''),
 };

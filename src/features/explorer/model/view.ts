@@ -13,6 +13,7 @@ export const SORT_COLUMNS = [
   'countries',
   'programs',
   'rationale',
+  'sector',
   'listed',
 ] as const;
 export type SortColumn = (typeof SORT_COLUMNS)[number];
