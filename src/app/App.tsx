@@ -4,13 +4,18 @@ import { cleanViewForData } from '../features/explorer/model/facet-options';
 import type { ExplorerView } from '../features/explorer/model/view';
 import { ExplorerPage } from '../features/explorer/ExplorerPage';
 import { EntityPage } from '../features/entity/EntityPage';
+import { ExportMenu } from '../features/export/ExportMenu';
+import { ChartsPanel, type ChartFilter } from '../features/charts/ChartsPanel';
 import { buildAlsoListedIndex, type AlsoListedIndex } from '../features/entity/model/also-listed';
 import type { Dataset } from '../data/load-dataset';
 import { Notices } from '../ui/Notices';
 import { navigate, useLocation } from '../ui/router';
 import { DataErrorPage, LoadingPage, NotFoundPage } from './StatusPages';
 import { DataSummary, SampleBanner } from './DataSummary';
-import { entityPath, matchRoute } from './routes';
+import { ACTIONS_PATH, entityPath, matchRoute } from './routes';
+import { Link } from '../ui/Link';
+import { isAgencyCode, isListCode } from '../domain/lists';
+import { ActionRoutes } from './ActionRoutes';
 import { formatExplorerSearch, parseExplorerSearch } from './url-state';
 import { useDataset } from './use-dataset';
 import { describeSearchStatus, useSearchClient } from './use-search-client';
@@ -26,8 +31,12 @@ export function App() {
       </a>
       <header className="app-header">
         <p className="app-title">
-          <a href="/">Sanctions Explorer</a>
+          <Link href="/">Sanctions Explorer</Link>
         </p>
+        <nav className="app-nav" aria-label="Sections">
+          <Link href="/">Search the lists</Link>
+          <Link href={ACTIONS_PATH}>Additions by date</Link>
+        </nav>
         {state.status === 'ready' ? <DataSummary manifest={state.dataset.manifest} /> : null}
       </header>
       {state.status === 'ready' && state.dataset.manifest.sample ? <SampleBanner /> : null}
@@ -45,6 +54,20 @@ export function App() {
       </footer>
     </>
   );
+}
+
+/** A click on a chart narrows the view to that value (replacing the facet's selection). */
+function applyChartFilter(view: ExplorerView, filter: ChartFilter, value: string): ExplorerView {
+  switch (filter) {
+    case 'agency':
+      return isAgencyCode(value) ? { ...view, agency: [value] } : view;
+    case 'list':
+      return isListCode(value) ? { ...view, list: [value] } : view;
+    case 'sector':
+      return { ...view, sector: [value] };
+    case 'country':
+      return { ...view, country: [value] };
+  }
 }
 
 /** Built on the first entity page, not at start-up: it costs ~0.25 s over the full lists. */
@@ -103,6 +126,30 @@ function ReadyApp({ dataset }: { dataset: Dataset }) {
           searchStatus={describeSearchStatus(status)}
           onViewChange={onViewChange}
           entityHref={entityPath}
+          renderTools={(context) => (
+            <ExportMenu
+              listings={context.listings}
+              visibleColumns={context.visibleColumns}
+              manifest={dataset.manifest}
+              viewUrl={window.location.href}
+              filters={Object.fromEntries(
+                [...new URLSearchParams(formatExplorerSearch(parsed.view))].filter(
+                  ([key]) => key !== 'v',
+                ),
+              )}
+            />
+          )}
+          renderCharts={(rows) => (
+            <ChartsPanel
+              rows={rows}
+              onSelectPeriod={(listedFrom, listedTo) =>
+                onViewChange({ ...parsed.view, listedFrom, listedTo }, 'push')
+              }
+              onSelect={(filter, value) =>
+                onViewChange(applyChartFilter(parsed.view, filter, value), 'push')
+              }
+            />
+          )}
         />
       </>
     );
@@ -116,6 +163,16 @@ function ReadyApp({ dataset }: { dataset: Dataset }) {
         alsoListedIndex={alsoListedIndexOf(dataset)}
         backHref={`/${lastExplorer.search}`}
         entityHref={entityPath}
+      />
+    );
+  }
+  if (route.kind === 'actions' || route.kind === 'day') {
+    return (
+      <ActionRoutes
+        route={route}
+        dataset={dataset}
+        search={location.search}
+        undatedCount={facts.filter((fact) => fact.listed === null).length}
       />
     );
   }

@@ -7,7 +7,7 @@ import { readCslJson } from './adapters/csl-json';
 import { readOfacCsvSet } from './adapters/ofac-csv';
 import { readUnXml } from './adapters/un-xml';
 import { groupKey, type SourceGroup } from './discover';
-import type { AdapterResult, DataWarning, SourceFile } from './types';
+import { SourceFormatError, type AdapterResult, type DataWarning, type SourceFile } from './types';
 
 /**
  * From discovered source files to the validated set of listings, choosing one source per list.
@@ -59,8 +59,124 @@ export class ValidationFailure extends Error {
   }
 }
 
-/** Runs the adapter for one discovered group. Throws SourceFormatError on a malformed file. */
+/** `--prefer` that names no source, or several: wrong usage, reported before anything is read
+ * into the output. */
+export class PreferenceError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PreferenceError';
+  }
+}
+
+/**
+ * Runs the adapter for one discovered group. Throws SourceFormatError on a malformed file, on a
+ * file that is not UTF-8, and on a source whose main file has no data rows (a header-only CSV,
+ * an XML list with no records): publishing that would silently empty its lists.
+ */
 export function loadSource(group: SourceGroup): LoadedSource {
+  const files =
+    group.format === 'ofac-csv'
+      ? [group.primary, group.addresses, group.aliases, group.comments]
+      : [group.file];
+  for (const file of files) if (file) checkUtf8(file);
+  const loaded = readGroup(group);
+  const main = groupKey(group);
+  if ((loaded.result.rowCounts[main] ?? 0) === 0) {
+    throw new SourceFormatError(
+      main,
+      null,
+      null,
+      'no data rows (the file holds no records, only its header or framing); a cut-off or placeholder download? Download it again',
+    );
+  }
+  return withDuplicateNotes(loaded);
+}
+
+/**
+ * A row merged as a duplicate (the same list and id twice in one file) is otherwise visible only
+ * as a count in the report; name each one, so a reader can check the two rows really are one
+ * entry (the adapter keeps a differing name as an alias, so no name is lost either way).
+ */
+function withDuplicateNotes(loaded: LoadedSource): LoadedSource {
+  const notes: DataWarning[] = loaded.result.rows.flatMap((record) =>
+    record.outcome.kind === 'merged' && /duplicate/i.test(record.outcome.what)
+      ? [
+          {
+            file: record.file,
+            row: record.row,
+            field: 'id',
+            message: `${record.outcome.what}: merged into ${record.outcome.into}`,
+          },
+        ]
+      : [],
+  );
+  if (notes.length === 0) return loaded;
+  return {
+    ...loaded,
+    result: { ...loaded.result, warnings: [...loaded.result.warnings, ...notes] },
+  };
+}
+
+/**
+ * Every official file is UTF-8 (the OFAC and BIS files are plain ASCII); a UTF-8 byte-order mark
+ * is accepted. Bytes that are not UTF-8 mean the file is not as published: almost always a
+ * spreadsheet program re-saved it as Windows-1252. Such a file is REJECTED rather than decoded as
+ * Windows-1252: the guess could be wrong (Latin-1, MacRoman…), and a mis-decoded name is a name
+ * people screen against and no longer find. The fix, fetching the original again, is cheap.
+ * This also overrides the OFAC adapter's Latin-1 fallback, so the rule is one for all formats.
+ */
+function checkUtf8(file: SourceFile): void {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(file.bytes);
+  } catch {
+    const offset = firstInvalidUtf8(file.bytes);
+    const before = file.bytes.subarray(0, offset);
+    const line = before.filter((byte) => byte === 0x0a).length + 1;
+    const column = offset - (before.lastIndexOf(0x0a) + 1) + 1;
+    const byte = file.bytes[offset] ?? 0;
+    throw new SourceFormatError(
+      file.id,
+      null,
+      null,
+      `not UTF-8: byte 0x${byte.toString(16).toUpperCase().padStart(2, '0')} at line ${line}, column ${column} (byte ${offset}). ` +
+        'The official file is UTF-8; this copy was probably re-saved as Windows-1252 by a spreadsheet program. ' +
+        'Use the file as published (download it again), or convert it to UTF-8',
+    );
+  }
+}
+
+/** Offset of the first byte that does not start or continue a valid UTF-8 sequence. Runs only
+ * once a file has failed to decode, so a plain scan is fast enough. */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let offset = 0;
+  while (offset < bytes.length) {
+    const lead = bytes[offset] ?? 0;
+    if (lead < 0x80) {
+      offset += 1;
+      continue;
+    }
+    const length = sequenceLength(lead);
+    if (length === 0 || offset + length > bytes.length) return offset;
+    try {
+      decoder.decode(bytes.subarray(offset, offset + length));
+    } catch {
+      return offset;
+    }
+    offset += length;
+  }
+  return offset;
+}
+
+function sequenceLength(lead: number): number {
+  if (lead < 0x80) return 1;
+  if (lead >= 0xc2 && lead <= 0xdf) return 2;
+  if (lead >= 0xe0 && lead <= 0xef) return 3;
+  if (lead >= 0xf0 && lead <= 0xf4) return 4;
+  return 0;
+}
+
+function readGroup(group: SourceGroup): LoadedSource {
   const id = groupKey(group);
   switch (group.format) {
     case 'csl-csv':
@@ -113,29 +229,29 @@ export interface ListChoice {
   readonly reason: string;
 }
 
-/** Applies the precedence rule: one source per list. */
+/** Applies the precedence rule: one source per list. Throws PreferenceError for a `--prefer`
+ * naming a list no source carries, or a source that matches none (or several) of its carriers. */
 export function chooseSources(
   sources: readonly LoadedSource[],
   preferences: ReadonlyMap<ListCode, string>,
 ): Map<ListCode, ListChoice> {
   const choices = new Map<ListCode, ListChoice>();
   const allLists = new Set(sources.flatMap((source) => source.result.lists));
+  for (const [list, preferred] of preferences) {
+    if (!allLists.has(list)) {
+      throw new PreferenceError(
+        `--prefer ${list}=${preferred}: no source carries ${list}. Sources found: ${sources.map((source) => source.id).join(', ') || 'none'}`,
+      );
+    }
+  }
   for (const list of [...allLists].sort()) {
     const carriers = sources.filter((source) => source.result.lists.includes(list));
     const preferred = preferences.get(list);
     if (preferred !== undefined) {
-      const match = carriers.find(
-        (source) =>
-          source.id === preferred ||
-          source.result.sourceName === preferred ||
-          source.id.startsWith(preferred),
-      );
-      if (!match) {
-        throw new Error(
-          `--prefer ${list}=${preferred}: no source carrying ${list} matches. Sources for ${list}: ${carriers.map((c) => c.id).join(', ')}`,
-        );
-      }
-      choices.set(list, { source: match, reason: 'chosen on the command line (--prefer)' });
+      choices.set(list, {
+        source: matchPreference(list, preferred, carriers),
+        reason: 'chosen on the command line (--prefer)',
+      });
       continue;
     }
     const complete = carriers.filter((source) => source.result.complete);
@@ -148,6 +264,26 @@ export function chooseSources(
     });
   }
   return choices;
+}
+
+/** A source id wins outright; otherwise the short name or an id prefix must pick exactly one. */
+function matchPreference(
+  list: ListCode,
+  preferred: string,
+  carriers: readonly LoadedSource[],
+): LoadedSource {
+  const exact = carriers.find((source) => source.id === preferred);
+  if (exact) return exact;
+  const matches = carriers.filter(
+    (source) => source.result.sourceName === preferred || source.id.startsWith(preferred),
+  );
+  const listed = carriers.map((source) => `${source.id} (${source.result.sourceName})`).join(', ');
+  if (matches.length === 1) return matches[0]!;
+  throw new PreferenceError(
+    matches.length === 0
+      ? `--prefer ${list}=${preferred}: no source carrying ${list} matches. Sources for ${list}: ${listed}`
+      : `--prefer ${list}=${preferred}: matches ${matches.length} sources carrying ${list}; give a source id. Sources for ${list}: ${listed}`,
+  );
 }
 
 function compareSources(a: LoadedSource, b: LoadedSource): number {

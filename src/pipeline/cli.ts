@@ -3,17 +3,24 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isListCode, type ListCode } from '../domain/lists';
 import { MANIFEST_PATH } from '../domain/manifest';
-import { ValidationFailure, assembleBuild, chooseSources, loadSource } from './build';
+import {
+  PreferenceError,
+  ValidationFailure,
+  assembleBuild,
+  chooseSources,
+  loadSource,
+} from './build';
 import { discoverSources } from './discover';
 import { DownloadError, downloadOfficialFiles } from './download';
 import { formatReconciliation } from './report';
 import { SourceFormatError } from './types';
-import { writeDataset } from './write';
+import { findShrunkFiles, readPreviousManifest, writeDataset } from './write';
 
 /**
  * `npm run data -- [--from DIR | --download] [--prefer LIST=SOURCE]… [--out DIR]`
- * Exit codes: 0 written; 1 a source file is malformed or the data failed validation (nothing
- * written); 2 wrong usage; 3 a download failed (nothing written).
+ * Exit codes: 0 written; 1 a source file is malformed, the data failed validation, or a source
+ * file shrank to under half its previous rows (nothing written); 2 wrong usage; 3 a download
+ * failed (nothing written).
  */
 
 const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
@@ -25,22 +32,30 @@ const USAGE = `Usage: npm run data -- [options]
                         (default: $SANCTIONS_SOURCES)
   --download            fetch the official files from their public addresses first
   --download-base URL   fetch from a mirror instead (files at URL/<path>)
+  --download-dir DIR    save the downloaded files in DIR (default .cache/downloads/<date>)
   --timeout-ms N        per-file download timeout (default 60000)
   --prefer LIST=SOURCE  take LIST (e.g. SDN) from SOURCE (a source id or name), overriding
                         the precedence rule; repeatable
   --sample              build the sample data set from the project's test fixtures
   --auto                keep existing data; else build from $SANCTIONS_SOURCES; else the sample
-  --out DIR             output folder (default public/data)`;
+  --allow-shrink        write even if a source file has under half the rows it had in the
+                        previous build in the output folder (otherwise that stops the build,
+                        as a sign of a cut-off or placeholder file)
+  --out DIR             output folder (default public/data)
+  --help                show this text`;
 
 interface CliOptions {
   from: string | undefined;
   download: boolean;
   downloadBase: string | undefined;
+  downloadDir: string | undefined;
   timeoutMs: number;
   preferences: Map<ListCode, string>;
   sample: boolean;
   auto: boolean;
+  allowShrink: boolean;
   out: string;
+  help: boolean;
 }
 
 class UsageError extends Error {}
@@ -52,19 +67,17 @@ function parseCli(argv: readonly string[]): CliOptions {
       from: { type: 'string' },
       download: { type: 'boolean', default: false },
       'download-base': { type: 'string' },
+      'download-dir': { type: 'string' },
       'timeout-ms': { type: 'string' },
       prefer: { type: 'string', multiple: true },
       sample: { type: 'boolean', default: false },
       auto: { type: 'boolean', default: false },
+      'allow-shrink': { type: 'boolean', default: false },
       out: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
     strict: true,
   });
-  if (values.help) {
-    console.log(USAGE);
-    process.exit(0);
-  }
   const preferences = new Map<ListCode, string>();
   for (const entry of values.prefer ?? []) {
     const [list, source] = entry.split('=');
@@ -82,11 +95,14 @@ function parseCli(argv: readonly string[]): CliOptions {
     from: values.from ?? (process.env.SANCTIONS_SOURCES || undefined),
     download: values.download ?? false,
     downloadBase: values['download-base'] ?? (process.env.SANCTIONS_DOWNLOAD_BASE || undefined),
+    downloadDir: values['download-dir'],
     timeoutMs,
     preferences,
     sample: values.sample ?? false,
     auto: values.auto ?? false,
+    allowShrink: values['allow-shrink'] ?? false,
     out: resolve(values.out ?? DEFAULT_OUT),
+    help: values.help ?? false,
   };
 }
 
@@ -97,6 +113,10 @@ export async function runCli(argv: readonly string[]): Promise<number> {
   } catch (error) {
     console.error(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
     return 2;
+  }
+  if (options.help) {
+    console.log(USAGE);
+    return 0;
   }
 
   if (options.auto && !options.from && existsSync(join(options.out, MANIFEST_PATH))) {
@@ -115,7 +135,9 @@ export async function runCli(argv: readonly string[]): Promise<number> {
   let sample = options.sample;
   if (options.download) {
     const day = new Date().toISOString().slice(0, 10);
-    sourceDir = join(PROJECT_ROOT, '.cache/downloads', day);
+    sourceDir = options.downloadDir
+      ? resolve(options.downloadDir)
+      : join(PROJECT_ROOT, '.cache/downloads', day);
     try {
       await downloadOfficialFiles({
         targetDir: sourceDir,
@@ -157,6 +179,20 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     const sources = discovery.groups.map(loadSource);
     const choices = chooseSources(sources, options.preferences);
     const build = assembleBuild(sources, choices);
+    const shrunk = options.allowShrink
+      ? []
+      : findShrunkFiles(readPreviousManifest(options.out), build.sources, sample);
+    if (shrunk.length > 0) {
+      console.error(
+        `${shrunk.length} source file(s) have under half the rows they had in the previous build in ${options.out}:\n` +
+          shrunk
+            .map((file) => `  ${file.id}: ${file.rows} rows, previously ${file.previousRows}`)
+            .join('\n') +
+          `\nA cut-off download or a placeholder file? Check the file(s). If the list really shrank, run again with --allow-shrink.\n` +
+          `Nothing was written; ${options.out} is unchanged.`,
+      );
+      return 1;
+    }
     const report = formatReconciliation(build, discovery.ignored);
     const manifest = writeDataset(build, {
       outDir: options.out,
@@ -176,7 +212,18 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     }
     return 0;
   } catch (error) {
-    if (error instanceof SourceFormatError || error instanceof ValidationFailure) {
+    if (error instanceof PreferenceError) {
+      console.error(`${error.message}\nNothing was written; ${options.out} is unchanged.`);
+      return 2;
+    }
+    if (error instanceof SourceFormatError) {
+      console.error(
+        `${error.message}\nNothing was written; ${options.out} is unchanged.\n` +
+          `Replace the file with the one the agency publishes (or remove it from ${sourceDir}) and run again.`,
+      );
+      return 1;
+    }
+    if (error instanceof ValidationFailure) {
       console.error(`${error.message}\nNothing was written; ${options.out} is unchanged.`);
       return 1;
     }

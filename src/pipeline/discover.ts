@@ -64,6 +64,8 @@ const OFFICIAL_NAMES: Record<string, string> = {
  * publisher's file may carry them, so those are only rejected when empty or an HTML page.) */
 const UNAMBIGUOUS_NAMES = new Set(['consolidated.csv', 'dpl.txt']);
 
+const CTRL_Z = '\u001a';
+
 const REDOWNLOAD = 'download it again (npm run data -- --download) or remove it from the folder';
 
 export function discoverSources(root: string): Discovery {
@@ -146,7 +148,10 @@ function listFiles(root: string): string[] {
  */
 function sniffFormat(absolutePath: string, id: string, lowerName: string): SingleFileFormat | null {
   const bytes = readFileSync(absolutePath);
-  const head = bytes.subarray(0, 4096).toString('utf8').replace(/^\uFEFF/, '');
+  const head = bytes
+    .subarray(0, 4096)
+    .toString('utf8')
+    .replace(/^\uFEFF/, '');
   const officialName = OFFICIAL_NAMES[lowerName];
   if (officialName !== undefined) checkNotBroken(id, head, officialName);
   const firstLine = head.split(/\r?\n/, 1)[0] ?? '';
@@ -210,7 +215,7 @@ function wrongDelimiter(
 /** Empty files and HTML pages under an official name: what a failed download leaves behind. */
 function checkNotBroken(id: string, head: string, what: string, allowNoRecords = false): void {
   // OFAC ends every file with a Ctrl-Z byte, so a comments file with no rows is just that byte.
-  const isEmpty = (allowNoRecords ? head : head.replace(/\u001a/g, '')).trim() === '';
+  const isEmpty = (allowNoRecords ? head : head.replaceAll(CTRL_Z, '')).trim() === '';
   if (isEmpty) {
     throw new SourceFormatError(id, null, null, `empty file, expected ${what}; ${REDOWNLOAD}`);
   }
@@ -232,7 +237,10 @@ function checkNotBroken(id: string, head: string, what: string, allowNoRecords =
  */
 function checkOfacContent(file: SourceFile, part: OfacPart, kind: 'sdn' | 'cons'): void {
   const what = `the OFAC ${kind === 'sdn' ? 'SDN' : 'Consolidated'} ${part} file`;
-  const head = file.bytes.subarray(0, 4096).toString('utf8').replace(/^\uFEFF/, '');
+  const head = file.bytes
+    .subarray(0, 4096)
+    .toString('utf8')
+    .replace(/^\uFEFF/, '');
   checkNotBroken(file.id, head, what, part === 'comments');
   const role = detectOfacFile(file.bytes);
   if (role !== null && role !== part) {

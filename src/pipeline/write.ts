@@ -1,7 +1,13 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { LISTINGS_PATH, MANIFEST_PATH, manifestSchema, type Manifest } from '../domain/manifest';
+import {
+  LISTINGS_PATH,
+  MANIFEST_PATH,
+  manifestSchema,
+  type Manifest,
+  type SourceInfo,
+} from '../domain/manifest';
 import { SCHEMA_VERSION } from '../domain/listing';
 import type { BuildResult } from './build';
 
@@ -50,23 +56,37 @@ export function writeDataset(build: BuildResult, options: WriteOptions): Manifes
 
   const tempDir = `${options.outDir}.tmp-${process.pid}`;
   const oldDir = `${options.outDir}.old-${process.pid}`;
+  // Left over only if an earlier run with this process id was killed part-way.
   rmSync(tempDir, { recursive: true, force: true });
-  mkdirSync(tempDir, { recursive: true });
-  writeFileSync(join(tempDir, LISTINGS_PATH), listingsJson);
-  writeFileSync(
-    join(tempDir, 'reconciliation.json'),
-    JSON.stringify(reconciliation, null, 1) + '\n',
-  );
-  writeFileSync(join(tempDir, 'reconciliation.txt'), options.reportText);
-  writeFileSync(join(tempDir, MANIFEST_PATH), JSON.stringify(manifest, null, 1) + '\n');
-  mkdirSync(dirname(options.outDir), { recursive: true });
-  if (existsSync(options.outDir)) renameSync(options.outDir, oldDir);
-  renameSync(tempDir, options.outDir);
+  rmSync(oldDir, { recursive: true, force: true });
+  let movedAside = false;
+  try {
+    mkdirSync(tempDir, { recursive: true });
+    writeFileSync(join(tempDir, LISTINGS_PATH), listingsJson);
+    writeFileSync(
+      join(tempDir, 'reconciliation.json'),
+      JSON.stringify(reconciliation, null, 1) + '\n',
+    );
+    writeFileSync(join(tempDir, 'reconciliation.txt'), options.reportText);
+    writeFileSync(join(tempDir, MANIFEST_PATH), JSON.stringify(manifest, null, 1) + '\n');
+    mkdirSync(dirname(options.outDir), { recursive: true });
+    if (existsSync(options.outDir)) {
+      renameSync(options.outDir, oldDir);
+      movedAside = true;
+    }
+    renameSync(tempDir, options.outDir);
+  } catch (error) {
+    // Put the previous data back and leave no temporary folder behind.
+    if (movedAside && !existsSync(options.outDir)) renameSync(oldDir, options.outDir);
+    rmSync(tempDir, { recursive: true, force: true });
+    throw error;
+  }
   rmSync(oldDir, { recursive: true, force: true });
   return manifest;
 }
 
-function readPreviousManifest(outDir: string): Manifest | null {
+/** The manifest already in `outDir`, or null when there is none (or it is not one we can read). */
+export function readPreviousManifest(outDir: string): Manifest | null {
   try {
     const parsed = manifestSchema.safeParse(
       JSON.parse(readFileSync(join(outDir, MANIFEST_PATH), 'utf8')),
@@ -75,6 +95,43 @@ function readPreviousManifest(outDir: string): Manifest | null {
   } catch {
     return null;
   }
+}
+
+/** A file that now has fewer than this share of the rows it had in the previous build fails the
+ * build (unless `--allow-shrink`): a cut-off download or a placeholder file is far more likely
+ * than a list losing half its entries between two builds. */
+export const SHRINK_LIMIT = 0.5;
+
+export interface ShrunkFile {
+  readonly id: string;
+  readonly rows: number;
+  readonly previousRows: number;
+}
+
+/**
+ * Source files (matched by id, the path in the source folder) with under half their previous
+ * rows. Files new to this build or gone from it are not compared: a folder can legitimately trade
+ * `sdn-2021-07/sdn.csv` for `sdn-2024-05/sdn.csv`. Nor is a build compared with a previous one of
+ * the other kind (sample fixtures against official files): switching is deliberate.
+ */
+export function findShrunkFiles(
+  previous: Manifest | null,
+  sources: readonly SourceInfo[],
+  sample: boolean,
+): ShrunkFile[] {
+  if (previous === null || previous.sample !== sample) return [];
+  const previousRows = new Map(
+    previous.sources.flatMap((source) => source.files.map((file) => [file.id, file.rows] as const)),
+  );
+  return sources
+    .flatMap((source) => source.files)
+    .flatMap((file) => {
+      const before = previousRows.get(file.id);
+      return before !== undefined && file.rows < before * SHRINK_LIMIT
+        ? [{ id: file.id, rows: file.rows, previousRows: before }]
+        : [];
+    })
+    .sort((a, b) => a.id.localeCompare(b.id));
 }
 
 function sha256(text: string): string {

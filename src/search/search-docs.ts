@@ -80,7 +80,8 @@ export function parseSearchDocs(json: string): SearchDoc[] {
   const value: unknown = JSON.parse(json);
   if (!Array.isArray(value)) throw new Error('search documents: expected an array');
   return value.map((item: unknown, index) => {
-    if (!isSearchDoc(item)) throw new Error(`search documents: item ${index} is not a search document`);
+    if (!isSearchDoc(item))
+      throw new Error(`search documents: item ${index} is not a search document`);
     return item;
   });
 }

@@ -33,6 +33,8 @@ interface ExplorerPageProps {
   readonly entityHref: (id: string) => string;
   /** Tools that act on the current result (export), composed in by the app shell. */
   readonly renderTools?: (context: ResultContext) => ReactNode;
+  /** Charts of the current rows, composed in by the app shell. */
+  readonly renderCharts?: (rows: readonly ListingFacts[]) => ReactNode;
 }
 
 /** What a tool sees of the current view: every matching listing, in display order. */
@@ -50,7 +52,9 @@ export function ExplorerPage({
   onViewChange,
   entityHref,
   renderTools,
+  renderCharts,
 }: ExplorerPageProps) {
+  const [showCharts, setShowCharts] = useState(false);
   const [columnVisibility, setColumnVisibility] = useState<ColumnVisibility>(() =>
     readColumnVisibility(globalThis.localStorage),
   );
@@ -72,6 +76,8 @@ export function ExplorerPage({
     }),
     [result.rows, columnVisibility],
   );
+
+  const deferredRows = useDeferredValue(result.rows);
 
   const handleSort = useCallback(
     (column: SortColumn) => {
@@ -142,7 +148,20 @@ export function ExplorerPage({
           <strong>{countText}</strong>
           {search.pending ? <span className="muted"> · searching…</span> : null}
         </p>
-        {renderTools ? <div className="result-tools">{renderTools(toolContext)}</div> : null}
+        <div className="result-tools">
+          {renderCharts ? (
+            <button
+              type="button"
+              className="charts-toggle"
+              aria-expanded={showCharts}
+              onClick={() => setShowCharts(!showCharts)}
+            >
+              {showCharts ? 'Hide charts' : 'Show charts'}
+            </button>
+          ) : null}
+          {renderTools ? renderTools(toolContext) : null}
+        </div>
+        {renderCharts && showCharts ? renderCharts(deferredRows) : null}
         <ResultsTable
           rows={rows}
           columnVisibility={columnVisibility}

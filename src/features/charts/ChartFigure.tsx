@@ -1,0 +1,80 @@
+import { useId, type ReactNode } from 'react';
+
+export interface FallbackRow {
+  readonly key: string;
+  readonly label: string;
+  readonly cells: readonly (string | number)[];
+}
+
+interface ChartFigureProps {
+  readonly title: string;
+  /** One or two sentences that say what the chart shows, for everyone (and screen readers). */
+  readonly description: string;
+  readonly chart: ReactNode;
+  /** Buttons that change the chart (kept outside the hidden SVG so they stay reachable). */
+  readonly controls?: ReactNode;
+  readonly columns: readonly string[];
+  readonly rows: readonly FallbackRow[];
+  /** What clicking a row's button does, e.g. "Filter the table to 2021". */
+  readonly actionLabel: (row: FallbackRow) => string;
+  readonly onSelect: (key: string) => void;
+}
+
+/**
+ * A chart with its description and a table fallback. The SVG is hidden from assistive technology;
+ * the table carries the same numbers and a button per row applies the same filter as a click.
+ */
+export function ChartFigure({
+  title,
+  description,
+  chart,
+  controls,
+  columns,
+  rows,
+  actionLabel,
+  onSelect,
+}: ChartFigureProps) {
+  const id = useId();
+  return (
+    <figure className="chart" aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`}>{title}</h3>
+      <figcaption>{description}</figcaption>
+      {controls}
+      <div className="chart-canvas" aria-hidden="true">
+        {chart}
+      </div>
+      <details className="chart-table">
+        <summary>Show as a table</summary>
+        <table>
+          <thead>
+            <tr>
+              {columns.map((column) => (
+                <th key={column} scope="col">
+                  {column}
+                </th>
+              ))}
+              <th scope="col">Filter</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.key}>
+                <th scope="row">{row.label}</th>
+                {row.cells.map((cell, index) => (
+                  <td key={index}>
+                    {typeof cell === 'number' ? cell.toLocaleString('en-US') : cell}
+                  </td>
+                ))}
+                <td>
+                  <button type="button" className="link-button" onClick={() => onSelect(row.key)}>
+                    {actionLabel(row)}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </figure>
+  );
+}

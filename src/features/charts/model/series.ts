@@ -1,0 +1,135 @@
+/**
+ * Chart series as pure functions of the rows the explorer shows (shlink's VisitsParser pattern):
+ * the chart components only draw what these return, and tests check the numbers, not the SVG.
+ */
+
+/** What a chart needs of a listing; the explorer's row facts satisfy it. */
+export interface ChartRow {
+  /** Official listed date, or null when the source publishes none. */
+  readonly listed: string | null;
+  readonly agency: string;
+  readonly listing: { readonly list: string };
+  readonly sectors: readonly string[];
+  readonly countries: readonly string[];
+}
+
+export type Granularity = 'year' | 'month';
+export type StackBy = 'agency' | 'list';
+
+export interface TimeSeries {
+  /** One entry per period in order, gaps filled with zeros: `{ period: '2021', EL: 37, … }`. */
+  readonly data: readonly Readonly<Record<string, string | number>>[];
+  /** The stack keys present, largest total first. */
+  readonly keys: readonly string[];
+  readonly granularity: Granularity;
+  /** Rows with no published date: not on the time axis, reported beside it. */
+  readonly undated: number;
+}
+
+/** Year bars for spans over six years, month bars otherwise. */
+export function chooseGranularity(rows: readonly ChartRow[]): Granularity {
+  let first: string | null = null;
+  let last: string | null = null;
+  for (const row of rows) {
+    if (row.listed === null) continue;
+    if (first === null || row.listed < first) first = row.listed;
+    if (last === null || row.listed > last) last = row.listed;
+  }
+  if (first === null || last === null) return 'year';
+  return Number(last.slice(0, 4)) - Number(first.slice(0, 4)) > 6 ? 'year' : 'month';
+}
+
+export function additionsOverTime(
+  rows: readonly ChartRow[],
+  stackBy: StackBy,
+  granularity: Granularity = chooseGranularity(rows),
+): TimeSeries {
+  const counts = new Map<string, Map<string, number>>();
+  const totals = new Map<string, number>();
+  let undated = 0;
+  for (const row of rows) {
+    if (row.listed === null) {
+      undated += 1;
+      continue;
+    }
+    const period = granularity === 'year' ? row.listed.slice(0, 4) : row.listed.slice(0, 7);
+    const key = stackBy === 'agency' ? row.agency : row.listing.list;
+    const byKey = counts.get(period) ?? new Map<string, number>();
+    byKey.set(key, (byKey.get(key) ?? 0) + 1);
+    counts.set(period, byKey);
+    totals.set(key, (totals.get(key) ?? 0) + 1);
+  }
+  const keys = [...totals.entries()]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([key]) => key);
+  const periods = fillPeriods([...counts.keys()].sort(), granularity);
+  const data = periods.map((period) => {
+    const entry: Record<string, string | number> = { period };
+    for (const key of keys) entry[key] = counts.get(period)?.get(key) ?? 0;
+    return entry;
+  });
+  return { data, keys, granularity, undated };
+}
+
+/** Every period from the first to the last, so quiet years show as gaps rather than vanish. */
+function fillPeriods(sorted: readonly string[], granularity: Granularity): string[] {
+  const first = sorted[0];
+  const last = sorted[sorted.length - 1];
+  if (first === undefined || last === undefined) return [];
+  const periods: string[] = [];
+  if (granularity === 'year') {
+    for (let year = Number(first); year <= Number(last); year += 1) periods.push(String(year));
+    return periods;
+  }
+  let year = Number(first.slice(0, 4));
+  let month = Number(first.slice(5, 7));
+  const end = last;
+  for (;;) {
+    const period = `${year}-${String(month).padStart(2, '0')}`;
+    periods.push(period);
+    if (period >= end) break;
+    month += 1;
+    if (month > 12) {
+      month = 1;
+      year += 1;
+    }
+  }
+  return periods;
+}
+
+/** The date range a clicked period stands for, to filter the table with. */
+export function periodRange(period: string): { from: string; to: string } {
+  if (/^\d{4}$/.test(period)) return { from: `${period}-01-01`, to: `${period}-12-31` };
+  const [year, month] = period.split('-').map(Number) as [number, number];
+  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return { from: `${period}-01`, to: `${period}-${String(lastDay).padStart(2, '0')}` };
+}
+
+export interface CountEntry {
+  readonly key: string;
+  readonly count: number;
+}
+
+/** Listings per sector, most first. */
+export function countBySector(rows: readonly ChartRow[]): CountEntry[] {
+  return countValues(rows, (row) => row.sectors);
+}
+
+/** The `limit` countries with most listings; `none` (no country on record) is left out. */
+export function topCountries(rows: readonly ChartRow[], limit: number): CountEntry[] {
+  return countValues(rows, (row) => row.countries)
+    .filter((entry) => entry.key !== 'none')
+    .slice(0, limit);
+}
+
+function countValues(
+  rows: readonly ChartRow[],
+  values: (row: ChartRow) => readonly string[],
+): CountEntry[] {
+  const counts = new Map<string, number>();
+  for (const row of rows)
+    for (const value of values(row)) counts.set(value, (counts.get(value) ?? 0) + 1);
+  return [...counts.entries()]
+    .map(([key, count]) => ({ key, count }))
+    .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
+}
