@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './browser';
+import { announcedCount, waitForSettled } from './helpers';
+
+/**
+ * "When" and "which sectors": the official action dates of the seed story, and charts that
+ * filter the table when clicked.
+ */
+describe('additions by date and charts, in Chromium, on the real lists', () => {
+  const baseUrl = inject('baseUrl');
+  let browser: Browser;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('groups the Entity List additions of 2021-12-17 under 86 FR 71557', async () => {
+    await page.goto(`${baseUrl}/actions/2021-12-17`);
+    await page.locator('h1', { hasText: 'Actions on 2021-12-17' }).waitFor();
+    const group = page.locator('.day-group', { hasText: 'Entity List (EL)' });
+    await expect.poll(() => group.locator('h2').textContent()).toContain('— 37');
+    const citation = group.locator('.day-citation', { hasText: '86 FR 71557' });
+    expect(await citation.locator('li').count()).toBe(37);
+    // Each row links to its entity page.
+    await citation
+      .locator('li a', { hasText: 'Academy of Military Medical Sciences' })
+      .first()
+      .click();
+    await expect.poll(() => page.url()).toContain('/entity/el-');
+    await expect.poll(() => page.locator('article.entity').textContent()).toContain('86 FR 71557');
+  });
+
+  it('groups the NS-CMIC additions of 2021-12-16, and links them to the explorer', async () => {
+    await page.goto(`${baseUrl}/actions/2021-12-16`);
+    const group = page.locator('.day-group', { hasText: '(CMIC)' });
+    await expect.poll(() => group.locator('h2').textContent()).toContain('— 8');
+    const names = (await group.locator('li').allTextContents()).join(' | ').toUpperCase();
+    expect(names).toContain('DJI');
+    expect(names).toContain('YITU');
+    await group.getByRole('link', { name: /Open these in the explorer/ }).click();
+    await waitForSettled(page);
+    expect(page.url()).toContain('list=CMIC');
+    expect(await announcedCount(page)).toBe(8);
+  });
+
+  it('lists action days with counts per list', async () => {
+    await page.goto(`${baseUrl}/actions?list=CMIC`);
+    await expect
+      .poll(() => page.locator('[role=status]').first().textContent())
+      .toBe('3 days, 68 additions');
+    const row = page.locator('.actions-table tbody tr', { hasText: '2021-12-16' });
+    expect(await row.locator('td').first().textContent()).toBe('8');
+  });
+
+  it('draws charts of the current rows, and a chart click filters the table', async () => {
+    await page.goto(`${baseUrl}/?list=EL&listed_from=2021-01-01&listed_to=2021-12-31&v=1`);
+    await waitForSettled(page);
+    const elIn2021 = await announcedCount(page);
+    await page.getByRole('button', { name: 'Show charts' }).click();
+    const timeChart = page.getByRole('figure', { name: /Additions per month/ });
+    await expect
+      .poll(() => timeChart.locator('figcaption').textContent())
+      .toContain(`${elIn2021.toLocaleString('en-US')} listings with an official listing date`);
+    expect(await timeChart.locator('.recharts-bar-rectangle').count()).toBeGreaterThan(0);
+    // The table fallback carries the same numbers; its button applies the same filter as a click.
+    await timeChart.getByText('Show as a table').click();
+    const december = timeChart.locator('tbody tr', { hasText: '2021-12' });
+    const decemberCount = Number(await december.locator('td').first().textContent());
+    expect(decemberCount).toBeGreaterThanOrEqual(37);
+    await december.getByRole('button').click();
+    await waitForSettled(page);
+    expect(page.url()).toContain('listed_from=2021-12-01');
+    expect(page.url()).toContain('listed_to=2021-12-31');
+    expect(await announcedCount(page)).toBe(decemberCount);
+    // Clicking a bar in the country chart narrows to that country.
+    const countries = page.getByRole('figure', { name: /Top 10 countries/ });
+    await countries.locator('.recharts-bar-rectangle').first().click();
+    await waitForSettled(page);
+    await expect.poll(() => page.url()).toMatch(/country=[A-Z]{2}/);
+    expect(await announcedCount(page)).toBeLessThanOrEqual(decemberCount);
+  });
+
+  it('raised no page error', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
