@@ -207,8 +207,9 @@ function readGroup(group: SourceGroup): LoadedSource {
 
 /**
  * OFAC's legacy CSV files carry no publication date. When the folder they sit in is named with a
- * date (`consolidated-2025-12`, or the download date the pipeline gives its own downloads), that
- * date is a better as-of than the newest date found inside the rows, which is only a lower bound.
+ * date (`consolidated-2025-12`), that date is a better as-of than the newest date found inside
+ * the rows, which is only a lower bound. (Files the pipeline downloads itself are dated by
+ * `withDownloadDate`.)
  */
 export function withFolderDate(result: AdapterResult, folder: string): AdapterResult {
   const match = /(\d{4})-(\d{2})(?:-(\d{2}))?(?!\d)/.exec(folder);
@@ -219,6 +220,22 @@ export function withFolderDate(result: AdapterResult, folder: string): AdapterRe
     ...result,
     asOf: folderDate,
     asOfBasis: `date in the folder name "${folder}"${match[3] ? '' : ' (month; day taken as the 1st)'}`,
+  };
+}
+
+/**
+ * A file fetched from its official address today is the list as published today: its as-of is
+ * the download date, whatever older dates its rows hold.
+ */
+export function withDownloadDate(loaded: LoadedSource, day: string): LoadedSource {
+  if (loaded.result.asOf !== null && loaded.result.asOf >= day) return loaded;
+  return {
+    ...loaded,
+    result: {
+      ...loaded.result,
+      asOf: day,
+      asOfBasis: `downloaded from the official address on ${day}`,
+    },
   };
 }
 

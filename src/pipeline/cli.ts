@@ -9,6 +9,7 @@ import {
   assembleBuild,
   chooseSources,
   loadSource,
+  withDownloadDate,
 } from './build';
 import { discoverSources } from './discover';
 import { DownloadError, downloadOfficialFiles } from './download';
@@ -176,7 +177,10 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       console.error(`No recognised official files in ${sourceDir}. Nothing was written.`);
       return 1;
     }
-    const sources = discovery.groups.map(loadSource);
+    const downloadedOn = options.download ? new Date().toISOString().slice(0, 10) : null;
+    const sources = discovery.groups
+      .map(loadSource)
+      .map((source) => (downloadedOn ? withDownloadDate(source, downloadedOn) : source));
     const choices = chooseSources(sources, options.preferences);
     const build = assembleBuild(sources, choices);
     const shrunk = options.allowShrink

@@ -88,7 +88,17 @@ describe('npm run data -- --download', () => {
     expect(
       manifest.sources.flatMap((source) => source.files.map((file) => file.id)).sort(),
     ).toEqual(OFFICIAL_FILES.map((file) => file.path).sort());
-    expect(manifest.listingCount).toBe(47);
+    // All fetched the same day, so the precedence rule's tie-break applies: OFAC's own files
+    // beat the CSL for the OFAC lists they carry.
+    expect(manifest.lists.find((list) => list.code === 'SDN')?.source).toBe('ofac/sdn/sdn.csv');
+    expect(manifest.lists.find((list) => list.code === 'EL')?.source).toBe('csl/consolidated.csv');
+    expect(manifest.listingCount).toBe(65);
+    // Fetched today from the official addresses: every source is as of today.
+    const today = new Date().toISOString().slice(0, 10);
+    for (const source of manifest.sources) {
+      expect(source.asOf).toBe(today);
+      expect(source.asOfBasis).toContain('downloaded');
+    }
   });
 
   it('exits 3 on a 404, naming the URL and --from, and writes nothing', async () => {
