@@ -1,11 +1,16 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useMemo, useState } from 'react';
 import { deriveFacts } from '../features/explorer/model/facts';
 import { cleanViewForData } from '../features/explorer/model/facet-options';
 import type { ExplorerView } from '../features/explorer/model/view';
 import { ExplorerPage } from '../features/explorer/ExplorerPage';
 import { EntityPage } from '../features/entity/EntityPage';
 import { ExportMenu } from '../features/export/ExportMenu';
-import { ChartsPanel, type ChartFilter } from '../features/charts/ChartsPanel';
+import type { ChartFilter } from '../features/charts/ChartsPanel';
+
+/** Recharts is a third of the code: loaded when someone first opens the charts. */
+const ChartsPanel = lazy(() =>
+  import('../features/charts/ChartsPanel').then((module) => ({ default: module.ChartsPanel })),
+);
 import { buildAlsoListedIndex, type AlsoListedIndex } from '../features/entity/model/also-listed';
 import type { Dataset } from '../data/load-dataset';
 import { Notices } from '../ui/Notices';
@@ -140,15 +145,17 @@ function ReadyApp({ dataset }: { dataset: Dataset }) {
             />
           )}
           renderCharts={(rows) => (
-            <ChartsPanel
-              rows={rows}
-              onSelectPeriod={(listedFrom, listedTo) =>
-                onViewChange({ ...parsed.view, listedFrom, listedTo }, 'push')
-              }
-              onSelect={(filter, value) =>
-                onViewChange(applyChartFilter(parsed.view, filter, value), 'push')
-              }
-            />
+            <Suspense fallback={<p className="muted">Loading the charts…</p>}>
+              <ChartsPanel
+                rows={rows}
+                onSelectPeriod={(listedFrom, listedTo) =>
+                  onViewChange({ ...parsed.view, listedFrom, listedTo }, 'push')
+                }
+                onSelect={(filter, value) =>
+                  onViewChange(applyChartFilter(parsed.view, filter, value), 'push')
+                }
+              />
+            </Suspense>
           )}
         />
       </>

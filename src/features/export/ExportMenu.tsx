@@ -9,6 +9,7 @@ import {
 } from './model/build-file';
 import { EXPORT_SCOPES, type ExportScope } from './model/columns';
 import { describeExportState, formatRows, type ExportState } from './model/status';
+import { buildXlsxInWorker } from './xlsx-in-worker';
 import { saveFile } from './save-file';
 
 export interface ExportMenuProps {
@@ -56,7 +57,10 @@ export function ExportMenu({
     try {
       const file = await buildExportFile(
         { format, scope, listings, visibleColumns, manifest, viewUrl, filters, now: now() },
-        { onProgress: (done, total) => setState({ status: 'working', done, total }) },
+        {
+          onProgress: (done, total) => setState({ status: 'working', done, total }),
+          buildXlsx: typeof Worker === 'undefined' ? undefined : buildXlsxInWorker,
+        },
       );
       saveFile(file.blob, file.fileName);
       setState({

@@ -5,6 +5,7 @@ import { selectColumns, toHeader, toRow, type ExportScope } from './columns';
 import { CRLF, UTF8_BOM, toCsvRecord } from './csv';
 import { buildFileName } from './file-name';
 import { buildProvenance, toProvenanceRows, type ExportProvenance } from './provenance';
+import type { XlsxContent } from './xlsx';
 
 export const EXPORT_FORMATS = ['csv', 'xlsx', 'json'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -25,6 +26,14 @@ export interface ExportRequest {
   readonly viewUrl: string;
   readonly filters: Readonly<Record<string, string>>;
   readonly now: Date;
+}
+
+/** Builds the .xlsx from its content. The page passes one that runs in a worker; without one,
+ * ExcelJS runs in this thread (tests, Node). */
+export type XlsxBuilder = (content: XlsxContent) => Promise<Blob>;
+
+export interface ExportOptions extends ChunkOptions {
+  readonly buildXlsx?: XlsxBuilder;
 }
 
 export interface ExportFile {
@@ -65,16 +74,15 @@ async function buildCsv(
 async function buildExcel(
   request: ExportRequest,
   provenance: ExportProvenance,
-  options: ChunkOptions,
+  options: ExportOptions,
 ): Promise<Blob> {
   const columns = selectColumns(request.scope, request.visibleColumns);
   const rows = await mapInChunks(request.listings, (listing) => toRow(listing, columns), options);
+  const content = { header: toHeader(columns), rows, about: toProvenanceRows(provenance) };
+  if (options.buildXlsx) return options.buildXlsx(content);
   // Loaded on demand: the Excel writer is most of the export's weight and most exports are CSV.
   const { buildXlsx } = await import('./xlsx');
-  return buildXlsx(
-    { header: toHeader(columns), rows, about: toProvenanceRows(provenance) },
-    { ...options, onProgress: undefined },
-  );
+  return buildXlsx(content, { ...options, onProgress: undefined });
 }
 
 /** JSON keeps the normalised records whole (the documented `Listing` schema); the column choice
@@ -98,12 +106,12 @@ async function buildJson(
 
 const BUILDERS: Record<
   ExportFormat,
-  (request: ExportRequest, provenance: ExportProvenance, options: ChunkOptions) => Promise<Blob>
+  (request: ExportRequest, provenance: ExportProvenance, options: ExportOptions) => Promise<Blob>
 > = { csv: buildCsv, xlsx: buildExcel, json: buildJson };
 
 export async function buildExportFile(
   request: ExportRequest,
-  options: ChunkOptions = {},
+  options: ExportOptions = {},
 ): Promise<ExportFile> {
   const provenance = buildProvenance({ ...request, generatedAt: request.now });
   const blob = await BUILDERS[request.format](request, provenance, options);

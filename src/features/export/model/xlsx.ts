@@ -9,7 +9,9 @@ import { mapInChunks, type ChunkOptions } from './chunks';
  * thread; a writer built on fflate's async `zip` would start blob: workers, which the app's
  * Content-Security-Policy (`worker-src 'self'`) refuses, and would never finish.
  */
-export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+import { XLSX_MIME } from './xlsx-mime';
+
+export { XLSX_MIME };
 export const LISTINGS_SHEET = 'Listings';
 export const ABOUT_SHEET = 'About this export';
 
