@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import {
+  additionsOverTime,
+  chooseGranularity,
+  countBySector,
+  periodRange,
+  topCountries,
+  type ChartRow,
+} from '../../../src/features/charts/model/series';
+
+function row(
+  listed: string | null,
+  list: string,
+  agency: string,
+  countries: string[] = ['none'],
+  sectors = ['unclassified'],
+): ChartRow {
+  return { listed, agency, listing: { list }, countries, sectors };
+}
+
+const ROWS = [
+  row('2019-10-09', 'EL', 'commerce', ['CN'], ['surveillance-security-tech']),
+  row('2021-12-17', 'EL', 'commerce', ['CN', 'HK']),
+  row('2021-12-16', 'CMIC', 'treasury', ['CN', 'KY'], ['surveillance-security-tech']),
+  row(null, 'SDN', 'treasury', ['IR']),
+];
+
+describe('chart series', () => {
+  it('counts additions per year, stacked, with empty years kept and undated rows apart', () => {
+    const series = additionsOverTime(ROWS, 'list', 'year');
+    expect(series.data).toEqual([
+      { period: '2019', EL: 1, CMIC: 0 },
+      { period: '2020', EL: 0, CMIC: 0 },
+      { period: '2021', EL: 1, CMIC: 1 },
+    ]);
+    expect(series.keys).toEqual(['EL', 'CMIC']);
+    expect(series.undated).toBe(1);
+    expect(additionsOverTime(ROWS, 'agency', 'year').keys).toEqual(['commerce', 'treasury']);
+  });
+
+  it('uses months for short spans and years for long ones', () => {
+    expect(chooseGranularity(ROWS)).toBe('month');
+    expect(
+      chooseGranularity([row('1997-06-30', 'EL', 'commerce'), row('2022-01-01', 'EL', 'commerce')]),
+    ).toBe('year');
+    const months = additionsOverTime(ROWS.slice(1, 3), 'list', 'month');
+    expect(months.data.map((entry) => entry.period)).toEqual(['2021-12']);
+  });
+
+  it('turns a clicked period into a date range', () => {
+    expect(periodRange('2021')).toEqual({ from: '2021-01-01', to: '2021-12-31' });
+    expect(periodRange('2024-02')).toEqual({ from: '2024-02-01', to: '2024-02-29' });
+  });
+
+  it('counts sectors and top countries, leaving out "no country"', () => {
+    expect(countBySector(ROWS)).toEqual([
+      { key: 'surveillance-security-tech', count: 2 },
+      { key: 'unclassified', count: 2 },
+    ]);
+    expect(topCountries([...ROWS, row(null, 'SDN', 'treasury')], 2)).toEqual([
+      { key: 'CN', count: 3 },
+      { key: 'HK', count: 1 },
+    ]);
+  });
+});
