@@ -2,39 +2,15 @@ import type { Citation } from '../domain/listing';
 import { parseUsDate } from './fields';
 
 /**
- * Federal Register citations as the lists write them: `86 FR 71557`, comma or semicolon lists
- * (`84 FR 22961, 85 FR 29852`), and the DPL style with dates `68 F.R. 38290 6/27/03`.
- * See https://www.federalregister.gov/reader-aids/using-federalregister-gov/understanding-the-citation
- */
-const CITATION = /(\d{1,3})\s*F\.?\s?R\.?\s*(\d{1,6})(?:\s*,?\s*(\d{1,2}\/\d{1,2}\/\d{2,4}))?/g;
-
-export function parseCitations(value: string | null | undefined): Citation[] {
-  if (!value) return [];
-  const citations: Citation[] = [];
-  for (const match of value.matchAll(CITATION)) {
-    const volume = Number(match[1]);
-    const page = Number(match[2]);
-    if (volume <= 0 || page <= 0) continue;
-    citations.push({
-      text: match[0].trim(),
-      volume,
-      page,
-      date: match[3] ? parseUsDate(match[3]) : null,
-    });
-  }
-  return citations;
-}
-
-/**
- * Stricter reading of a `federal_register_notice` field, covering every style the CSL export
- * uses (https://www.federalregister.gov/reader-aids/using-federalregister-gov/understanding-the-citation):
+ * Federal Register citations as the lists write them (CSL `federal_register_notice`, DPL
+ * `FR_Citation`), in every style they use
+ * (https://www.federalregister.gov/reader-aids/using-federalregister-gov/understanding-the-citation):
  * - `86 FR 71557`, `99  FR 9999`, `81.F.R. 22576` (stray dot), lists joined by `, `, `; ` or ` and `;
  * - a date after the page, bare or in brackets: `68 F.R. 38290 6/27/03`, `76 FR 50407 (8/15/2011)`;
  * - two pages of one notice, `82 F.R. 16788, 16789 4/6/2017` (one citation, first page);
  * - `76 FR no. 242 pg. 78146` (issue number before the page).
  * A citation whose page is missing (`72 F.R. 1/30/07`, `Vol. 85, No. 12, 01/17/20`) gives
- * nothing rather than a page read out of a date. Added next to `parseCitations`, which reads the
- * `1` of `1/30/07` as a page and misses bracketed dates; callers can move over one at a time.
+ * nothing rather than a page read out of a date.
  */
 const FR_CITATION = new RegExp(
   [

@@ -1,36 +1,18 @@
 import type { Listing } from '../../../src/domain/listing';
 import type { Manifest } from '../../../src/domain/manifest';
+import { buildListing } from '../build-listing';
 
-/** A valid Listing whose fields a test can override. */
+/** A valid Listing whose fields a test can override (an Entity List row by default). */
 export function makeListing(overrides: Partial<Listing> = {}): Listing {
-  return {
+  return buildListing({
     id: 'el-1',
-    sourceId: '1',
     list: 'EL',
     agency: 'commerce',
     type: null,
     name: 'Academy of Military Medical Sciences',
-    aliases: [],
-    title: null,
-    addresses: [],
-    nationalities: [],
-    citizenships: [],
-    datesOfBirth: [],
-    placesOfBirth: [],
-    programs: [],
-    licenseRequirement: null,
-    licensePolicy: null,
-    citations: [],
-    events: [],
-    identifiers: [],
-    remarks: null,
-    vessel: null,
-    standardOrder: null,
-    sourceListUrl: null,
-    sourceInfoUrl: null,
     source: { file: 'csl/consolidated.csv', row: 7, format: 'csl-csv' },
     ...overrides,
-  };
+  });
 }
 
 export const SHA_CSL = 'a'.repeat(64);
