@@ -1,11 +1,13 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 
 /**
  * The production build's Content-Security-Policy: no inline script, no third-party origin of any
  * kind, so a query can never leave the page. Added at build time only, because the dev server
- * injects inline scripts and styles for hot reloading.
+ * injects inline scripts and styles for hot reloading. The browser tests' static server sends the
+ * same string as a response header (test/e2e/static-server.ts imports it from here).
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -14,6 +16,7 @@ export const CONTENT_SECURITY_POLICY = [
   "img-src 'self' data:",
   "font-src 'self'",
   "connect-src 'self'",
+  // The search worker and the offline service worker are both our own same-origin scripts.
   "worker-src 'self'",
   "manifest-src 'self'",
   "object-src 'none'",
@@ -38,8 +41,42 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * The service worker that keeps the app usable offline after a first visit. The app shell is
+ * precached at build time. The data is not: the pipeline writes `data/*.json` into the output
+ * AFTER `vite build`, so it is cached at run time, network first, and a new list release is
+ * picked up as soon as the network answers. The worker is registered from our own code
+ * (src/app/register-service-worker.ts), never by an inline script the CSP would refuse.
+ */
+function offlineServiceWorker(): Plugin[] {
+  return VitePWA({
+    registerType: 'autoUpdate',
+    injectRegister: false,
+    manifest: false,
+    devOptions: { enabled: false },
+    workbox: {
+      globPatterns: ['**/*.{js,css,html,svg,png,ico,webmanifest}'],
+      // `npm run build` copies public/data into dist: never freeze a data release into the shell.
+      globIgnores: ['data/**'],
+      navigateFallback: 'index.html',
+      navigateFallbackDenylist: [/^\/data\//],
+      runtimeCaching: [
+        {
+          urlPattern: /\/data\/[^/]+\.json$/,
+          handler: 'NetworkFirst',
+          options: {
+            cacheName: 'sanctions-data',
+            cacheableResponse: { statuses: [200] },
+            expiration: { maxEntries: 8 },
+          },
+        },
+      ],
+    },
+  });
+}
+
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), contentSecurityPolicy(), offlineServiceWorker()],
   build: {
     target: 'es2022',
     sourcemap: false,
@@ -50,7 +87,14 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' },
+        test: {
+          name: 'unit',
+          include: ['test/unit/**/*.test.ts'],
+          environment: 'node',
+          // Some tests read the real lists (~6 MB of CSV); on a busy 2-core machine that can
+          // take longer than the 5 s default. Timings themselves are never asserted.
+          testTimeout: 30_000,
+        },
       },
       {
         extends: true,
@@ -59,6 +103,8 @@ export default defineConfig({
           include: ['test/component/**/*.test.tsx'],
           environment: 'jsdom',
           setupFiles: ['test/component/setup.ts'],
+          // axe over a rendered page can pass 5 s on a busy 2-core machine.
+          testTimeout: 20_000,
         },
       },
       {

@@ -1,8 +1,9 @@
 import type { Manifest } from '../domain/manifest';
 import { describeDataset } from './data-summary-text';
+import { useIsOffline } from './use-online-status';
 
 export function DataSummary({ manifest }: { manifest: Manifest }) {
-  const summary = describeDataset(manifest);
+  const summary = describeDataset(manifest, useIsOffline());
   return (
     <p className="data-summary" title={summary.detail}>
       {summary.line}

@@ -13,3 +13,10 @@ createRoot(container).render(
     </ErrorBoundary>
   </StrictMode>,
 );
+
+if (import.meta.env.PROD) {
+  // Loaded after the first render: the offline worker must never delay the page.
+  void import('./register-service-worker').then(({ registerServiceWorker }) =>
+    registerServiceWorker(),
+  );
+}

@@ -196,6 +196,15 @@ async function fetchBytes(
       RELOAD,
     );
   }
+  // Static hosts that serve index.html for every unknown path answer a missing file with a page.
+  if (response.headers.get('content-type')?.startsWith('text/html')) {
+    throw new DataLoadError(
+      'missing',
+      file,
+      `${file} was not found on the server (it answered with a web page instead).`,
+      REBUILD,
+    );
+  }
   const total = Number(response.headers.get('content-length')) || null;
   if (!response.body) {
     const whole = new Uint8Array(await response.arrayBuffer());

@@ -22,7 +22,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
       `Browser tests need the official lists: none at ${sources}. Set SANCTIONS_SOURCES to the folder that holds them.`,
     );
   }
-  run('npx', ['vite', 'build', '--outDir', OUT_DIR, '--emptyOutDir', '--logLevel', 'warn']);
+  // Vitest sets NODE_ENV=test, which the child would inherit: Vite would then build React's
+  // development bundle with import.meta.env.PROD false (and so no service worker).
+  run('npx', ['vite', 'build', '--outDir', OUT_DIR, '--emptyOutDir', '--logLevel', 'warn'], false, {
+    NODE_ENV: 'production',
+  });
   run(
     'npx',
     ['tsx', 'src/pipeline/cli.ts', '--from', sources, '--out', join(OUT_DIR, 'data')],
@@ -35,10 +39,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
   };
 }
 
-function run(command: string, args: string[], quiet = false): void {
+function run(command: string, args: string[], quiet = false, env: NodeJS.ProcessEnv = {}): void {
   execFileSync(command, args, {
     cwd: ROOT,
     stdio: quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit',
+    env: { ...process.env, ...env },
   });
 }
 

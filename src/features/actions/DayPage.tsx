@@ -112,7 +112,9 @@ function GroupSection({
           <ul>
             {citation.listingIds.map((id) => (
               <li key={id}>
-                <Link href={entityHref(id)}>{byId.get(id)?.name ?? id}</Link>
+                <Link href={entityHref(id)}>
+                  <bdi>{byId.get(id)?.name ?? id}</bdi>
+                </Link>
               </li>
             ))}
           </ul>

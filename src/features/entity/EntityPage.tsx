@@ -35,7 +35,8 @@ export function EntityPage({
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     headingRef.current?.focus();
-    document.title = `${listing?.name ?? 'Not found'} · Sanctions Explorer`;
+    // FSI … PDI isolate the name in the tab title as <bdi> does on the page.
+    document.title = `\u2068${listing?.name ?? 'Not found'}\u2069 · Sanctions Explorer`;
   }, [listing]);
 
   if (listing === null) {
@@ -66,7 +67,8 @@ export function EntityPage({
       </p>
       <header className="entity-header">
         <h1 ref={headingRef} tabIndex={-1}>
-          {listing.name}
+          {/* Data text is isolated everywhere: a right-to-left override cannot reach our words. */}
+          <bdi>{listing.name}</bdi>
         </h1>
         <p className="entity-summary">
           <span className="badge">{listing.list}</span> {list.name} · {AGENCY_NAMES[list.agency]}
@@ -98,7 +100,9 @@ export function EntityPage({
                   const info = PROGRAMS[normalizeProgramCode(program)];
                   return (
                     <li key={program}>
-                      <code>{program}</code>
+                      <code>
+                        <bdi>{program}</bdi>
+                      </code>
                       {info ? ` — ${info.name} (${info.legalBasis})` : ''}
                     </li>
                   );
@@ -151,11 +155,11 @@ export function EntityPage({
       <Section title={`Names (${1 + listing.aliases.length})`}>
         <ul className="names">
           <li>
-            {listing.name} <span className="muted">primary name</span>
+            <bdi>{listing.name}</bdi> <span className="muted">primary name</span>
           </li>
           {listing.aliases.map((alias, index) => (
             <li key={index}>
-              {alias.name} <span className="muted">{aliasKindLabel(alias.kind)}</span>
+              <bdi>{alias.name}</bdi> <span className="muted">{aliasKindLabel(alias.kind)}</span>
             </li>
           ))}
         </ul>
@@ -166,7 +170,7 @@ export function EntityPage({
           <ul className="addresses">
             {listing.addresses.map((address, index) => (
               <li key={index}>
-                {address.text}
+                <bdi>{address.text}</bdi>
                 {address.country ? (
                   <span className="muted"> · {countryName(address.country)}</span>
                 ) : null}
@@ -210,8 +214,12 @@ export function EntityPage({
             <tbody>
               {listing.identifiers.map((identifier, index) => (
                 <tr key={index}>
-                  <td>{identifier.type}</td>
-                  <td>{identifier.value}</td>
+                  <td>
+                    <bdi>{identifier.type}</bdi>
+                  </td>
+                  <td>
+                    <bdi>{identifier.value}</bdi>
+                  </td>
                   <td>{identifier.country ? countryName(identifier.country) : ''}</td>
                 </tr>
               ))}
@@ -229,11 +237,16 @@ export function EntityPage({
               const other = byId.get(match.id)!;
               return (
                 <li key={match.id}>
-                  <Link href={entityHref(match.id)}>{other.name}</Link> —{' '}
-                  <span className="badge">{other.list}</span> {LISTS[other.list].name}
+                  <Link href={entityHref(match.id)}>
+                    <bdi>{other.name}</bdi>
+                  </Link>{' '}
+                  — <span className="badge">{other.list}</span> {LISTS[other.list].name}
                   {listedDate(other) ? `, listed ${listedDate(other)}` : ''}
                   {match.viaName !== other.name ? (
-                    <span className="muted"> (shares the name “{match.viaName}”)</span>
+                    <span className="muted">
+                      {' '}
+                      (shares the name “<bdi>{match.viaName}</bdi>”)
+                    </span>
                   ) : null}
                 </li>
               );
@@ -302,7 +315,9 @@ function Fields({ rows }: { rows: readonly (readonly [string, string | null])[] 
       {present.map(([label, value]) => (
         <div key={label} className="field">
           <dt>{label}</dt>
-          <dd>{value}</dd>
+          <dd>
+            <bdi>{value}</bdi>
+          </dd>
         </div>
       ))}
     </dl>

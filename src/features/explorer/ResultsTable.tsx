@@ -270,7 +270,8 @@ function NameCell({ row, href }: { row: ResultRow; href: string }) {
   return (
     <div className="name-cell">
       <Link href={href} className="entity-link">
-        {listing.name}
+        {/* Isolated: a right-to-left override in a name must not reorder the text after it. */}
+        <bdi>{listing.name}</bdi>
       </Link>
       {hit ? (
         <span
@@ -281,8 +282,8 @@ function NameCell({ row, href }: { row: ResultRow; href: string }) {
         >
           {viaAlias ? (
             <>
-              matched {hit.matchedKind === 'identifier' ? 'identifier' : 'alias'} “{hit.matchedName}
-              ”
+              matched {hit.matchedKind === 'identifier' ? 'identifier' : 'alias'} “
+              <bdi>{hit.matchedName}</bdi>”
             </>
           ) : (
             hit.quality

@@ -80,7 +80,9 @@ describe('ExplorerPage', () => {
 
   it('shows search hits in rank order with the name that matched', async () => {
     renderExplorer({ q: 'megvii' });
-    await screen.findByText(/matched alias “Megvii”/);
+    // The matched name sits in its own <bdi>, so match on the whole label's text.
+    const label = await screen.findByLabelText('Fuzzy match on alias');
+    expect(label).toHaveTextContent('matched alias “Megvii”');
     expect(screen.getByRole('status')).toHaveTextContent('2 listings');
   });
 

@@ -62,6 +62,21 @@ describe('loadDataset', () => {
     expect(error.remedy).toContain('npm run data');
   });
 
+  it('says a missing file is missing when the host answers with its index.html', async () => {
+    // SPA hosts (and the e2e static server) serve index.html, status 200, for any unknown path.
+    const spaFetch = (async () =>
+      new Response('<!doctype html><html></html>', {
+        status: 200,
+        headers: { 'content-type': 'text/html; charset=utf-8' },
+      })) as typeof fetch;
+    const error = await loadDataset({ baseUrl: '/data/', fetch: spaFetch }).catch(
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(DataLoadError);
+    expect((error as DataLoadError).kind).toBe('missing');
+    expect((error as DataLoadError).message).toContain('manifest.json was not found');
+  });
+
   it('detects a partly downloaded listings file', async () => {
     const files = makeFiles();
     const error = await loadError({
