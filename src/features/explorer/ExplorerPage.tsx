@@ -44,6 +44,13 @@ export interface ResultContext {
   readonly visibleColumns: readonly string[];
 }
 
+/** The view without its query, the same object for as long as no filter or sort changes. */
+function useStableFilterView(view: ExplorerView): ExplorerView {
+  const key = JSON.stringify({ ...view, q: '' });
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the key captures every field but q
+  return useMemo(() => ({ ...view, q: '' }), [key]);
+}
+
 export function ExplorerPage({
   facts,
   view,
@@ -60,9 +67,13 @@ export function ExplorerPage({
   );
   const search = useSearchRanks(searchPort, view.q);
   const deferredView = useDeferredValue(view);
+  const factsById = useMemo(() => new Map(facts.map((fact) => [fact.listing.id, fact])), [facts]);
+  // The query reaches the filter only through the search's ranks: a keystroke alone (while the
+  // worker answers) must not refilter every listing.
+  const filterView = useStableFilterView(deferredView);
   const result = useMemo(
-    () => filterListings(facts, deferredView, search.ranks),
-    [facts, deferredView, search.ranks],
+    () => filterListings(facts, filterView, search.ranks, factsById),
+    [facts, filterView, search.ranks, factsById],
   );
   const rows: ResultRow[] = useMemo(
     () => result.rows.map((fact) => ({ facts: fact, hit: search.hits.get(fact.listing.id) })),

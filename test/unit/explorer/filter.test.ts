@@ -90,6 +90,25 @@ describe('filterListings', () => {
     expect(Object.fromEntries(run({}, ranks).facets.list)).toEqual({ EL: 1, CMIC: 1 });
   });
 
+  it('gives the same answer when it visits only the hits', () => {
+    const ranks = new Map([
+      ['el-1', 1],
+      ['cmic-2', 0],
+      ['sdn-4', 2],
+    ]);
+    const byId = new Map(FACTS.map((fact) => [fact.listing.id, fact]));
+    for (const view of [
+      {},
+      { list: ['EL' as const] },
+      { country: ['CN'] },
+      { listedFrom: '2020-01-01' },
+    ]) {
+      const all = filterListings(FACTS, { ...DEFAULT_VIEW, ...view }, ranks);
+      const hitsOnly = filterListings(FACTS, { ...DEFAULT_VIEW, ...view }, ranks, byId);
+      expect(hitsOnly).toEqual(all);
+    }
+  });
+
   it('sorts by a column when asked, undated last in both directions', () => {
     expect(ids(run({ sort: { column: 'listed', desc: false } }))).toEqual([
       'el-1',

@@ -34,6 +34,7 @@ export function filterListings(
   facts: readonly ListingFacts[],
   view: ExplorerView,
   ranks: SearchRanks,
+  factsById?: ReadonlyMap<string, ListingFacts>,
 ): FilterResult {
   const selected = FACET_KEYS.map((key) => new Set<string>(view[key]));
   const counters = FACET_KEYS.map(() => new Map<string, number>());
@@ -41,7 +42,12 @@ export function filterListings(
   let dated = 0;
   let undated = 0;
 
-  for (const fact of facts) {
+  // With a query, only its hits can be shown or counted: visit those, not every listing.
+  const candidates =
+    ranks !== null && factsById !== undefined
+      ? [...ranks.keys()].flatMap((id) => factsById.get(id) ?? [])
+      : facts;
+  for (const fact of candidates) {
     let failed = 0;
     if (ranks !== null && !ranks.has(fact.listing.id)) failed |= QUERY_BIT;
     FACET_KEYS.forEach((key, index) => {
