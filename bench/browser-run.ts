@@ -1,0 +1,414 @@
+/**
+ * The browser half of the benchmark: cold loads, keystrokes, facet toggles and exports of the
+ * production build in Chromium, measured in the page by `page/probe.js`; and the floors measured
+ * in the same browser by `page/floors.js`.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
+import type { StaticServer } from '../test/e2e/static-server';
+import { summarize, type Summary } from './stats';
+
+const PROBE = readFileSync(join(import.meta.dirname, 'page/probe.js'), 'utf8');
+const VIEWPORT = { width: 1280, height: 900 };
+
+export interface LoadRecord {
+  readonly firstRowsCommit: number;
+  readonly firstRowsFrame: number;
+  readonly searchReadyCommit: number;
+  readonly searchReadyFrame: number;
+  readonly marks: Readonly<Record<string, number>>;
+  readonly mainScriptEnd: number | null;
+  readonly domContentLoaded: number;
+  readonly indexPostAt: number | null;
+  readonly indexPostMs: number | null;
+  readonly indexDocsChars: number | null;
+  readonly indexReadyAt: number | null;
+  readonly indexWorkerMs: number | null;
+  readonly docCount: number | null;
+  readonly longTaskMs: number;
+  readonly longTasks: readonly { start: number; duration: number }[];
+  readonly heapUsedBytes: number;
+  readonly heapTotalBytes: number;
+  readonly workerHeapUsedBytes: number | null;
+  readonly requests: readonly string[];
+  readonly pageErrors: readonly string[];
+}
+
+export interface KeystrokeRecord {
+  readonly key: string;
+  readonly expected: string;
+  readonly start: number;
+  readonly inputAt: number;
+  readonly settled: number;
+  readonly frame: number;
+  readonly worker: {
+    readonly postAt: number;
+    readonly postMs: number;
+    readonly workerMs: number | null;
+    readonly arriveAt: number | null;
+    readonly hits: number | null;
+  } | null;
+}
+
+export interface FacetRecord {
+  readonly label: string | null;
+  readonly charts: boolean;
+  readonly start: number;
+  readonly settled: number;
+  readonly frame: number;
+  readonly quiet: number;
+}
+
+export interface ExportRecord {
+  readonly label: string;
+  readonly start: number;
+  readonly done: number;
+  readonly frame: number;
+  readonly appMs: number | null;
+  readonly scope: 'visible' | 'all';
+}
+
+export interface AppRun {
+  readonly loads: readonly LoadRecord[];
+  readonly keystrokes: readonly KeystrokeRecord[];
+  /** Queries with a keystroke that did not settle within 60 s (left out of the figures). */
+  readonly keystrokeTimeouts: readonly string[];
+  readonly facets: readonly FacetRecord[];
+  readonly exports: readonly ExportRecord[];
+  readonly rowCount: number;
+}
+
+export interface FloorRun {
+  readonly fetchParse: readonly { fetchMs: number; parseMs: number; totalMs: number }[];
+  readonly parsedDataHeapBytes: number;
+  readonly names: number;
+  readonly miniSearchBuildMs: number;
+  readonly miniSearchQueryMs: Summary;
+  readonly scanQueryMs: Summary;
+}
+
+export interface AppRunOptions {
+  readonly loads: number;
+  readonly queries: readonly string[];
+  readonly facetRounds: number;
+  readonly exportsVisible: number;
+  readonly exportsAll: number;
+  readonly loadTimeoutMs: number;
+  readonly log: (message: string) => void;
+}
+
+async function newContext(browser: Browser): Promise<BrowserContext> {
+  return browser.newContext({ viewport: VIEWPORT, acceptDownloads: true });
+}
+
+/** Heap of the page's main thread after a full collection (CDP Performance metrics). */
+async function mainHeap(cdp: CDPSession): Promise<{ used: number; total: number }> {
+  await cdp.send('HeapProfiler.enable');
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('Performance.enable');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const value = (name: string) => metrics.find((metric) => metric.name === name)?.value ?? NaN;
+  return { used: value('JSHeapUsedSize'), total: value('JSHeapTotalSize') };
+}
+
+/** Heap of the search worker: a second isolate, reached through CDP's target messages. */
+async function workerHeap(cdp: CDPSession): Promise<number | null> {
+  const sessionIds: string[] = [];
+  cdp.on('Target.attachedToTarget', (event) => {
+    if (event.targetInfo.type === 'worker') sessionIds.push(event.sessionId);
+  });
+  await cdp.send('Target.setAutoAttach', {
+    autoAttach: true,
+    waitForDebuggerOnStart: false,
+    flatten: false,
+  });
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  const sessionId = sessionIds[0];
+  if (sessionId === undefined) return null;
+  const call = (id: number, method: string) =>
+    new Promise<Record<string, unknown> | null>((resolve) => {
+      const timer = setTimeout(() => resolve(null), 20_000);
+      const listener = (event: { sessionId?: string; message: string }) => {
+        const message = JSON.parse(event.message) as {
+          id?: number;
+          result?: Record<string, unknown>;
+        };
+        if (message.id !== id) return;
+        clearTimeout(timer);
+        cdp.off('Target.receivedMessageFromTarget', listener);
+        resolve(message.result ?? null);
+      };
+      cdp.on('Target.receivedMessageFromTarget', listener);
+      void cdp.send('Target.sendMessageToTarget', {
+        sessionId,
+        message: JSON.stringify({ id, method }),
+      });
+    });
+  await call(9001, 'HeapProfiler.enable');
+  await call(9002, 'HeapProfiler.collectGarbage');
+  const usage = await call(9003, 'Runtime.getHeapUsage');
+  return typeof usage?.['usedSize'] === 'number' ? usage['usedSize'] : null;
+}
+
+interface RawLoad {
+  firstRowsCommit: number;
+  firstRowsFrame: number;
+  searchReadyCommit: number;
+  searchReadyFrame: number;
+  marks: Record<string, number>;
+  mainScriptEnd: number | null;
+  domContentLoaded: number;
+  posts: { at: number; postMs: number; type: string; chars?: number }[];
+  messages: { at: number; type: string; millis?: number; docCount?: number }[];
+  longTasks: { start: number; duration: number }[];
+}
+
+const READ_LOAD = `(() => {
+  const bench = window.__bench;
+  const navigation = performance.getEntriesByType('navigation')[0];
+  const main = performance.getEntriesByType('resource').find((entry) => /\\/assets\\/index-[^/]*\\.js$/.test(entry.name));
+  return {
+    firstRowsCommit: bench.firstRowsCommit,
+    firstRowsFrame: bench.firstRowsFrame,
+    searchReadyCommit: bench.searchReadyCommit,
+    searchReadyFrame: bench.searchReadyFrame,
+    marks: Object.fromEntries(performance.getEntriesByType('mark').map((mark) => [mark.name, mark.startTime])),
+    mainScriptEnd: main ? main.responseEnd : null,
+    domContentLoaded: navigation ? navigation.domContentLoadedEventEnd : NaN,
+    posts: bench.worker.posts,
+    messages: bench.worker.messages,
+    longTasks: bench.longTasks,
+  };
+})()`;
+
+async function coldLoad(
+  browser: Browser,
+  server: StaticServer,
+  timeoutMs: number,
+): Promise<{ record: LoadRecord; page: Page; context: BrowserContext }> {
+  const context = await newContext(browser);
+  await context.addInitScript({ content: PROBE });
+  const page = await context.newPage();
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  const cdp = await context.newCDPSession(page);
+  const firstRequest = server.requests.length;
+  await page.goto(`${server.url}/`);
+  await page.evaluate(`window.__bench.waitLoaded(${timeoutMs})`);
+  const raw = (await page.evaluate(READ_LOAD)) as RawLoad;
+  const requests = server.requests.slice(firstRequest);
+  const heap = await mainHeap(cdp);
+  const workerHeapUsedBytes = await workerHeap(cdp).catch(() => null);
+  await cdp.detach();
+  const post = raw.posts.find((entry) => entry.type === 'load');
+  const ready = raw.messages.find((entry) => entry.type === 'ready');
+  return {
+    page,
+    context,
+    record: {
+      firstRowsCommit: raw.firstRowsCommit,
+      firstRowsFrame: raw.firstRowsFrame,
+      searchReadyCommit: raw.searchReadyCommit,
+      searchReadyFrame: raw.searchReadyFrame,
+      marks: raw.marks,
+      mainScriptEnd: raw.mainScriptEnd,
+      domContentLoaded: raw.domContentLoaded,
+      indexPostAt: post?.at ?? null,
+      indexPostMs: post?.postMs ?? null,
+      indexDocsChars: post?.chars ?? null,
+      indexReadyAt: ready?.at ?? null,
+      indexWorkerMs: ready?.millis ?? null,
+      docCount: ready?.docCount ?? null,
+      longTaskMs: raw.longTasks.reduce((sum, task) => sum + task.duration, 0),
+      longTasks: raw.longTasks,
+      heapUsedBytes: heap.used,
+      heapTotalBytes: heap.total,
+      workerHeapUsedBytes,
+      requests,
+      pageErrors,
+    },
+  };
+}
+
+const waitSettledOn = (page: Page, query: string) =>
+  page.evaluate(`window.__bench.waitSettled(${JSON.stringify(query)})`);
+
+async function typeQueries(
+  page: Page,
+  queries: readonly string[],
+  log: (message: string) => void,
+): Promise<{ records: KeystrokeRecord[]; timeouts: string[] }> {
+  const box = page.getByLabel('Search names, aliases and identifiers');
+  let count = 0;
+  const timeouts: string[] = [];
+  for (const [index, query] of queries.entries()) {
+    await box.fill('');
+    await waitSettledOn(page, '');
+    await box.focus();
+    for (const character of query) {
+      await page.keyboard.type(character);
+      count += 1;
+      try {
+        await page.evaluate(`window.__bench.waitFor('keystrokes', ${count})`);
+      } catch {
+        // Not settled within 60 s: counted as a time-out, and typing goes on.
+        log(`  keystroke "${character}" of "${query}" did not settle within 60 s`);
+        timeouts.push(query);
+        count = (await page.evaluate('window.__bench.records.keystrokes.length')) as number;
+      }
+    }
+    if (index % 10 === 9)
+      log(`  typed ${index + 1}/${queries.length} queries (${count} keystrokes)`);
+  }
+  await box.fill('');
+  await waitSettledOn(page, '');
+  return {
+    records: (await page.evaluate('window.__bench.records.keystrokes')) as KeystrokeRecord[],
+    timeouts,
+  };
+}
+
+const FACET_GROUPS = ['Agency', 'List', 'Country', 'Entity type', 'Rationale', 'Sector'];
+
+async function toggleFacets(page: Page, rounds: number, withCharts: boolean): Promise<number> {
+  let count = ((await page.evaluate('window.__bench.records.facets.length')) as number) ?? 0;
+  const toggle = page.locator('.charts-toggle');
+  if (withCharts) {
+    await toggle.click();
+    await page.locator('section.charts').first().waitFor({ timeout: 60_000 });
+    await page.waitForTimeout(500);
+  }
+  for (let round = 0; round < rounds; round += 1) {
+    for (const group of FACET_GROUPS) {
+      const box = page
+        .getByRole('group', { name: group, exact: true })
+        .locator('li input[type=checkbox]')
+        .nth(round % 2);
+      for (let click = 0; click < 2; click += 1) {
+        await box.click();
+        count += 1;
+        await page.evaluate(`window.__bench.waitFor('facets', ${count})`);
+      }
+    }
+  }
+  if (withCharts) {
+    await toggle.click();
+    await page.waitForTimeout(300);
+  }
+  return count;
+}
+
+async function exportCsv(
+  page: Page,
+  scope: 'visible' | 'all',
+  times: number,
+  timeoutMs: number,
+): Promise<ExportRecord[]> {
+  const selects = page.locator('.export-menu select');
+  await selects.nth(0).selectOption('csv');
+  await selects.nth(1).selectOption(scope);
+  const out: ExportRecord[] = [];
+  for (let index = 0; index < times; index += 1) {
+    const count = ((await page.evaluate('window.__bench.records.exports.length')) as number) + 1;
+    await page.locator('.export-menu button').click();
+    const record = (await page.evaluate(
+      `window.__bench.waitFor('exports', ${count}, ${timeoutMs})`,
+    )) as Omit<ExportRecord, 'scope'>;
+    out.push({ ...record, scope });
+    await page.waitForTimeout(200);
+  }
+  return out;
+}
+
+async function announcedCount(page: Page): Promise<number> {
+  const text = (await page.locator('.result-count strong').textContent()) ?? '';
+  return Number(/([\d,]+) listing/.exec(text)?.[1]?.replace(/,/g, '') ?? NaN);
+}
+
+export async function measureApp(
+  browser: Browser,
+  server: StaticServer,
+  options: AppRunOptions,
+): Promise<AppRun> {
+  const loads: LoadRecord[] = [];
+  let last: { page: Page; context: BrowserContext } | null = null;
+  for (let index = 0; index < options.loads; index += 1) {
+    const { record, page, context } = await coldLoad(browser, server, options.loadTimeoutMs);
+    loads.push(record);
+    options.log(
+      `  cold load ${index + 1}/${options.loads}: rows at ${Math.round(record.firstRowsFrame)} ms, search ready at ${Math.round(record.searchReadyFrame)} ms, heap ${Math.round(record.heapUsedBytes / 2 ** 20)} MB`,
+    );
+    if (index < options.loads - 1) await context.close();
+    else last = { page, context };
+  }
+  if (last === null) throw new Error('no load');
+  const { page, context } = last;
+  page.on('download', (download) => void download.delete().catch(() => undefined));
+  const rowCount = await announcedCount(page);
+  options.log(`  typing ${options.queries.length} queries character by character…`);
+  const typed = await typeQueries(page, options.queries, options.log);
+  const keystrokes = typed.records;
+  options.log(`  toggling facets (${options.facetRounds} rounds, then with charts shown)…`);
+  await toggleFacets(page, options.facetRounds, false);
+  await toggleFacets(page, 1, true);
+  const facets = (await page.evaluate('window.__bench.records.facets')) as FacetRecord[];
+  options.log('  exporting every row to CSV…');
+  const exports = [
+    ...(await exportCsv(page, 'visible', options.exportsVisible, options.loadTimeoutMs)),
+    ...(await exportCsv(page, 'all', options.exportsAll, options.loadTimeoutMs)),
+  ];
+  await context.close();
+  return { loads, keystrokes, keystrokeTimeouts: typed.timeouts, facets, exports, rowCount };
+}
+
+export async function measureFloors(
+  browser: Browser,
+  server: StaticServer,
+  loads: number,
+  prefixes: readonly string[],
+): Promise<FloorRun> {
+  const fetchParse: { fetchMs: number; parseMs: number; totalMs: number }[] = [];
+  let parsedDataHeapBytes = NaN;
+  interface SearchFloorRaw {
+    names: number;
+    buildMs: number;
+    miniSearchQueries: { ms: number }[];
+    scanQueries: { ms: number }[];
+  }
+  const searches: SearchFloorRaw[] = [];
+  for (let index = 0; index < loads; index += 1) {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto(`${server.url}/__bench/floors.html`);
+    await page.waitForFunction(
+      () => 'undefined' !== typeof (window as { __benchFloors?: unknown }).__benchFloors,
+    );
+    fetchParse.push(
+      (await page.evaluate(
+        `window.__benchFloors.fetchParse('/data/')`,
+      )) as (typeof fetchParse)[number],
+    );
+    if (index === 0) {
+      const cdp = await context.newCDPSession(page);
+      parsedDataHeapBytes = (await mainHeap(cdp)).used;
+      await cdp.detach();
+      searches.push(
+        (await page.evaluate(
+          `window.__benchFloors.searchFloors('/data/', ${JSON.stringify(prefixes)})`,
+        )) as SearchFloorRaw,
+      );
+    }
+    await context.close();
+  }
+  const search = searches[0];
+  if (search === undefined) throw new Error('no floor run');
+  return {
+    fetchParse,
+    parsedDataHeapBytes,
+    names: search.names,
+    miniSearchBuildMs: search.buildMs,
+    miniSearchQueryMs: summarize(search.miniSearchQueries.map((query) => query.ms)),
+    scanQueryMs: summarize(search.scanQueries.map((query) => query.ms)),
+  };
+}

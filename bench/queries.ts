@@ -1,0 +1,71 @@
+/**
+ * The fixed keystroke workload: typed character by character, each keystroke measured until the
+ * table answers it. Names, aliases, typos, one letter, long names and identifiers, as people
+ * search the lists. Changing this list changes every keystroke figure: say so in the commit.
+ */
+export const KEYSTROKE_QUERIES: readonly string[] = [
+  // Names as written on the lists
+  'Megvii',
+  'Huawei Technologies',
+  'Gazprombank',
+  'Sberbank',
+  'Rosneft',
+  'Kim Jong Un',
+  'Hikvision',
+  'DJI',
+  'ZTE',
+  'Dawning Information Industry',
+  'Cloudwalk',
+  'NetPosa',
+  'Yitu',
+  'Meiya Pico',
+  'Iran Air',
+  'Mahan Air',
+  'Hamas',
+  'Taliban',
+  'Maduro',
+  'Rostec',
+  'Aeroflot',
+  'China Mobile',
+  'Tornado Cash',
+  'Deripaska',
+  'Wagner',
+  'Bank Melli',
+  // Aliases and abbreviations
+  'Sugon',
+  'Hizballah',
+  'PDVSA',
+  'SMIC',
+  'IRGC',
+  'VTB',
+  'Gazprom Neft',
+  'Al-Qaida',
+  // Typos, split and joined words, other spellings
+  'Megvi',
+  'Huawai',
+  'Hikvison',
+  'Sberbnk',
+  'Gazprom Bank',
+  'Rosnfet',
+  'Kim Jong Eun',
+  'Hezbolah',
+  'Dawnign',
+  'Petroleos de Venezuela',
+  'petróleos',
+  // One letter
+  'a',
+  'z',
+  'k',
+  // Long names
+  'Academy of Military Medical Sciences',
+  'Islamic Revolutionary Guard Corps',
+  'Islamic Republic of Iran Shipping Lines',
+  'Semiconductor Manufacturing International Corporation',
+  'China Electronics Technology Group Corporation 14th Research Institute',
+  'National University of Defense Technology',
+  'Limited Liability Company Trade House',
+  'Joint Stock Company Scientific Production Association',
+  // Identifiers
+  'IMO 9187629',
+  'CKLBCNBJ',
+];
