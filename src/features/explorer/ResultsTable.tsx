@@ -12,6 +12,7 @@ import { AGENCY_NAMES } from '../../domain/lists';
 import { RATIONALES, isRationaleCode } from '../../domain/rationale';
 import { SECTORS, isSectorCode } from '../../domain/sector';
 import { Link } from '../../ui/Link';
+import { useMediaQuery } from '../../ui/use-media-query';
 import type { ListingFacts } from './model/facts';
 import { COLUMNS } from './model/columns';
 import { NO_VALUE, type SortColumn, type SortState } from './model/view';
@@ -34,6 +35,12 @@ interface ResultsTableProps {
 
 const features = tableFeatures({ columnVisibilityFeature });
 const helper = createColumnHelper<typeof features, ResultRow>();
+/** Must match the row height in app.css (`.results-table tbody tr`). */
+const ROW_HEIGHT = 77;
+const CARD_HEIGHT_ESTIMATE = 190;
+/** Must match the phone breakpoint in app.css. */
+const CARD_LAYOUT_QUERY = '(max-width: 760px)';
+
 const COLUMN_WIDTHS: Record<string, string> = {
   name: 'minmax(14rem, 3fr)',
   list: '4rem',
@@ -41,7 +48,7 @@ const COLUMN_WIDTHS: Record<string, string> = {
   type: '6rem',
   countries: '7rem',
   programs: 'minmax(7rem, 1fr)',
-  rationale: 'minmax(9rem, 1.2fr)',
+  rationale: 'minmax(11rem, 1.3fr)',
   sector: '9rem',
   listed: '7.5rem',
 };
@@ -142,10 +149,14 @@ export function ResultsTable({
       onColumnVisibilityChange(typeof updater === 'function' ? updater(columnVisibility) : updater),
   });
   const tableRows = table.getRowModel().rows;
+  // Desktop rows have one fixed height (cells clamp their text), so scrolling and re-rendering
+  // never force a layout to measure rows: measuring was the top cost per keystroke in a profile.
+  // Phone-width cards vary in height and are measured.
+  const isCardLayout = useMediaQuery(CARD_LAYOUT_QUERY);
   const virtualizer = useVirtualizer({
     count: tableRows.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => 44,
+    estimateSize: () => (isCardLayout ? CARD_HEIGHT_ESTIMATE : ROW_HEIGHT),
     // Render a first screenful before the scroll box is measured: rows paint one frame sooner.
     initialRect: { width: 1200, height: 800 },
     getItemKey: (index) => tableRows[index]?.id ?? index,
@@ -231,7 +242,7 @@ export function ResultsTable({
                   key={row.id}
                   data-index={item.index}
                   aria-rowindex={item.index + 2}
-                  ref={virtualizer.measureElement}
+                  ref={isCardLayout ? virtualizer.measureElement : undefined}
                   style={{ transform: `translateY(${item.start}px)` }}
                 >
                   {row.getVisibleCells().map((cell) => (
@@ -269,7 +280,8 @@ function NameCell({ row, href }: { row: ResultRow; href: string }) {
   const viaAlias = hit !== undefined && hit.matchedKind !== 'primary';
   return (
     <div className="name-cell">
-      <Link href={href} className="entity-link">
+      {/* The row shows two lines; the title gives the whole name on hover. */}
+      <Link href={href} className="entity-link" title={listing.name}>
         {/* Isolated: a right-to-left override in a name must not reorder the text after it. */}
         <bdi>{listing.name}</bdi>
       </Link>
