@@ -101,7 +101,7 @@ function ReadyApp({ dataset }: { dataset: Dataset }) {
     }),
     [facts],
   );
-  const { port, status } = useSearchClient(dataset.listings);
+  const { port, status } = useSearchClient();
   const [dismissedFor, setDismissedFor] = useState<string | null>(null);
 
   const parsed = useMemo(() => {

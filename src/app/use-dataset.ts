@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { startSearchIndex } from './use-search-client';
 import { DataLoadError, loadDataset, type Dataset, type LoadProgress } from '../data/load-dataset';
 
 export type DatasetState =
@@ -14,6 +15,7 @@ export function useDataset(baseUrl: string): DatasetState {
     let lastReport = 0;
     loadDataset({
       baseUrl,
+      onListingsBytes: startSearchIndex,
       onProgress: (progress) => {
         // A re-render per network chunk cost ~0.7 s on the full lists; a few a second suffice.
         const now = performance.now();

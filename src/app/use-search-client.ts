@@ -1,58 +1,64 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { Listing } from '../domain/listing';
 import { createSearchClient, type SearchClient } from '../search/search-client';
 import type { SearchPort } from '../features/explorer/use-search-ranks';
 
 export type SearchStatus =
-  | { readonly status: 'idle' }
   | { readonly status: 'indexing' }
   | { readonly status: 'ready'; readonly docCount: number; readonly millis: number }
   | { readonly status: 'error'; readonly message: string };
 
-/** Owns the search worker: starts it, indexes the listings once, stops it on unmount. */
-export function useSearchClient(listings: readonly Listing[] | null): {
-  port: SearchPort | null;
-  status: SearchStatus;
-} {
-  const [client, setClient] = useState<SearchClient | null>(null);
-  // The dataset is loaded once, so the worker starts indexing as soon as this hook first runs.
-  const [status, setStatus] = useState<SearchStatus>({ status: 'indexing' });
+/**
+ * The page's one search worker. It starts indexing as soon as the listings file has arrived
+ * (`startSearchIndex`, called by the data loader), in parallel with the page checking and drawing
+ * the same data, and lives as long as the page.
+ */
+let client: SearchClient | null = null;
+let indexing: Promise<{ docCount: number; millis: number }> | null = null;
+
+export function startSearchIndex(listingsFile: Uint8Array<ArrayBuffer>): void {
+  client ??= createSearchClient();
+  // A copy goes to the worker (transferred, so no second copy); the page keeps its own bytes.
+  indexing = client.loadListingsFile(listingsFile.slice().buffer);
+}
+
+/** The search port and status, once the index that `startSearchIndex` began is ready. */
+export function useSearchClient(): { port: SearchPort | null; status: SearchStatus } {
+  const [status, setStatus] = useState<SearchStatus>(() =>
+    indexing === null
+      ? { status: 'error', message: 'the search index was never started' }
+      : { status: 'indexing' },
+  );
 
   useEffect(() => {
-    if (listings === null) return;
-    const created = createSearchClient();
+    if (indexing === null) return;
     let active = true;
-    created.load(listings).then(
+    indexing.then(
       ({ docCount, millis }) => {
-        if (!active) return;
-        setClient(created);
-        setStatus({ status: 'ready', docCount, millis });
+        if (active) setStatus({ status: 'ready', docCount, millis });
       },
       (error: unknown) => {
-        if (active)
+        if (active) {
           setStatus({
             status: 'error',
             message: error instanceof Error ? error.message : String(error),
           });
+        }
       },
     );
     return () => {
       active = false;
-      created.dispose();
-      setClient(null);
     };
-  }, [listings]);
+  }, []);
 
-  const port = useMemo<SearchPort | null>(
-    () => (client ? { search: (query) => client.search(query) } : null),
-    [client],
-  );
+  const port = useMemo<SearchPort | null>(() => {
+    const ready = status.status === 'ready' ? client : null;
+    return ready ? { search: (query) => ready.search(query) } : null;
+  }, [status]);
   return { port, status };
 }
 
 export function describeSearchStatus(status: SearchStatus): string {
   switch (status.status) {
-    case 'idle':
     case 'indexing':
       return 'Preparing search…';
     case 'ready':

@@ -34,6 +34,9 @@ export interface LoadOptions {
   readonly baseUrl: string;
   readonly fetch?: typeof fetch;
   readonly onProgress?: (progress: LoadProgress) => void;
+  /** Called with the listings file's bytes as soon as they arrive, before they are checked, so
+   * other work (the search index, in a worker) can start in parallel. Do not modify them. */
+  readonly onListingsBytes?: (bytes: Uint8Array<ArrayBuffer>) => void;
 }
 
 const REBUILD =
@@ -74,6 +77,7 @@ export async function loadDataset(options: LoadOptions): Promise<Dataset> {
     totalBytes: manifest.listings.bytes,
   });
   mark('data:fetched');
+  options.onListingsBytes?.(listingsBytes);
   await checkHash(listingsBytes, manifest.listings.sha256, listingsPath);
   mark('data:hashed');
   const listings = parseListings(decode(listingsBytes), listingsPath);

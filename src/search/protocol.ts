@@ -8,6 +8,9 @@ export type SearchWorkerRequest =
   /** `docs` is the JSON of the SearchDoc[] to index. A string crosses to the worker as one copy,
    * where a structured clone of every listing object cost the page ~0.8 s for 15k listings. */
   | { readonly type: 'load'; readonly docs: string }
+  /** The raw bytes of `listings.json`, transferred as soon as they arrive: the worker parses and
+   * indexes them while the page parses, validates and draws the same file (two cores). */
+  | { readonly type: 'load-listings-file'; readonly bytes: ArrayBuffer }
   | {
       readonly type: 'search';
       readonly requestId: number;

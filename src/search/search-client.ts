@@ -14,13 +14,15 @@ import {
 
 /** The little a client needs of a worker; tests pass one backed by the handler in-thread. */
 export interface SearchWorkerPort {
-  post(request: SearchWorkerRequest): void;
+  post(request: SearchWorkerRequest, transfer?: Transferable[]): void;
   listen(onResponse: (response: unknown) => void, onFailure: (message: string) => void): void;
   terminate(): void;
 }
 
 export interface SearchClient {
   load(listings: readonly Listing[]): Promise<{ docCount: number; millis: number }>;
+  /** Indexes a `listings.json` file's bytes; the buffer is transferred (it becomes unusable here). */
+  loadListingsFile(bytes: ArrayBuffer): Promise<{ docCount: number; millis: number }>;
   search(query: string, candidateIds?: ReadonlySet<string>): Promise<SearchHit[]>;
   dispose(): void;
 }
@@ -36,7 +38,7 @@ export class SearchSupersededError extends Error {
 export function createBrowserWorkerPort(): SearchWorkerPort {
   const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
   return {
-    post: (request) => worker.postMessage(request),
+    post: (request, transfer) => worker.postMessage(request, transfer ?? []),
     listen: (onResponse, onFailure) => {
       worker.onmessage = (event: MessageEvent<unknown>) => onResponse(event.data);
       worker.onerror = (event: ErrorEvent) => onFailure(event.message);
@@ -94,6 +96,11 @@ export function createSearchClient(
       new Promise((resolve, reject) => {
         loads.push({ resolve, reject });
         port.post({ type: 'load', docs: JSON.stringify(listings.flatMap(toSearchDocs)) });
+      }),
+    loadListingsFile: (bytes) =>
+      new Promise((resolve, reject) => {
+        loads.push({ resolve, reject });
+        port.post({ type: 'load-listings-file', bytes }, [bytes]);
       }),
     search: (query, candidateIds) =>
       new Promise((resolve, reject) => {

@@ -98,3 +98,46 @@ function isSearchDoc(item: unknown): item is SearchDoc {
     (doc.identifierType === undefined || typeof doc.identifierType === 'string')
   );
 }
+
+/**
+ * The search documents of a whole `listings.json`, read in the worker. Only the fields search
+ * uses are checked here; the page validates every listing against the full schema at the same
+ * time and refuses the data (and so the search) if any fails.
+ */
+export function docsFromListingsFile(bytes: ArrayBuffer): SearchDoc[] {
+  const file: unknown = JSON.parse(new TextDecoder('utf-8').decode(bytes));
+  const listings = (file as { listings?: unknown } | null)?.listings;
+  if (!Array.isArray(listings)) throw new Error('listings file: no "listings" array');
+  return listings.flatMap((item: unknown, index) => {
+    if (!isSearchableListing(item))
+      throw new Error(`listings file: listing ${index + 1} cannot be searched`);
+    return toSearchDocs(item);
+  });
+}
+
+type SearchableListing = Pick<Listing, 'id' | 'name' | 'aliases' | 'identifiers'>;
+
+function isSearchableListing(item: unknown): item is SearchableListing {
+  if (typeof item !== 'object' || item === null) return false;
+  const listing = item as Record<string, unknown>;
+  return (
+    typeof listing.id === 'string' &&
+    typeof listing.name === 'string' &&
+    Array.isArray(listing.aliases) &&
+    listing.aliases.every(
+      (alias: unknown) =>
+        typeof alias === 'object' &&
+        alias !== null &&
+        typeof (alias as Record<string, unknown>).name === 'string' &&
+        typeof (alias as Record<string, unknown>).kind === 'string',
+    ) &&
+    Array.isArray(listing.identifiers) &&
+    listing.identifiers.every(
+      (identifier: unknown) =>
+        typeof identifier === 'object' &&
+        identifier !== null &&
+        typeof (identifier as Record<string, unknown>).type === 'string' &&
+        typeof (identifier as Record<string, unknown>).value === 'string',
+    )
+  );
+}

@@ -4,7 +4,7 @@
  */
 import { buildSearchIndex, searchDocCount, searchListings, type SearchIndex } from './engine';
 import type { SearchWorkerRequest, SearchWorkerResponse } from './protocol';
-import { parseSearchDocs } from './search-docs';
+import { docsFromListingsFile, parseSearchDocs } from './search-docs';
 
 export type SearchWorkerHandler = (request: SearchWorkerRequest) => SearchWorkerResponse;
 
@@ -15,6 +15,14 @@ export function createSearchWorkerHandler(): SearchWorkerHandler {
     try {
       if (request.type === 'load') {
         index = buildSearchIndex(parseSearchDocs(request.docs));
+        return {
+          type: 'ready',
+          docCount: searchDocCount(index),
+          millis: performance.now() - started,
+        };
+      }
+      if (request.type === 'load-listings-file') {
+        index = buildSearchIndex(docsFromListingsFile(request.bytes));
         return {
           type: 'ready',
           docCount: searchDocCount(index),
