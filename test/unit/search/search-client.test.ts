@@ -41,6 +41,20 @@ describe('search worker handler', () => {
     });
   });
 
+  it('indexes a whole listings file from its bytes, and refuses one it cannot search', () => {
+    const handle = createSearchWorkerHandler();
+    const file = new TextEncoder().encode(JSON.stringify({ schemaVersion: 1, listings: LISTINGS }));
+    expect(handle({ type: 'load-listings-file', bytes: file.buffer })).toMatchObject({
+      type: 'ready',
+      docCount: 3,
+    });
+    const broken = new TextEncoder().encode(JSON.stringify({ listings: [{ id: 'x' }] }));
+    expect(handle({ type: 'load-listings-file', bytes: broken.buffer })).toMatchObject({
+      type: 'error',
+      requestId: null,
+    });
+  });
+
   it('rejects documents that are not search documents', () => {
     const handle = createSearchWorkerHandler();
     expect(handle({ type: 'load', docs: '[{"id":1}]' })).toMatchObject({
