@@ -115,6 +115,9 @@ export default defineConfig({
           environment: 'node',
           globalSetup: ['test/e2e/global-setup.ts'],
           testTimeout: 60_000,
+          // Pages load the full lists (16 MB) before they show anything: on a busy 2-core
+          // machine that can take seconds, so polled expectations wait up to 15 s.
+          expect: { poll: { timeout: 15_000 } },
           hookTimeout: 180_000,
           // One browser at a time: the machine has two cores.
           fileParallelism: false,

@@ -19,6 +19,9 @@ export function startSearchIndex(listingsFile: Uint8Array<ArrayBuffer>): void {
   client ??= createSearchClient();
   // A copy goes to the worker (transferred, so no second copy); the page keeps its own bytes.
   indexing = client.loadListingsFile(listingsFile.slice().buffer);
+  // When the data is damaged the page shows the error page and never asks for the search; the
+  // rejection is handled here so it is not reported as an uncaught error.
+  indexing.catch(() => undefined);
 }
 
 /** The search port and status, once the index that `startSearchIndex` began is ready. */

@@ -54,6 +54,7 @@ describe('additions by date and charts, in Chromium, on the real lists', () => {
 
   it('lists action days with counts per list', async () => {
     await page.goto(`${baseUrl}/actions?list=CMIC`);
+    await page.locator('.actions-table').waitFor();
     await expect
       .poll(() => page.locator('[role=status]').first().textContent())
       .toBe('3 days, 68 additions');
