@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import type { Listing } from '../../src/domain/listing';
+import { ALIAS_KINDS, ENTITY_TYPES, type Listing } from '../../src/domain/listing';
+import { LIST_CODES } from '../../src/domain/lists';
 import {
   SECTOR_CODES,
   classifySector,
@@ -29,24 +30,9 @@ const BUILD_HINT =
 const evaluatedListingSchema = z.object({
   id: z.string(),
   name: z.string(),
-  aliases: z.array(z.object({ name: z.string(), kind: z.enum(['aka', 'fka', 'nka', 'weak']) })),
-  type: z.enum(['individual', 'entity', 'vessel', 'aircraft']).nullable(),
-  list: z.enum([
-    'SDN',
-    'EL',
-    'DTC',
-    'DPL',
-    'SSI',
-    'UVL',
-    'ISN',
-    'PLC',
-    'MEU',
-    'CMIC',
-    'CAP',
-    'MBS',
-    'FSE',
-    'UN',
-  ]),
+  aliases: z.array(z.object({ name: z.string(), kind: z.enum(ALIAS_KINDS) })),
+  type: z.enum(ENTITY_TYPES).nullable(),
+  list: z.enum(LIST_CODES),
   programs: z.array(z.string()),
   remarks: z.string().nullable(),
   title: z.string().nullable(),
