@@ -118,7 +118,7 @@ export function ExplorerPage({
           onChange={(q) => onViewChange({ ...view, q }, 'replace')}
         />
       </div>
-      <aside className="facets" aria-label="Filters">
+      <aside className="facets" id="filters" aria-label="Filters">
         <h2 className="facets-title">Filters</h2>
         {hasActiveFilters(view) ? (
           <button
@@ -160,6 +160,10 @@ export function ExplorerPage({
           {search.pending ? <span className="muted"> · searching…</span> : null}
         </p>
         <div className="result-tools">
+          {/* At phone width the filters sit below the results: a way to reach them directly. */}
+          <a href="#filters" className="jump-to-filters">
+            Filters
+          </a>
           {renderCharts ? (
             <button
               type="button"
