@@ -1,4 +1,5 @@
-import { isRealCalendarDate } from '../domain/listing';
+import { toCountryCode } from '../domain/countries';
+import { isRealCalendarDate, type Address } from '../domain/listing';
 
 /**
  * Small, shared readers for source fields. Each adapter uses these so that "empty", "several
@@ -85,4 +86,34 @@ export function parseYesNo(value: string | null | undefined): boolean | null {
   if (text === 'y' || text === 'yes') return true;
   if (text === 'n' || text === 'no') return false;
   return null;
+}
+
+/** An address whose parts the source names separately (CSL JSON, DPL, UN XML). */
+export interface AddressParts {
+  readonly street: string | null | undefined;
+  readonly city: string | null | undefined;
+  readonly region: string | null | undefined;
+  readonly postalCode: string | null | undefined;
+  readonly country: string | null | undefined;
+}
+
+/**
+ * Each part cleaned, the text the parts joined by ", "; null when every part is empty.
+ * `readCountry` turns the country text into ISO-2: each source writes countries its own way
+ * (names, codes, a state code in the wrong column) and reports problems with its own row.
+ */
+export function addressFromParts(
+  parts: AddressParts,
+  readCountry: (text: string | null) => string | null = toCountryCode,
+): Address | null {
+  const street = cleanText(parts.street);
+  const city = cleanText(parts.city);
+  const region = cleanText(parts.region);
+  const postalCode = cleanText(parts.postalCode);
+  const countryText = cleanText(parts.country);
+  const text = [street, city, region, postalCode, countryText]
+    .filter((part) => part !== null)
+    .join(', ');
+  if (text === '') return null;
+  return { text, street, city, region, postalCode, country: readCountry(countryText) };
 }

@@ -3,7 +3,7 @@ import { CsvError, parse } from 'csv-parse/sync';
 import type { Address, Citation, Listing, ListingEvent } from '../../domain/listing';
 import { toCountryCode } from '../../domain/countries';
 import { parseFederalRegisterCitations } from '../citations';
-import { cleanText, parseIsoDate, parseUsDate } from '../fields';
+import { addressFromParts, cleanText, parseIsoDate, parseUsDate } from '../fields';
 import {
   SourceFormatError,
   type AdapterResult,
@@ -290,23 +290,16 @@ function collectAddresses(
 }
 
 function buildAddress(fileId: string, row: NumberedRow, warnings: DataWarning[]): Address | null {
-  const street = cleanText(row.fields.Street_Address);
-  const city = cleanText(row.fields.City);
-  const region = cleanText(row.fields.State);
-  const postalCode = cleanText(row.fields.Postal_Code);
-  const countryText = cleanText(row.fields.Country);
-  const parts = [street, city, region, postalCode, countryText].filter(
-    (part): part is string => part !== null,
+  return addressFromParts(
+    {
+      street: row.fields.Street_Address,
+      city: row.fields.City,
+      region: row.fields.State,
+      postalCode: row.fields.Postal_Code,
+      country: row.fields.Country,
+    },
+    (countryText) => readCountry(fileId, row.row, countryText, warnings),
   );
-  if (parts.length === 0) return null;
-  return {
-    text: parts.join(', '),
-    street,
-    city,
-    region,
-    postalCode,
-    country: readCountry(fileId, row.row, countryText, warnings),
-  };
 }
 
 /** The Country column is meant to hold ISO-2 codes; a state (`NM`) sometimes lands there. An

@@ -360,26 +360,6 @@ export function addressFromText(value: string): Address | null {
   };
 }
 
-/** A structured address (JSON `addresses[]`): every part is named by the source. */
-export function addressFromParts(parts: {
-  readonly street: string | null;
-  readonly city: string | null;
-  readonly region: string | null;
-  readonly postalCode: string | null;
-  readonly country: string | null;
-}): Address | null {
-  const street = cleanText(parts.street);
-  const city = cleanText(parts.city);
-  const region = cleanText(parts.region);
-  const postalCode = cleanText(parts.postalCode);
-  const countryText = cleanText(parts.country);
-  const text = [street, city, region, postalCode, countryText]
-    .filter((part) => part !== null)
-    .join(', ');
-  if (text === '') return null;
-  return { text, street, city, region, postalCode, country: toCountryCode(countryText) };
-}
-
 /** Fold a duplicate row into the listing it repeats: lists are united, a value missing from the
  * first row is taken from the second, and a real disagreement is reported, first row winning. */
 function mergeListings(first: Listing, second: Listing, warn: Warn): Listing {

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { Address } from '../../domain/listing';
 import { splitMulti } from '../fields';
 import { SourceFormatError, type AdapterResult } from '../types';
-import { addressFromParts, buildCslResult, type CslId, type CslRecord } from './csl-common';
+import { addressFromParts } from '../fields';
+import { buildCslResult, type CslId, type CslRecord } from './csl-common';
 
 /**
  * The trade.gov Consolidated Screening List as JSON: the bulk download

@@ -9,7 +9,7 @@ import type {
   ListingEvent,
 } from '../../domain/listing';
 import { toCountryCode } from '../../domain/countries';
-import { cleanText, parseIsoDate } from '../fields';
+import { addressFromParts, cleanText, parseIsoDate } from '../fields';
 import {
   SourceFormatError,
   type AdapterResult,
@@ -410,23 +410,16 @@ function buildAddress(
   element: AddressElement,
   warnings: DataWarning[],
 ): Address | null {
-  const street = cleanText(element.STREET);
-  const city = cleanText(element.CITY);
-  const region = cleanText(element.STATE_PROVINCE);
-  const postalCode = cleanText(element.ZIP_CODE);
-  const countryText = cleanText(element.COUNTRY);
-  const parts = [street, city, region, postalCode, countryText].filter(
-    (part): part is string => part !== null,
+  return addressFromParts(
+    {
+      street: element.STREET,
+      city: element.CITY,
+      region: element.STATE_PROVINCE,
+      postalCode: element.ZIP_CODE,
+      country: element.COUNTRY,
+    },
+    (countryText) => readCountry(fileId, row, 'COUNTRY', countryText, warnings),
   );
-  if (parts.length === 0) return null;
-  return {
-    text: parts.join(', '),
-    street,
-    city,
-    region,
-    postalCode,
-    country: readCountry(fileId, row, 'COUNTRY', countryText, warnings),
-  };
 }
 
 function readNationalities(
