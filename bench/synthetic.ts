@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Listing } from '../src/domain/listing';
+import { SCHEMA_VERSION, type Listing } from '../src/domain/listing';
 import { createRng, type Rng } from './rng';
 
 const EXTRA_WORDS = ['GROUP', 'HOLDING', 'TRADING', 'INTERNATIONAL', 'NORTH', 'EAST', 'UNITED'];
@@ -62,7 +62,7 @@ export function writeSyntheticData(realDataDir: string, outDir: string, factor: 
     }
   ).listings;
   const listings = syntheticListings(real, factor);
-  const bytes = Buffer.from(JSON.stringify({ schemaVersion: 1, listings }), 'utf8');
+  const bytes = Buffer.from(JSON.stringify({ schemaVersion: SCHEMA_VERSION, listings }), 'utf8');
   mkdirSync(outDir, { recursive: true });
   writeFileSync(join(outDir, 'listings.json'), bytes);
   const synthetic = {

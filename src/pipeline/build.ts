@@ -1,5 +1,6 @@
 import { LISTS, type ListCode } from '../domain/lists';
-import { listingSchema, type Listing } from '../domain/listing';
+import { sourceListingSchema, type Listing } from '../domain/listing';
+import { classifySector } from '../domain/sector-rules';
 import type { ListSourceInfo, SourceInfo } from '../domain/manifest';
 import { readBisDpl } from './adapters/bis-dpl';
 import { readCslCsv } from './adapters/csl-csv';
@@ -330,7 +331,8 @@ function explainChoice(
   return parts.join('; ');
 }
 
-/** Validates every chosen listing, checks ids are unique, and tallies every row of every file. */
+/** Validates every chosen listing, classifies its sector, checks ids are unique, and tallies every
+ * row of every file. */
 export function assembleBuild(
   sources: readonly LoadedSource[],
   choices: ReadonlyMap<ListCode, ListChoice>,
@@ -344,7 +346,7 @@ export function assembleBuild(
   for (const source of sources) {
     for (const listing of source.result.listings) {
       if (choices.get(listing.list)?.source !== source) continue;
-      const parsed = listingSchema.safeParse(listing);
+      const parsed = sourceListingSchema.safeParse(listing);
       if (!parsed.success) {
         for (const issue of parsed.error.issues) {
           problems.push(
@@ -360,9 +362,10 @@ export function assembleBuild(
         );
         continue;
       }
-      seenIds.set(parsed.data.id, parsed.data);
-      keptIds.set(parsed.data.id, source);
-      listings.push(parsed.data);
+      const classified: Listing = { ...parsed.data, sector: classifySector(parsed.data) };
+      seenIds.set(classified.id, classified);
+      keptIds.set(classified.id, source);
+      listings.push(classified);
     }
   }
   if (problems.length > 0) throw new ValidationFailure(problems);

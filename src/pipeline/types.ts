@@ -1,5 +1,5 @@
 import type { ListCode } from '../domain/lists';
-import type { Listing, SourceFormat } from '../domain/listing';
+import type { SourceListing, SourceFormat } from '../domain/listing';
 
 /** One file read from a source folder (or downloaded). `id` is its path relative to the folder,
  * with `/` separators, and is what reports and the manifest call it. */
@@ -50,7 +50,7 @@ export interface AdapterResult {
   readonly complete: boolean;
   readonly lists: readonly ListCode[];
   /** Listings built from the source. Not yet validated: the pipeline validates every one. */
-  readonly listings: readonly Listing[];
+  readonly listings: readonly SourceListing[];
   readonly rows: readonly RowRecord[];
   readonly warnings: readonly DataWarning[];
 }

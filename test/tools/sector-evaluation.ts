@@ -3,12 +3,8 @@ import path from 'node:path';
 import { z } from 'zod';
 import { ALIAS_KINDS, ENTITY_TYPES, type Listing } from '../../src/domain/listing';
 import { LIST_CODES } from '../../src/domain/lists';
-import {
-  SECTOR_CODES,
-  classifySector,
-  type SectorCode,
-  type SectorRule,
-} from '../../src/domain/sector';
+import { SECTOR_CODES, type SectorCode, type SectorRule } from '../../src/domain/sector';
+import { classifySector } from '../../src/domain/sector-rules';
 
 /**
  * Evaluation of the sector classifier against hand-made labels of real listings, shared by the

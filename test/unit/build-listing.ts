@@ -1,10 +1,12 @@
 import { LISTS } from '../../src/domain/lists';
-import type { Listing } from '../../src/domain/listing';
+import type { Listing, SourceListing } from '../../src/domain/listing';
+import { classifySector } from '../../src/domain/sector-rules';
 
-/** A valid Listing with defaults; tests override only what they are about. */
+/** A valid Listing with defaults; tests override only what they are about. The sector is the
+ * classifier's answer for the result, as the pipeline would write it, unless overridden. */
 export function buildListing(overrides: Partial<Listing> & Pick<Listing, 'id' | 'name'>): Listing {
   const list = overrides.list ?? 'SDN';
-  return {
+  const source: SourceListing = {
     sourceId: overrides.id.split('-').slice(1).join('-') || overrides.id,
     list,
     agency: LISTS[list].agency,
@@ -30,6 +32,7 @@ export function buildListing(overrides: Partial<Listing> & Pick<Listing, 'id' | 
     source: { file: 'test', row: 1, format: 'csl-csv' },
     ...overrides,
   };
+  return { ...source, sector: overrides.sector ?? classifySector(source) };
 }
 
 export function address(country: string | null, text = 'Somewhere'): Listing['addresses'][number] {

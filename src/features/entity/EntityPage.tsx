@@ -10,7 +10,7 @@ import {
   normalizeProgramCode,
   rationalesFor,
 } from '../../domain/rationale';
-import { SECTORS, classifySector } from '../../domain/sector';
+import { SECTORS } from '../../domain/sector';
 import { Link } from '../../ui/Link';
 import { findAlsoListed, type AlsoListedIndex } from './model/also-listed';
 import { describeEvent, safeExternalUrl } from './model/entity-text';
@@ -59,7 +59,7 @@ export function EntityPage({
   const list = LISTS[listing.list];
   const also = findAlsoListed(listing, alsoListedIndex, byId);
   const listed = listedDate(listing);
-  const sector = classifySector(listing);
+  const sector = listing.sector;
   return (
     <article className="entity">
       <p>

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { CsvError, parse } from 'csv-parse/sync';
-import type { Address, Citation, Listing, ListingEvent } from '../../domain/listing';
+import type { Address, Citation, SourceListing, ListingEvent } from '../../domain/listing';
 import { toCountryCode } from '../../domain/countries';
 import { parseFederalRegisterCitations } from '../citations';
 import { addressFromParts, cleanText, parseIsoDate, parseUsDate } from '../fields';
@@ -161,7 +161,7 @@ function hashKey(key: string): string {
   return createHash('sha1').update(key, 'utf8').digest('hex').slice(0, 12);
 }
 
-function buildListing(fileId: string, group: OrderGroup, warnings: DataWarning[]): Listing {
+function buildListing(fileId: string, group: OrderGroup, warnings: DataWarning[]): SourceListing {
   const [first] = group.rows;
   if (!first) throw new Error(`order ${group.id} has no rows`);
   const fields = first.fields;

@@ -7,7 +7,7 @@ import {
   type EntityType,
   type EventKind,
   type Identifier,
-  type Listing,
+  type SourceListing,
   type ListingEvent,
   type SourceFormat,
   type Vessel,
@@ -78,7 +78,7 @@ type Warn = (field: string, message: string) => void;
 export function buildCslResult(source: CslSource): AdapterResult {
   const warnings: DataWarning[] = [];
   const rows: RowRecord[] = [];
-  const listings: Listing[] = [];
+  const listings: SourceListing[] = [];
   const indexByKey = new Map<string, number>();
 
   for (const record of source.records) {
@@ -133,7 +133,11 @@ export function buildCslResult(source: CslSource): AdapterResult {
   };
 }
 
-function toListing(record: CslRecord, source: CslSource, warn: Warn): Listing | { reason: string } {
+function toListing(
+  record: CslRecord,
+  source: CslSource,
+  warn: Warn,
+): SourceListing | { reason: string } {
   const list = listCodeForCslSource(record.source);
   if (list === null) return { reason: `unknown source list "${cleanText(record.source) ?? ''}"` };
   const sourceId = record.id.trim();
@@ -362,7 +366,7 @@ export function addressFromText(value: string): Address | null {
 
 /** Fold a duplicate row into the listing it repeats: lists are united, a value missing from the
  * first row is taken from the second, and a real disagreement is reported, first row winning. */
-function mergeListings(first: Listing, second: Listing, warn: Warn): Listing {
+function mergeListings(first: SourceListing, second: SourceListing, warn: Warn): SourceListing {
   const aliases = [...first.aliases, ...second.aliases];
   if (foldName(second.name) !== foldName(first.name))
     aliases.push({ name: second.name, kind: 'aka' });
@@ -410,7 +414,7 @@ function pickValue<T>(field: string, first: T | null, second: T | null, warn: Wa
   return first ?? second;
 }
 
-function newestListedDate(listings: readonly Listing[]): string | null {
+function newestListedDate(listings: readonly SourceListing[]): string | null {
   let newest: string | null = null;
   for (const listing of listings) {
     for (const event of listing.events) {
@@ -426,7 +430,7 @@ function newestListedDate(listings: readonly Listing[]): string | null {
   return newest;
 }
 
-function listsPresent(listings: readonly Listing[]): ListCode[] {
+function listsPresent(listings: readonly SourceListing[]): ListCode[] {
   const present = new Set(listings.map((listing) => listing.list));
   return LIST_CODES.filter((code) => present.has(code));
 }

@@ -5,7 +5,7 @@ import type {
   Alias,
   EntityType,
   Identifier,
-  Listing,
+  SourceListing,
   ListingEvent,
   Vessel,
 } from '../../domain/listing';
@@ -595,7 +595,7 @@ interface Entry {
 interface Built {
   readonly entry: Entry;
   readonly lists: readonly ListCode[];
-  readonly base: Omit<Listing, 'id' | 'list' | 'agency' | 'events' | 'aliases' | 'addresses'>;
+  readonly base: Omit<SourceListing, 'id' | 'list' | 'agency' | 'events' | 'aliases' | 'addresses'>;
   readonly facts: RemarkFacts;
 }
 
@@ -956,7 +956,7 @@ function attachAlias(record: CsvRecord, entry: Entry): string | null {
   return 'alias';
 }
 
-function toListings(built: Built): Listing[] {
+function toListings(built: Built): SourceListing[] {
   const { entry, lists, base, facts } = built;
   const aliases = uniqueAliases(entry.aliases);
   return lists.map((list, index) => ({

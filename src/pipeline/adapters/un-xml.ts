@@ -5,7 +5,7 @@ import type {
   Alias,
   AliasKind,
   Identifier,
-  Listing,
+  SourceListing,
   ListingEvent,
 } from '../../domain/listing';
 import { toCountryCode } from '../../domain/countries';
@@ -150,7 +150,7 @@ export function readUnXml(file: Pick<SourceFile, 'id' | 'bytes'>): AdapterResult
   const records = validateRecords(file.id, root);
   const warnings: DataWarning[] = [];
   const rows: RowRecord[] = [];
-  const listings: Listing[] = [];
+  const listings: SourceListing[] = [];
   const seen = new Set<string>();
 
   for (const record of records) {
@@ -318,7 +318,7 @@ function buildListing(
   id: string,
   name: string,
   warnings: DataWarning[],
-): Listing {
+): SourceListing {
   const fields = record.fields;
   return {
     id,

@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Listing } from '../../../src/domain/listing';
-import {
-  SECTORS,
-  SECTOR_CODES,
-  classifySector,
-  type SectorInput,
-} from '../../../src/domain/sector';
+import { SECTORS, SECTOR_CODES } from '../../../src/domain/sector';
+import { classifySector, type SectorInput } from '../../../src/domain/sector-rules';
 import {
   DEFAULT_LISTINGS,
   evaluateSectors,

@@ -1,4 +1,4 @@
-import type { Listing } from '../../../src/domain/listing';
+import { SCHEMA_VERSION, type Listing } from '../../../src/domain/listing';
 import type { Manifest } from '../../../src/domain/manifest';
 import { buildListing } from '../build-listing';
 
@@ -20,7 +20,7 @@ export const SHA_OFAC = 'b'.repeat(64);
 
 export function makeManifest(sample = false): Manifest {
   return {
-    schemaVersion: 1,
+    schemaVersion: SCHEMA_VERSION,
     generatedAt: '2026-11-28T10:00:00.000Z',
     sample,
     listingCount: 2,

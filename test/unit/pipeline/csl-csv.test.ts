@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { listingSchema, listedDate, type Listing } from '../../../src/domain/listing';
+import { sourceListingSchema, listedDate, type SourceListing } from '../../../src/domain/listing';
 import {
   CSL_CSV_COLUMNS,
   readCslCsv,
@@ -17,13 +17,13 @@ function readText(text: string): AdapterResult {
   return readCslCsv({ id: FILE_ID, bytes: Buffer.from(text, 'utf8') });
 }
 
-function byId(result: AdapterResult, id: string): Listing {
+function byId(result: AdapterResult, id: string): SourceListing {
   const listing = result.listings.find((candidate) => candidate.id === id);
   if (!listing) throw new Error(`no listing ${id}`);
   return listing;
 }
 
-function byName(result: AdapterResult, prefix: string): Listing {
+function byName(result: AdapterResult, prefix: string): SourceListing {
   const listing = result.listings.find((candidate) => candidate.name.startsWith(prefix));
   if (!listing) throw new Error(`no listing named ${prefix}…`);
   return listing;
@@ -66,7 +66,8 @@ describe('readCslCsv on the fixture', () => {
   });
 
   it('produces listings that all pass the schema', () => {
-    for (const listing of result.listings) expect(() => listingSchema.parse(listing)).not.toThrow();
+    for (const listing of result.listings)
+      expect(() => sourceListingSchema.parse(listing)).not.toThrow();
   });
 
   it('rejects a row of an unknown list without throwing', () => {
@@ -496,7 +497,7 @@ describe('readCslCsv on the real May 2022 export', () => {
 
   it('produces only listings that pass the schema', () => {
     const result = readReal();
-    for (const listing of result.listings) listingSchema.parse(listing);
+    for (const listing of result.listings) sourceListingSchema.parse(listing);
     expect(result.listings.every((listing) => !/[\n\u0092\u00a0]/.test(listing.name))).toBe(true);
   });
 });

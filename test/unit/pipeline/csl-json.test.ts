@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { listingSchema, type Listing } from '../../../src/domain/listing';
+import { sourceListingSchema, type SourceListing } from '../../../src/domain/listing';
 import { readCslCsv } from '../../../src/pipeline/adapters/csl-csv';
 import { readCslJson } from '../../../src/pipeline/adapters/csl-json';
 import { SourceFormatError, type AdapterResult } from '../../../src/pipeline/types';
@@ -14,7 +14,7 @@ function readText(text: string): AdapterResult {
   return readCslJson({ id: FILE_ID, bytes: Buffer.from(text, 'utf8') });
 }
 
-function byId(result: AdapterResult, id: string): Listing {
+function byId(result: AdapterResult, id: string): SourceListing {
   const listing = result.listings.find((candidate) => candidate.id === id);
   if (!listing) throw new Error(`no listing ${id}`);
   return listing;
@@ -54,7 +54,8 @@ describe('readCslJson on the fixture', () => {
 
   it('produces listings that all pass the schema', () => {
     expect(result.listings).toHaveLength(6);
-    for (const listing of result.listings) expect(() => listingSchema.parse(listing)).not.toThrow();
+    for (const listing of result.listings)
+      expect(() => sourceListingSchema.parse(listing)).not.toThrow();
   });
 
   it('reads structured addresses into street, city, region, postal code and country', () => {
@@ -124,7 +125,7 @@ describe('readCslJson on the fixture', () => {
 
   it('builds the same listing as the CSV for the same entry, apart from address parts', () => {
     const csv = readCslCsv({ id: 'csl/consolidated.csv', bytes: readFileSync(CSV_FIXTURE) });
-    const strip = (listing: Listing) => ({ ...listing, addresses: [], source: null });
+    const strip = (listing: SourceListing) => ({ ...listing, addresses: [], source: null });
     for (const id of ['dpl-267d79babfcd538826c7bed8a03aaf2c22dbd361', 'cmic-91001']) {
       const fromJson = byId(result, id);
       const fromCsv = csv.listings.find((listing) => listing.id === id);

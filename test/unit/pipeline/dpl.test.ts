@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { listingSchema, type Listing } from '../../../src/domain/listing';
+import { sourceListingSchema, type SourceListing } from '../../../src/domain/listing';
 import { readBisDpl } from '../../../src/pipeline/adapters/bis-dpl';
 import { SourceFormatError, type AdapterResult } from '../../../src/pipeline/types';
 
@@ -26,7 +26,7 @@ function expectedId(name: string, effectiveIso: string): string {
   return `dpl-${hash.slice(0, 12)}`;
 }
 
-function findListing(result: AdapterResult, name: string, effective: string): Listing {
+function findListing(result: AdapterResult, name: string, effective: string): SourceListing {
   const listing = result.listings.find(
     (candidate) =>
       candidate.name === name &&
@@ -36,7 +36,7 @@ function findListing(result: AdapterResult, name: string, effective: string): Li
   return listing;
 }
 
-function findByName(result: AdapterResult, name: string): Listing {
+function findByName(result: AdapterResult, name: string): SourceListing {
   const listing = result.listings.find((candidate) => candidate.name === name);
   if (!listing) throw new Error(`no listing named ${name}`);
   return listing;
@@ -94,7 +94,8 @@ describe('readBisDpl on the fixture', () => {
   });
 
   it('produces listings that satisfy the output contract', () => {
-    for (const listing of result.listings) expect(() => listingSchema.parse(listing)).not.toThrow();
+    for (const listing of result.listings)
+      expect(() => sourceListingSchema.parse(listing)).not.toThrow();
   });
 
   it('trims the name, hashes name + effective date into the id, and keeps both orders apart', () => {
@@ -301,6 +302,7 @@ describe('readBisDpl on the real Denied Persons List', () => {
   });
 
   it('produces only listings that satisfy the output contract', () => {
-    for (const listing of result.listings) expect(() => listingSchema.parse(listing)).not.toThrow();
+    for (const listing of result.listings)
+      expect(() => sourceListingSchema.parse(listing)).not.toThrow();
   });
 });

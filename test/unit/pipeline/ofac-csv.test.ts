@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { listingSchema, type Listing } from '../../../src/domain/listing';
+import { sourceListingSchema, type SourceListing } from '../../../src/domain/listing';
 import {
   assignConsolidatedLists,
   detectOfacFile,
@@ -51,7 +51,7 @@ function readReal(relative: string): { id: string; bytes: Uint8Array } {
   return { id: relative, bytes: readFileSync(absolute) };
 }
 
-function byId(result: AdapterResult, id: string): Listing {
+function byId(result: AdapterResult, id: string): SourceListing {
   const listing = result.listings.find((candidate) => candidate.id === id);
   if (!listing) throw new Error(`no listing ${id}`);
   return listing;
@@ -162,7 +162,8 @@ describe('readOfacCsvSet on the SDN fixture', () => {
       'sdn-30500',
       'sdn-31200',
     ]);
-    for (const listing of result.listings) expect(() => listingSchema.parse(listing)).not.toThrow();
+    for (const listing of result.listings)
+      expect(() => sourceListingSchema.parse(listing)).not.toThrow();
     expect(countBy(result.listings, (listing) => listing.type ?? 'null')).toEqual({
       entity: 7,
       individual: 4,
@@ -352,7 +353,8 @@ describe('readOfacCsvSet on the Consolidated (non-SDN) fixture', () => {
       'mbs-46101',
       'mbs-50301',
     ]);
-    for (const listing of result.listings) expect(() => listingSchema.parse(listing)).not.toThrow();
+    for (const listing of result.listings)
+      expect(() => sourceListingSchema.parse(listing)).not.toThrow();
     expect(result.warnings).toEqual([]);
   });
 
@@ -773,7 +775,7 @@ describe('real OFAC files, read in place', () => {
         vessel: 406,
         aircraft: 277,
       });
-      for (const listing of result.listings) listingSchema.parse(listing);
+      for (const listing of result.listings) sourceListingSchema.parse(listing);
     }, 60_000);
 
     it('accounts for 13,837 address, 11,910 alias and 5 comment rows, none rejected', () => {
@@ -841,7 +843,7 @@ describe('real OFAC files, read in place', () => {
         'CMIC-EO13959': 68,
       });
       expect(Object.keys(programs)).toHaveLength(4 + 7);
-      for (const listing of result.listings) listingSchema.parse(listing);
+      for (const listing of result.listings) sourceListingSchema.parse(listing);
     }, 60_000);
 
     it('accounts for 574 addresses, 1,073 aliases (aka 932, fka 141) on 395 entries and 10 comments', () => {
@@ -931,7 +933,7 @@ describe('real OFAC files, read in place', () => {
         vessel: 851,
         aircraft: 376,
       });
-      for (const listing of result.listings) listingSchema.parse(listing);
+      for (const listing of result.listings) sourceListingSchema.parse(listing);
     }, 60_000);
 
     it('splits programs as the README counts them', () => {

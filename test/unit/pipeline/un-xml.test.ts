@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { listedDate, listingSchema, type Listing } from '../../../src/domain/listing';
+import { listedDate, sourceListingSchema, type SourceListing } from '../../../src/domain/listing';
 import { readUnXml } from '../../../src/pipeline/adapters/un-xml';
 import { SourceFormatError, type AdapterResult } from '../../../src/pipeline/types';
 
@@ -20,7 +20,7 @@ function readRealBytes(): Buffer {
   return readFileSync(REAL_FILE);
 }
 
-function findListing(result: AdapterResult, id: string): Listing {
+function findListing(result: AdapterResult, id: string): SourceListing {
   const listing = result.listings.find((candidate) => candidate.id === id);
   if (!listing) throw new Error(`no listing ${id}`);
   return listing;
@@ -73,7 +73,8 @@ describe('readUnXml on the fixture', () => {
   });
 
   it('produces listings that satisfy the output contract', () => {
-    for (const listing of result.listings) expect(() => listingSchema.parse(listing)).not.toThrow();
+    for (const listing of result.listings)
+      expect(() => sourceListingSchema.parse(listing)).not.toThrow();
   });
 
   it('joins four name parts and reads a full individual record', () => {
@@ -271,7 +272,7 @@ describe('readUnXml on the real Consolidated List', () => {
       part.match(/<ALIAS_NAME>[^<]*\S[^<]*<\/ALIAS_NAME>/g)?.length ?? 0;
     expect(countNonEmpty(individualPart)).toBe(2139);
     expect(countNonEmpty(entityPart)).toBe(613);
-    const countAliases = (listings: Listing[]) =>
+    const countAliases = (listings: SourceListing[]) =>
       listings.reduce((sum, listing) => sum + listing.aliases.length, 0);
     // 2,139 − 10 exact repeats (same name, same quality) + 336 original-script names.
     expect(countAliases(individuals)).toBe(2465);
@@ -293,6 +294,7 @@ describe('readUnXml on the real Consolidated List', () => {
   });
 
   it('produces only listings that satisfy the output contract', () => {
-    for (const listing of result.listings) expect(() => listingSchema.parse(listing)).not.toThrow();
+    for (const listing of result.listings)
+      expect(() => sourceListingSchema.parse(listing)).not.toThrow();
   });
 });

@@ -1,7 +1,6 @@
 import { LISTS, type AgencyCode } from '../../../domain/lists';
 import { listedDate, type Listing } from '../../../domain/listing';
 import { rationalesFor } from '../../../domain/rationale';
-import { classifySector } from '../../../domain/sector';
 import { NO_VALUE } from './view';
 
 /**
@@ -15,7 +14,7 @@ export interface ListingFacts {
   readonly countries: readonly string[];
   readonly programs: readonly string[];
   readonly rationales: readonly string[];
-  /** The sector classifier's answer (src/domain/sector.ts), `unclassified` when no rule applies. */
+  /** The pipeline's sector (src/domain/sector.ts), `unclassified` when no rule applies. */
   readonly sectors: readonly string[];
   readonly type: string;
   /** Official listed date, or null when the source publishes none. */
@@ -35,7 +34,7 @@ export function deriveFacts(listing: Listing): ListingFacts {
     countries: countries.size > 0 ? [...countries].sort() : [NO_VALUE],
     programs: listing.programs,
     rationales: rationalesFor(listing),
-    sectors: [classifySector(listing).sector],
+    sectors: [listing.sector.sector],
     type: listing.type ?? NO_VALUE,
     listed: listedDate(listing),
     sortName: listing.name.toLocaleLowerCase('en'),

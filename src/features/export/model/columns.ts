@@ -1,5 +1,5 @@
 import { countryName } from '../../../domain/countries';
-import { SECTORS, classifySector } from '../../../domain/sector';
+import { SECTORS } from '../../../domain/sector';
 import { AGENCY_NAMES, LISTS } from '../../../domain/lists';
 import { listedDate, type Listing, type Vessel } from '../../../domain/listing';
 import { RATIONALES, rationalesFor } from '../../../domain/rationale';
@@ -81,7 +81,7 @@ export const TABLE_COLUMNS: readonly ExportColumn[] = [
 
 /** The sector estimate, labelled as one in "all fields" exports (no official list states it). */
 function sectorLabel(listing: Listing): string {
-  return SECTORS[classifySector(listing).sector].label;
+  return SECTORS[listing.sector.sector].label;
 }
 
 /** Every field of a listing, for readers who need the whole record in a spreadsheet. */
