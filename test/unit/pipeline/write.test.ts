@@ -1,10 +1,13 @@
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import type { Manifest, SourceInfo } from '../../../src/domain/manifest';
+import { SCHEMA_VERSION } from '../../../src/domain/listing';
+import { classifySector } from '../../../src/domain/sector-rules';
 import { assembleBuild, chooseSources, loadSource } from '../../../src/pipeline/build';
 import { discoverSources } from '../../../src/pipeline/discover';
 import {
   SHRINK_LIMIT,
+  asciiJson,
   findShrunkFiles,
   readPreviousManifest,
   writeDataset,
@@ -97,6 +100,29 @@ describe('writeDataset', () => {
   });
 });
 
+describe('assembleBuild', () => {
+  it('ships every listing with the sector the rules give its source fields', () => {
+    const sectors = new Map<string, number>();
+    for (const { sector, ...source } of build.listings) {
+      expect(sector).toEqual(classifySector(source));
+      sectors.set(sector.sector, (sectors.get(sector.sector) ?? 0) + 1);
+    }
+    // The fixtures hold people, banks and technology firms: more than one sector must come out.
+    expect(sectors.get('individuals')).toBeGreaterThan(0);
+    expect(sectors.get('financial-services')).toBeGreaterThan(0);
+  });
+});
+
+describe('asciiJson', () => {
+  it('writes only ASCII and reads back the same value, astral characters included', () => {
+    const value = { name: 'Ñandú «Ёж» 金正恩 🚀 \u202E', plain: 'ACME "Ltd" \\ 1', n: [1, null] };
+    const json = asciiJson(value);
+    expect(json).toMatch(/^[\x20-\x7e]*$/);
+    expect(JSON.parse(json)).toEqual(value);
+    expect(json).toContain('\\u00d1');
+  });
+});
+
 describe('findShrunkFiles', () => {
   const source = (files: [string, number][]): SourceInfo => ({
     id: files[0]![0],
@@ -110,7 +136,7 @@ describe('findShrunkFiles', () => {
     usedFor: [],
   });
   const previous = (sample: boolean, files: [string, number][]): Manifest => ({
-    schemaVersion: 1,
+    schemaVersion: SCHEMA_VERSION,
     generatedAt: '2026-01-01T00:00:00.000Z',
     sample,
     listingCount: 0,
