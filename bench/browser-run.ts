@@ -182,7 +182,7 @@ const READ_LOAD = `(() => {
   };
 })()`;
 
-async function coldLoad(
+export async function coldLoad(
   browser: Browser,
   server: StaticServer,
   timeoutMs: number,

@@ -2,8 +2,10 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { ErrorBoundary } from './ErrorBoundary';
+import { startupSettled } from './startup';
 import './app.css';
 
+performance.mark('app:start');
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
 createRoot(container).render(
@@ -15,8 +17,8 @@ createRoot(container).render(
 );
 
 if (import.meta.env.PROD) {
-  // Loaded after the first render: the offline worker must never delay the page.
-  void import('./register-service-worker').then(({ registerServiceWorker }) =>
-    registerServiceWorker(),
-  );
+  // Registered once the lists are shown and indexed: the offline worker must never delay the page.
+  void startupSettled
+    .then(() => import('./register-service-worker'))
+    .then(({ registerServiceWorker }) => registerServiceWorker());
 }

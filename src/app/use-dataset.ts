@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { startSearchIndex } from './use-search-client';
+import { markStartupSettled } from './startup';
+import { prepareSearchWorker, startSearchIndex } from './use-search-client';
 import { DataLoadError, loadDataset, type Dataset, type LoadProgress } from '../data/load-dataset';
 
 export type DatasetState =
@@ -13,6 +14,7 @@ export function useDataset(baseUrl: string): DatasetState {
     let active = true;
     const started = performance.now();
     let lastReport = 0;
+    prepareSearchWorker();
     loadDataset({
       baseUrl,
       onListingsBytes: startSearchIndex,
@@ -28,17 +30,8 @@ export function useDataset(baseUrl: string): DatasetState {
         if (active) setState({ status: 'ready', dataset, loadMillis: performance.now() - started });
       },
       (error: unknown) => {
-        if (!active) return;
-        const loadError =
-          error instanceof DataLoadError
-            ? error
-            : new DataLoadError(
-                'corrupt',
-                'data',
-                `The data could not be read: ${error instanceof Error ? error.message : String(error)}`,
-                'Reload the page; if it persists, rebuild the data with `npm run data`.',
-              );
-        setState({ status: 'error', error: loadError });
+        markStartupSettled();
+        if (active) setState({ status: 'error', error: asLoadError(error) });
       },
     );
     return () => {
@@ -46,4 +39,15 @@ export function useDataset(baseUrl: string): DatasetState {
     };
   }, [baseUrl]);
   return state;
+}
+
+function asLoadError(error: unknown): DataLoadError {
+  return error instanceof DataLoadError
+    ? error
+    : new DataLoadError(
+        'corrupt',
+        'data',
+        `The data could not be read: ${error instanceof Error ? error.message : String(error)}`,
+        'Reload the page; if it persists, rebuild the data with `npm run data`.',
+      );
 }

@@ -1,5 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { createSearchClient, type SearchClient } from '../search/search-client';
+import { markStartupSettled } from './startup';
+import type { ListingsVerdict } from '../data/load-dataset';
 import type { SearchPort } from '../features/explorer/use-search-ranks';
 
 export type SearchStatus =
@@ -15,13 +17,28 @@ export type SearchStatus =
 let client: SearchClient | null = null;
 let indexing: Promise<{ docCount: number; millis: number }> | null = null;
 
-export function startSearchIndex(listingsFile: Uint8Array<ArrayBuffer>): void {
+/** Starts the worker while the data downloads, so its script is loaded and compiled by the time
+ * the listings arrive rather than after. */
+export function prepareSearchWorker(): void {
   client ??= createSearchClient();
-  // A copy goes to the worker (transferred, so no second copy); the page keeps its own bytes.
-  indexing = client.loadListingsFile(listingsFile.slice().buffer);
+}
+
+/**
+ * Hands the listings file to the worker (transferred, not copied: the loader has already decoded
+ * its own text from it), which validates every listing against the schema and then indexes them.
+ * Returns the validation's verdict, so the page need not validate on its own thread.
+ */
+export function startSearchIndex(
+  listingsFile: Uint8Array<ArrayBuffer>,
+  file: string,
+): ListingsVerdict {
+  client ??= createSearchClient();
+  const verdict = client.loadListingsFile(listingsFile.buffer, file);
+  indexing = client.indexListings();
   // When the data is damaged the page shows the error page and never asks for the search; the
   // rejection is handled here so it is not reported as an uncaught error.
-  indexing.catch(() => undefined);
+  indexing.then(markStartupSettled, markStartupSettled);
+  return verdict;
 }
 
 /** The search port and status, once the index that `startSearchIndex` began is ready. */

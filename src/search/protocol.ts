@@ -8,9 +8,12 @@ export type SearchWorkerRequest =
   /** `docs` is the JSON of the SearchDoc[] to index. A string crosses to the worker as one copy,
    * where a structured clone of every listing object cost the page ~0.8 s for 15k listings. */
   | { readonly type: 'load'; readonly docs: string }
-  /** The raw bytes of `listings.json`, transferred as soon as they arrive: the worker parses and
-   * indexes them while the page parses, validates and draws the same file (two cores). */
-  | { readonly type: 'load-listings-file'; readonly bytes: ArrayBuffer }
+  /** The raw bytes of `listings.json` (named `file`), transferred as soon as they arrive: the
+   * worker parses them and validates every listing against the full schema while the page parses
+   * the same file (two cores); answered by `validated`. */
+  | { readonly type: 'load-listings-file'; readonly bytes: ArrayBuffer; readonly file: string }
+  /** Indexes the listings the last `load-listings-file` read; answered by `ready`. */
+  | { readonly type: 'index-listings' }
   | {
       readonly type: 'search';
       readonly requestId: number;
@@ -21,6 +24,8 @@ export type SearchWorkerRequest =
 
 export type SearchWorkerResponse =
   | { readonly type: 'ready'; readonly docCount: number; readonly millis: number }
+  /** `problem`: the first listing that fails the schema, in words, or null when all pass. */
+  | { readonly type: 'validated'; readonly problem: string | null; readonly millis: number }
   | {
       readonly type: 'results';
       readonly requestId: number;
@@ -30,7 +35,7 @@ export type SearchWorkerResponse =
   /** `requestId` null: the failure was a `load`. */
   | { readonly type: 'error'; readonly requestId: number | null; readonly message: string };
 
-const RESPONSE_TYPES: readonly string[] = ['ready', 'results', 'error'];
+const RESPONSE_TYPES: readonly string[] = ['ready', 'validated', 'results', 'error'];
 
 /** A message from the worker is data crossing a boundary: check its tag before trusting it. */
 export function isSearchWorkerResponse(value: unknown): value is SearchWorkerResponse {

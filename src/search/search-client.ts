@@ -21,8 +21,11 @@ export interface SearchWorkerPort {
 
 export interface SearchClient {
   load(listings: readonly Listing[]): Promise<{ docCount: number; millis: number }>;
-  /** Indexes a `listings.json` file's bytes; the buffer is transferred (it becomes unusable here). */
-  loadListingsFile(bytes: ArrayBuffer): Promise<{ docCount: number; millis: number }>;
+  /** Sends a `listings.json` file's bytes, transferred (the buffer becomes unusable here), to be
+   * read and validated in the worker: the first listing that fails the schema, in words, or null. */
+  loadListingsFile(bytes: ArrayBuffer, file: string): Promise<string | null>;
+  /** Indexes the listings of the file `loadListingsFile` sent. */
+  indexListings(): Promise<{ docCount: number; millis: number }>;
   search(query: string, candidateIds?: ReadonlySet<string>): Promise<SearchHit[]>;
   dispose(): void;
 }
@@ -59,25 +62,29 @@ interface PendingSearch extends Pending<SearchHit[]> {
 export function createSearchClient(
   port: SearchWorkerPort = createBrowserWorkerPort(),
 ): SearchClient {
-  // Loads answer in order (the worker handles messages one by one), so a FIFO matches them.
-  const loads: Pending<{ docCount: number; millis: number }>[] = [];
+  // Loads and validations answer in order (the worker handles messages one by one), so a FIFO
+  // matches them; an error without a request id belongs to the oldest.
+  const ordered: {
+    readonly settle: (response: SearchWorkerResponse) => void;
+    readonly reject: (error: Error) => void;
+  }[] = [];
   const searches = new Map<number, PendingSearch>();
   let lastRequestId = 0;
 
   function failAll(message: string): void {
-    for (const load of loads.splice(0)) load.reject(new Error(message));
+    for (const pending of ordered.splice(0)) pending.reject(new Error(message));
     for (const search of searches.values()) search.reject(new Error(message));
     searches.clear();
   }
 
   function settle(response: SearchWorkerResponse): void {
-    if (response.type === 'ready') {
-      loads.shift()?.resolve({ docCount: response.docCount, millis: response.millis });
+    if (response.type === 'ready' || response.type === 'validated') {
+      ordered.shift()?.settle(response);
     } else if (response.type === 'results') {
       searches.get(response.requestId)?.resolve([...response.hits]); // absent: stale, dropped
       searches.delete(response.requestId);
     } else if (response.requestId === null) {
-      loads.shift()?.reject(new Error(response.message));
+      ordered.shift()?.reject(new Error(response.message));
     } else {
       searches.get(response.requestId)?.reject(new Error(response.message));
       searches.delete(response.requestId);
@@ -94,13 +101,24 @@ export function createSearchClient(
   return {
     load: (listings) =>
       new Promise((resolve, reject) => {
-        loads.push({ resolve, reject });
+        ordered.push({ settle: readyOrFail(resolve, reject), reject });
         port.post({ type: 'load', docs: JSON.stringify(listings.flatMap(toSearchDocs)) });
       }),
-    loadListingsFile: (bytes) =>
+    loadListingsFile: (bytes, file) =>
       new Promise((resolve, reject) => {
-        loads.push({ resolve, reject });
-        port.post({ type: 'load-listings-file', bytes }, [bytes]);
+        ordered.push({
+          settle: (response) =>
+            response.type === 'validated'
+              ? resolve(response.problem)
+              : reject(new Error(`expected "validated", the worker answered "${response.type}"`)),
+          reject,
+        });
+        port.post({ type: 'load-listings-file', bytes, file }, [bytes]);
+      }),
+    indexListings: () =>
+      new Promise((resolve, reject) => {
+        ordered.push({ settle: readyOrFail(resolve, reject), reject });
+        port.post({ type: 'index-listings' });
       }),
     search: (query, candidateIds) =>
       new Promise((resolve, reject) => {
@@ -115,4 +133,14 @@ export function createSearchClient(
       port.terminate();
     },
   };
+}
+
+function readyOrFail(
+  resolve: (value: { docCount: number; millis: number }) => void,
+  reject: (error: Error) => void,
+): (response: SearchWorkerResponse) => void {
+  return (response) =>
+    response.type === 'ready'
+      ? resolve({ docCount: response.docCount, millis: response.millis })
+      : reject(new Error(`expected "ready", the worker answered "${response.type}"`));
 }

@@ -101,13 +101,23 @@ function isSearchDoc(item: unknown): item is SearchDoc {
 
 /**
  * The search documents of a whole `listings.json`, read in the worker. Only the fields search
- * uses are checked here; the page validates every listing against the full schema at the same
- * time and refuses the data (and so the search) if any fails.
+ * uses are checked here; every listing is validated against the full schema afterwards (the
+ * worker's `validate-listings`), and the page refuses the data if any fails.
  */
 export function docsFromListingsFile(bytes: ArrayBuffer): SearchDoc[] {
+  return docsFromListings(readListingsArray(bytes));
+}
+
+/** The `listings` array of a listings file's bytes, each item still unchecked. */
+export function readListingsArray(bytes: ArrayBuffer): readonly unknown[] {
   const file: unknown = JSON.parse(new TextDecoder('utf-8').decode(bytes));
   const listings = (file as { listings?: unknown } | null)?.listings;
   if (!Array.isArray(listings)) throw new Error('listings file: no "listings" array');
+  return listings;
+}
+
+/** The search documents of unchecked listings, checking only the fields search reads. */
+export function docsFromListings(listings: readonly unknown[]): SearchDoc[] {
   return listings.flatMap((item: unknown, index) => {
     if (!isSearchableListing(item))
       throw new Error(`listings file: listing ${index + 1} cannot be searched`);

@@ -4,12 +4,15 @@
  */
 import { buildSearchIndex, searchDocCount, searchListings, type SearchIndex } from './engine';
 import type { SearchWorkerRequest, SearchWorkerResponse } from './protocol';
-import { docsFromListingsFile, parseSearchDocs } from './search-docs';
+import { firstInvalidListing } from '../data/validate-listings';
+import { docsFromListings, parseSearchDocs, readListingsArray } from './search-docs';
 
 export type SearchWorkerHandler = (request: SearchWorkerRequest) => SearchWorkerResponse;
 
 export function createSearchWorkerHandler(): SearchWorkerHandler {
   let index: SearchIndex | null = null;
+  /** The listings of the last file read, kept until they are indexed. */
+  let listings: readonly unknown[] | null = null;
   return (request) => {
     const started = performance.now();
     try {
@@ -22,7 +25,14 @@ export function createSearchWorkerHandler(): SearchWorkerHandler {
         };
       }
       if (request.type === 'load-listings-file') {
-        index = buildSearchIndex(docsFromListingsFile(request.bytes));
+        listings = readListingsArray(request.bytes);
+        const problem = firstInvalidListing(listings, request.file);
+        return { type: 'validated', problem, millis: performance.now() - started };
+      }
+      if (request.type === 'index-listings') {
+        if (listings === null) throw new Error('index-listings before load-listings-file');
+        index = buildSearchIndex(docsFromListings(listings));
+        listings = null;
         return {
           type: 'ready',
           docCount: searchDocCount(index),

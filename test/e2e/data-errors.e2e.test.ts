@@ -1,4 +1,13 @@
-import { cpSync, mkdtempSync, rmSync, statSync, truncateSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import {
+  cpSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -31,6 +40,30 @@ const BROKEN_BUILDS: readonly BrokenBuild[] = [
     },
     message: /listings\.json does not match the manifest .*damaged, partly downloaded/,
     remedy: /Reload the page; if it persists/,
+    file: 'listings.json',
+  },
+  {
+    // Checksum and counts match, so only the schema validation (in the search worker, after the
+    // table is drawn) can catch it: the page must still end on the error page.
+    name: 'a listing that breaks the schema, in a file the manifest vouches for',
+    damage: (dataDir) => {
+      const listingsFile = join(dataDir, 'listings.json');
+      const data = JSON.parse(readFileSync(listingsFile, 'utf8')) as {
+        listings: Record<string, unknown>[];
+      };
+      data.listings[41] = { ...data.listings[41], list: 'NOT-A-LIST' };
+      const text = JSON.stringify(data);
+      writeFileSync(listingsFile, text);
+      const manifestFile = join(dataDir, 'manifest.json');
+      const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as {
+        listings: { sha256: string; bytes: number };
+      };
+      manifest.listings.sha256 = createHash('sha256').update(text).digest('hex');
+      manifest.listings.bytes = Buffer.byteLength(text);
+      writeFileSync(manifestFile, JSON.stringify(manifest));
+    },
+    message: /listings\.json, listing 42: field "list"/,
+    remedy: /Rebuild the data with `npm run data/,
     file: 'listings.json',
   },
   {

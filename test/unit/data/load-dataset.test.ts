@@ -105,6 +105,53 @@ describe('loadDataset', () => {
     expect(error.kind).toBe('incompatible');
   });
 
+  it('leaves validation to whoever returns a verdict, and refuses the data it condemns', async () => {
+    const broken = { ...buildListing({ id: 'sdn-1', name: 'Alpha' }), list: 'NOPE' };
+    const handedOver: string[] = [];
+    const verdicts = [null, 'listings.json, listing 1: field "list" is not a list.'];
+    const loads = verdicts.map((verdict) =>
+      loadDataset({
+        baseUrl: '/data/',
+        fetch: fakeFetch(makeFiles([broken as never])),
+        onListingsBytes: (_bytes, file) => {
+          handedOver.push(file);
+          return Promise.resolve(verdict);
+        },
+      }),
+    );
+    expect(handedOver).toEqual([]);
+    // A verdict of "valid" is trusted: the loader did not validate the broken listing itself.
+    expect((await loads[0])?.listings).toHaveLength(1);
+    await expect(loads[1]).rejects.toMatchObject({
+      kind: 'invalid',
+      file: 'listings.json',
+      message: 'listings.json, listing 1: field "list" is not a list.',
+    });
+    expect(handedOver).toEqual(['listings.json', 'listings.json']);
+  });
+
+  it('validates on its own thread when the verdict never comes', async () => {
+    const broken = { ...buildListing({ id: 'sdn-1', name: 'Alpha' }), list: 'NOPE' };
+    const failedWorker = () => Promise.reject(new Error('search worker failed'));
+    const error = await loadDataset({
+      baseUrl: '/data/',
+      fetch: fakeFetch(makeFiles([broken as never])),
+      onListingsBytes: failedWorker,
+    }).then(
+      () => null,
+      (reason: unknown) => reason,
+    );
+    expect(error).toBeInstanceOf(DataLoadError);
+    expect(error).toMatchObject({ kind: 'invalid' });
+    expect((error as DataLoadError).message).toContain('listing 1: field "list"');
+    const good = await loadDataset({
+      baseUrl: '/data/',
+      fetch: fakeFetch(makeFiles()),
+      onListingsBytes: failedWorker,
+    });
+    expect(good.listings).toHaveLength(1);
+  });
+
   it('names the listing and field that fail validation', async () => {
     const broken = { ...buildListing({ id: 'sdn-1', name: 'Alpha' }), list: 'NOPE' };
     const files = makeFiles([broken as never]);

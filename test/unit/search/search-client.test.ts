@@ -1,3 +1,4 @@
+import { SCHEMA_VERSION } from '../../../src/domain/listing';
 import { toSearchDocs } from '../../../src/search/search-docs';
 import { describe, expect, it } from 'vitest';
 import type { SearchWorkerRequest } from '../../../src/search/protocol';
@@ -41,18 +42,23 @@ describe('search worker handler', () => {
     });
   });
 
-  it('indexes a whole listings file from its bytes, and refuses one it cannot search', () => {
+  it('reads a whole listings file from its bytes, then indexes it; refuses one it cannot search', () => {
     const handle = createSearchWorkerHandler();
-    const file = new TextEncoder().encode(JSON.stringify({ schemaVersion: 1, listings: LISTINGS }));
-    expect(handle({ type: 'load-listings-file', bytes: file.buffer })).toMatchObject({
-      type: 'ready',
-      docCount: 3,
-    });
+    const file = new TextEncoder().encode(
+      JSON.stringify({ schemaVersion: SCHEMA_VERSION, listings: LISTINGS }),
+    );
+    expect(
+      handle({ type: 'load-listings-file', bytes: file.buffer, file: 'listings.json' }),
+    ).toMatchObject({ type: 'validated', problem: null });
+    expect(handle({ type: 'index-listings' })).toMatchObject({ type: 'ready', docCount: 3 });
     const broken = new TextEncoder().encode(JSON.stringify({ listings: [{ id: 'x' }] }));
-    expect(handle({ type: 'load-listings-file', bytes: broken.buffer })).toMatchObject({
-      type: 'error',
-      requestId: null,
+    expect(
+      handle({ type: 'load-listings-file', bytes: broken.buffer, file: 'listings.json' }),
+    ).toMatchObject({
+      type: 'validated',
+      problem: expect.stringContaining('listing 1') as unknown,
     });
+    expect(handle({ type: 'index-listings' })).toMatchObject({ type: 'error', requestId: null });
   });
 
   it('rejects documents that are not search documents', () => {
@@ -104,6 +110,24 @@ describe('search client', () => {
     const hits = await newer;
     expect(hits.map((hit) => hit.listingId)).toEqual(['el-sugon']);
     expect(port.posted.filter((request) => request.type === 'search')).toHaveLength(2);
+  });
+
+  it('validates a listings file in the worker, naming the first bad listing, then indexes it', async () => {
+    const client = createSearchClient(inThreadPort());
+    const encode = (listings: unknown[]) =>
+      new TextEncoder().encode(JSON.stringify({ schemaVersion: SCHEMA_VERSION, listings })).buffer;
+    await expect(client.loadListingsFile(encode(LISTINGS), 'listings.json')).resolves.toBeNull();
+
+    const broken = [LISTINGS[0], { ...LISTINGS[1], sector: { sector: 'nope' } }];
+    const problem = await client.loadListingsFile(encode(broken), 'listings.json');
+    expect(problem).toMatch(/^listings\.json, listing 2: field "sector\.sector"/);
+    await expect(client.indexListings()).resolves.toMatchObject({ docCount: 3 });
+    expect((await client.search('sugon')).map((hit) => hit.listingId)).toEqual(['el-sugon']);
+  });
+
+  it('answers an index request before any file was read with an error', async () => {
+    const client = createSearchClient(inThreadPort());
+    await expect(client.indexListings()).rejects.toThrow(/before load-listings-file/);
   });
 
   it('rejects pending work when disposed', async () => {
