@@ -58,6 +58,8 @@ function extractField(doc: SearchDoc, field: string): string | undefined {
  * name's tokens are reused rather than normalised three times (a third of the build time). */
 let lastName: string | null = null;
 let lastTokens: readonly string[] = [];
+/** While an index is built: every name word, for `SearchIndex.words`. */
+let collectingWords: Set<string> | null = null;
 
 function nameTokens(name: string): readonly string[] {
   if (name !== lastName) {
@@ -71,8 +73,11 @@ function nameTokens(name: string): readonly string[] {
  * `planQuery`, space-separated, so it is only split: the one normalisation is `tokenizeName`. */
 function tokenizeField(text: string, field?: string): string[] {
   switch (field) {
-    case NAME_TERMS:
-      return [...nameTokens(text)];
+    case NAME_TERMS: {
+      const tokens = nameTokens(text);
+      if (collectingWords !== null) for (const token of tokens) collectingWords.add(token);
+      return [...tokens];
+    }
     case JOINED_TERMS:
       return joinedPairs(nameTokens(text));
     case COMPACT_KEY:
@@ -121,12 +126,19 @@ const OR_SEARCH: SearchOptions = { combineWith: 'OR' };
 
 export interface SearchIndex {
   readonly engine: MiniSearch<SearchDoc>;
+  /** Every word of every indexed name, sorted; null when unknown (an index loaded from JSON). */
+  readonly words: readonly string[] | null;
 }
 
 export function buildSearchIndex(docs: readonly SearchDoc[]): SearchIndex {
   const engine = new MiniSearch<SearchDoc>(SEARCH_OPTIONS);
-  engine.addAll(docs);
-  return { engine };
+  collectingWords = new Set();
+  try {
+    engine.addAll(docs);
+    return { engine, words: [...collectingWords].sort() };
+  } finally {
+    collectingWords = null;
+  }
 }
 
 export function serializeSearchIndex(index: SearchIndex): string {
@@ -134,7 +146,7 @@ export function serializeSearchIndex(index: SearchIndex): string {
 }
 
 export function loadSearchIndex(json: string): SearchIndex {
-  return { engine: MiniSearch.loadJSON<SearchDoc>(json, SEARCH_OPTIONS) };
+  return { engine: MiniSearch.loadJSON<SearchDoc>(json, SEARCH_OPTIONS), words: null };
 }
 
 export function searchDocCount(index: SearchIndex): number {
@@ -178,12 +190,34 @@ interface QueryPlan {
 /** Joining every adjacent pair costs one search each; names longer than this rarely need it. */
 const MAX_TOKENS_FOR_JOINING = 6;
 
-function planQuery(query: string): QueryPlan {
+/** Whether some indexed name has the word `joined` (or, `asPrefix`, a word starting with it). */
+function isIndexedWord(
+  words: readonly string[] | null,
+  joined: string,
+  asPrefix: boolean,
+): boolean {
+  if (words === null) return true; // unknown vocabulary: try the reading
+  let low = 0;
+  let high = words.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((words[middle] ?? '') < joined) low = middle + 1;
+    else high = middle;
+  }
+  const next = words[low];
+  return next !== undefined && (next === joined || (asPrefix && next.startsWith(joined)));
+}
+
+function planQuery(query: string, words: readonly string[] | null): QueryPlan {
   const tokens = tokenizeName(query);
   const variants: QueryVariant[] = [{ tokens, note: null }];
   if (tokens.length <= MAX_TOKENS_FOR_JOINING) {
     for (let index = 0; index + 1 < tokens.length; index += 1) {
       const pair = tokens.slice(index, index + 2);
+      // A joined reading can only find a name that has the joined word: each reading is a full
+      // search, and "islamic republic of iran s" would otherwise run five of them (~0.3 s).
+      const isLast = index + 2 === tokens.length;
+      if (!isIndexedWord(words, pair.join(''), isLast)) continue;
       variants.push({
         tokens: [...tokens.slice(0, index), pair.join(''), ...tokens.slice(index + 2)],
         note: `words joined ("${pair.join(' ')}" as "${pair.join('')}")`,
@@ -353,7 +387,7 @@ export function searchListings(
   query: string,
   options: SearchListingsOptions = {},
 ): SearchHit[] {
-  const hits = collectAll(index, planQuery(query), toFilter(options.candidateIds));
+  const hits = collectAll(index, planQuery(query, index.words), toFilter(options.candidateIds));
   const perListing = new Map<string, DocHit>();
   for (const hit of hits.values()) keepBest(perListing, hit.doc.listingId, hit);
   const ranked = [...perListing.values()].sort(compareHits);

@@ -83,6 +83,14 @@ describe('searchListings ranking', () => {
     expect(hit?.explanation).toContain('"gazprom bank" as "gazprombank"');
   });
 
+  it('joins a half-typed last pair only when some name has a word it begins', () => {
+    expect(hitFor('Gazprom Ba', 'ssi-gpb')?.explanation).toContain('as "gazpromba"');
+    // No indexed word is "megviitechnology…": that reading is never tried, and the words still hit.
+    const hit = hitFor('Megvii Techn', 'el-megvii');
+    expect(hit?.explanation).not.toContain('joined');
+    expect(INDEX.words).toContain('gazprombank');
+  });
+
   it('finds "Gazprombank" in "Gazprom Bank (Switzerland)"', () => {
     expect(hitFor('Gazprombank', 'el-gpb-ch')?.quality).toBe('exact');
   });
