@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deriveFacts } from '../../../src/features/explorer/model/facts';
-import { filterListings } from '../../../src/features/explorer/model/filter';
+import { filterListings, sortFactsByName } from '../../../src/features/explorer/model/filter';
 import { DEFAULT_VIEW, type ExplorerView } from '../../../src/features/explorer/model/view';
 import { address, buildListing, listedOn } from '../build-listing';
 
@@ -53,6 +53,34 @@ const ids = (result: ReturnType<typeof run>) => result.rows.map((fact) => fact.l
 describe('filterListings', () => {
   it('keeps everything in name order without filters', () => {
     expect(ids(run({}))).toEqual(['sdn-4', 'el-1', 'cmic-2', 'el-5', 'sdn-3']);
+  });
+
+  it('gives the same rows from facts sorted once at load, with or without a sort or query', () => {
+    const presorted = sortFactsByName(FACTS);
+    expect(presorted.map((fact) => fact.listing.id)).toEqual([
+      'sdn-4',
+      'el-1',
+      'cmic-2',
+      'el-5',
+      'sdn-3',
+    ]);
+    const views: Partial<ExplorerView>[] = [
+      {},
+      { list: ['EL'] },
+      { sort: { column: 'listed', desc: true } },
+      { sort: { column: 'name', desc: true } },
+    ];
+    for (const view of views) {
+      const full = { ...DEFAULT_VIEW, ...view };
+      expect(filterListings(presorted, full, null)).toEqual(filterListings(FACTS, full, null));
+    }
+    const ranks = new Map([
+      ['el-5', 0],
+      ['sdn-3', 1],
+    ]);
+    expect(ids(filterListings(presorted, DEFAULT_VIEW, ranks))).toEqual(['el-5', 'sdn-3']);
+    // An array that was not sorted by `sortFactsByName` is sorted, whatever its order.
+    expect(ids(filterListings([...FACTS].reverse(), DEFAULT_VIEW, null))).toEqual(ids(run({})));
   });
 
   it('filters by list, agency, country (any address, nationality) and type', () => {

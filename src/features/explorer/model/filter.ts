@@ -27,6 +27,17 @@ export interface FilterResult {
 /** The search's verdict per listing id: its rank (0 = best). null when there is no query. */
 export type SearchRanks = ReadonlyMap<string, number> | null;
 
+/** Fact arrays already in the default (name) order, from `sortFactsByName`. */
+const SORTED_BY_NAME = new WeakSet<readonly ListingFacts[]>();
+
+/** The facts in name order, remembered as such: filtering keeps the order, so with no query and no
+ * sort chosen the rows need no sorting (7 ms of every facet click on the full lists). */
+export function sortFactsByName(facts: readonly ListingFacts[]): readonly ListingFacts[] {
+  const sorted = [...facts].sort(compareNames);
+  SORTED_BY_NAME.add(sorted);
+  return sorted;
+}
+
 const DATE_BIT = 1 << FACET_KEYS.length;
 const QUERY_BIT = DATE_BIT << 1;
 
@@ -70,7 +81,8 @@ export function filterListings(
     });
   }
 
-  sortRows(rows, view.sort, ranks);
+  const inNameOrder = candidates === facts && SORTED_BY_NAME.has(facts);
+  if (!(inNameOrder && view.sort === null && ranks === null)) sortRows(rows, view.sort, ranks);
   const facets = Object.fromEntries(
     FACET_KEYS.map((key, index) => [key, counters[index]!]),
   ) as Record<FacetKey, Map<string, number>>;
