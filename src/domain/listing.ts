@@ -149,7 +149,7 @@ export const sourceListingSchema = z.object({
 });
 export type SourceListing = z.infer<typeof sourceListingSchema>;
 
-/** Our sector classification (src/domain/sector.ts) and the rule that decided it. */
+/** Our sector classification (src/domain/sector-rules.ts) and the rule that decided it. */
 export const sectorResultSchema = z.object({
   sector: z.enum(SECTOR_CODES),
   rule: z.object({ id: z.string(), description: z.string(), matched: z.string() }),

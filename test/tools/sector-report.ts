@@ -1,5 +1,5 @@
 /**
- * Evaluates the sector classifier (`src/domain/sector.ts`) against the hand-made labels in
+ * Evaluates the sector classifier (`src/domain/sector-rules.ts`) against the hand-made labels in
  * `test/fixtures/sector-labels.json` and prints a per-sector table (labelled, predicted, correct,
  * precision, recall, coverage), the overall precision on classified items and coverage, and every
  * misclassified item with the rule that decided it.

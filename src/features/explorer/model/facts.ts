@@ -14,7 +14,7 @@ export interface ListingFacts {
   readonly countries: readonly string[];
   readonly programs: readonly string[];
   readonly rationales: readonly string[];
-  /** The pipeline's sector (src/domain/sector.ts), `unclassified` when no rule applies. */
+  /** The pipeline's sector (src/domain/sector-rules.ts), `unclassified` when no rule applies. */
   readonly sectors: readonly string[];
   readonly type: string;
   /** Official listed date, or null when the source publishes none. */
