@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isListCode, type ListCode } from '../domain/lists';
+import { SCHEMA_VERSION } from '../domain/listing';
 import { MANIFEST_PATH } from '../domain/manifest';
 import {
   PreferenceError,
@@ -39,6 +40,8 @@ const USAGE = `Usage: npm run data -- [options]
                         the precedence rule; repeatable
   --sample              build the sample data set from the project's test fixtures
   --auto                keep existing data; else build from $SANCTIONS_SOURCES; else the sample
+                        (data of an older schema version: the sample is rebuilt, official
+                        data stops the build with what to run)
   --allow-shrink        write even if a source file has under half the rows it had in the
                         previous build in the output folder (otherwise that stops the build,
                         as a sign of a cut-off or placeholder file)
@@ -120,16 +123,26 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     return 0;
   }
 
+  let rebuildStaleSample = false;
   if (options.auto && !options.from && existsSync(join(options.out, MANIFEST_PATH))) {
-    const manifest = JSON.parse(readFileSync(join(options.out, MANIFEST_PATH), 'utf8')) as {
-      listingCount?: number;
-      sample?: boolean;
-    };
-    console.log(
-      `Using the data already in ${options.out} (${manifest.listingCount ?? '?'} listings${manifest.sample ? ', SAMPLE data' : ''}). ` +
-        'Run `npm run data -- --from DIR` or `npm run data -- --download` to rebuild it.',
-    );
-    return 0;
+    const manifest = readExistingManifest(join(options.out, MANIFEST_PATH));
+    if (manifest.schemaVersion === SCHEMA_VERSION) {
+      console.log(
+        `Using the data already in ${options.out} (${manifest.listingCount ?? '?'} listings${manifest.sample ? ', SAMPLE data' : ''}). ` +
+          'Run `npm run data -- --from DIR` or `npm run data -- --download` to rebuild it.',
+      );
+      return 0;
+    }
+    const found = `The data in ${options.out} is in schema version ${manifest.schemaVersion ?? '?'}; this version of the app reads version ${SCHEMA_VERSION}.`;
+    if (!manifest.sample) {
+      // Never replace official data with the sample behind the user's back.
+      console.error(
+        `${found}\nRebuild it from the official files: npm run data -- --from DIR (or --download).`,
+      );
+      return 1;
+    }
+    console.log(`${found} Rebuilding the sample.`);
+    rebuildStaleSample = true;
   }
 
   let sourceDir: string;
@@ -158,7 +171,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     }
   } else if (options.from && !sample) {
     sourceDir = resolve(options.from);
-  } else if (sample || options.auto) {
+  } else if (sample || options.auto || rebuildStaleSample) {
     sample = true;
     sourceDir = SAMPLE_DIR;
   } else {
@@ -245,4 +258,21 @@ if (isMain) {
       process.exit(1);
     },
   );
+}
+
+/** What `--auto` needs of an existing manifest; an unreadable one counts as stale, not sample. */
+function readExistingManifest(file: string): {
+  schemaVersion?: unknown;
+  listingCount?: number;
+  sample?: boolean;
+} {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as {
+      schemaVersion?: unknown;
+      listingCount?: number;
+      sample?: boolean;
+    };
+  } catch {
+    return {};
+  }
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { SCHEMA_VERSION } from '../../../src/domain/listing';
 import {
   copyFixtures,
   makeTempDir,
@@ -113,5 +114,53 @@ describe('atomicity', () => {
       /^csl\/consolidated\.csv, row 1: not readable as CSV: Quote Not Closed/,
     );
     expect(siblingsOf(out)).toEqual([]);
+  });
+});
+
+describe('--auto (what `npm start` runs)', () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
+  function outWithManifest(manifest: Record<string, unknown>): string {
+    const out = path.join(makeTempDir('auto'), 'data');
+    writeText(out, 'manifest.json', JSON.stringify(manifest));
+    writeText(out, 'listings.json', '{"schemaVersion":1,"listings":[]}');
+    return out;
+  }
+
+  it('keeps data of the current schema', async () => {
+    vi.stubEnv('SANCTIONS_SOURCES', '');
+    const out = outWithManifest({ schemaVersion: SCHEMA_VERSION, sample: false, listingCount: 3 });
+    const before = snapshotDir(out);
+    const run = await runCliCaptured(['--auto', '--out', out]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Using the data already in');
+    expect(snapshotDir(out)).toEqual(before);
+  });
+
+  it('rebuilds a sample written in an older schema', async () => {
+    vi.stubEnv('SANCTIONS_SOURCES', '');
+    const out = outWithManifest({ schemaVersion: SCHEMA_VERSION - 1, sample: true });
+    const run = await runCliCaptured(['--auto', '--out', out]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`schema version ${SCHEMA_VERSION - 1}`);
+    expect(run.stdout).toContain('Rebuilding the sample');
+    const manifest = JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8')) as {
+      schemaVersion: number;
+      sample: boolean;
+    };
+    expect(manifest).toMatchObject({ schemaVersion: SCHEMA_VERSION, sample: true });
+  });
+
+  it('refuses to replace official data of an older schema with the sample', async () => {
+    vi.stubEnv('SANCTIONS_SOURCES', '');
+    const out = outWithManifest({ schemaVersion: SCHEMA_VERSION - 1, sample: false });
+    const before = snapshotDir(out);
+    const run = await runCliCaptured(['--auto', '--out', out]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`schema version ${SCHEMA_VERSION - 1}`);
+    expect(run.stderr).toContain('npm run data -- --from DIR');
+    expect(snapshotDir(out)).toEqual(before);
   });
 });
