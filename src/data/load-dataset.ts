@@ -88,8 +88,9 @@ export async function loadDataset(options: LoadOptions): Promise<Dataset> {
     totalBytes: manifest.listings.bytes,
   });
   mark('data:fetched');
-  // SubtleCrypto copies the bytes when called and hashes them off the main thread, so the file is
-  // decoded and handed to the search worker (transferred, not copied) while the hash runs.
+  // SubtleCrypto copies the bytes when called and hashes them asynchronously, so the file is
+  // decoded and handed to the search worker (transferred, not copied) while the hash runs; on
+  // the full lists the page then waits ~6 ms for it (BENCHMARKS.md, load stages).
   const hashed = checkHash(listingsBytes, manifest.listings.sha256, listingsPath);
   const text = decode(listingsBytes);
   mark('data:decoded');
