@@ -144,6 +144,15 @@
     if (!section) return;
     if (section.getAttribute('data-settled') !== 'true') pending.sawUnsettled = true;
     if (pending.kind === 'keystrokes' && pending.meta.expected === undefined) return;
+    if (pending.kind === 'facets') {
+      // A click filters in the same render: settled once the table shows the new filters.
+      if (
+        section.getAttribute('data-settled') === 'true' &&
+        section.getAttribute('data-filters') !== pending.meta.filtersBefore
+      )
+        finish(pending, { settled: now });
+      return;
+    }
     const settled =
       section.getAttribute('data-settled') === 'true' &&
       (pending.kind !== 'keystrokes' ||
@@ -168,7 +177,7 @@
     childList: true,
     characterData: true,
     attributes: true,
-    attributeFilter: ['data-settled', 'data-query'],
+    attributeFilter: ['data-settled', 'data-query', 'data-filters'],
     attributeOldValue: true,
   });
 
@@ -217,6 +226,7 @@
       if (target.closest('.facet') && target.matches('input[type=checkbox]')) {
         const label = target.closest('label');
         arm('facets', event.timeStamp, {
+          filtersBefore: document.querySelector('.explorer-results')?.getAttribute('data-filters'),
           label: label ? label.querySelector('.facet-label')?.textContent : null,
           charts:
             document.querySelector('.charts-toggle')?.getAttribute('aria-expanded') === 'true',

@@ -139,29 +139,36 @@ export function ResultsTable({
     [entityHref],
   );
 
+  // Desktop rows have one fixed height (cells clamp their text), so scrolling and re-rendering
+  // never force a layout to measure rows: measuring was the top cost per keystroke in a profile.
+  // Phone-width cards vary in height and are measured.
+  const isCardLayout = useMediaQuery(CARD_LAYOUT_QUERY);
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => (isCardLayout ? CARD_HEIGHT_ESTIMATE : ROW_HEIGHT),
+    // Render a first screenful before the scroll box is measured: rows paint one frame sooner.
+    initialRect: { width: 1200, height: 800 },
+    getItemKey: (index) => rows[index]?.facts.listing.id ?? index,
+    overscan: 12,
+  });
+  // The rows are already filtered and ordered (model/filter.ts): the table model is built for the
+  // rows in view only, not for all 15,000 on every facet click or keystroke.
+  const inView = virtualizer.getVirtualItems().flatMap((item) => {
+    const row = rows[item.index];
+    return row === undefined ? [] : [{ item, row }];
+  });
+  const rowsInView = inView.map(({ row }) => row);
   const table = useTable({
     features,
     columns,
-    data: rows as ResultRow[],
+    data: rowsInView,
     getRowId: (row) => row.facts.listing.id,
     state: { columnVisibility },
     onColumnVisibilityChange: (updater) =>
       onColumnVisibilityChange(typeof updater === 'function' ? updater(columnVisibility) : updater),
   });
   const tableRows = table.getRowModel().rows;
-  // Desktop rows have one fixed height (cells clamp their text), so scrolling and re-rendering
-  // never force a layout to measure rows: measuring was the top cost per keystroke in a profile.
-  // Phone-width cards vary in height and are measured.
-  const isCardLayout = useMediaQuery(CARD_LAYOUT_QUERY);
-  const virtualizer = useVirtualizer({
-    count: tableRows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => (isCardLayout ? CARD_HEIGHT_ESTIMATE : ROW_HEIGHT),
-    // Render a first screenful before the scroll box is measured: rows paint one frame sooner.
-    initialRect: { width: 1200, height: 800 },
-    getItemKey: (index) => tableRows[index]?.id ?? index,
-    overscan: 12,
-  });
 
   function handleKeyDown(event: KeyboardEvent<HTMLTableSectionElement>) {
     if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
@@ -169,7 +176,7 @@ export function ResultsTable({
     const index = Number(current?.dataset.index);
     if (!Number.isFinite(index)) return;
     const next = index + (event.key === 'ArrowDown' ? 1 : -1);
-    if (next < 0 || next >= tableRows.length) return;
+    if (next < 0 || next >= rows.length) return;
     event.preventDefault();
     virtualizer.scrollToIndex(next, { align: 'auto' });
     requestAnimationFrame(() => {
@@ -201,7 +208,7 @@ export function ResultsTable({
       <div className="table-scroll" ref={scrollRef} tabIndex={-1}>
         <table
           className="results-table"
-          aria-rowcount={tableRows.length + 1}
+          aria-rowcount={rows.length + 1}
           style={
             {
               '--cols': visibleColumns.map((column) => COLUMN_WIDTHS[column.id] ?? '1fr').join(' '),
@@ -235,8 +242,9 @@ export function ResultsTable({
             ))}
           </thead>
           <tbody style={{ height: virtualizer.getTotalSize() }} onKeyDown={handleKeyDown}>
-            {virtualizer.getVirtualItems().map((item) => {
-              const row = tableRows[item.index]!;
+            {inView.map(({ item }, position) => {
+              const row = tableRows[position];
+              if (row === undefined) return null;
               return (
                 <tr
                   key={row.id}
@@ -259,7 +267,7 @@ export function ResultsTable({
             })}
           </tbody>
         </table>
-        {tableRows.length === 0 ? (
+        {rows.length === 0 ? (
           <p className="empty">No listing matches. Try fewer filters or another spelling.</p>
         ) : null}
       </div>
