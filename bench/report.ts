@@ -430,15 +430,19 @@ function stageTable(loads: readonly LoadRecord[]): string {
       (l) => at(l, 'data:parsed') - at(l, 'data:decoded'),
     ],
     [
-      '`data:parsed` → `data:hashed` (waiting for SHA-256)',
-      (l) => at(l, 'data:hashed') - at(l, 'data:parsed'),
+      "`data:parsed` → `data:prepared` (the explorer's facts, derived while the worker validates)",
+      (l) => at(l, 'data:prepared') - at(l, 'data:parsed'),
+    ],
+    [
+      '`data:prepared` → `data:hashed` (waiting for SHA-256)',
+      (l) => at(l, 'data:hashed') - at(l, 'data:prepared'),
     ],
     [
       '`data:hashed` → `data:validated` (waiting for the worker to validate every listing)',
       (l) => at(l, 'data:validated') - at(l, 'data:hashed'),
     ],
     [
-      '`data:validated` → rows seen by the probe (facts, filter, React render + commit)',
+      '`data:validated` → rows seen by the probe (filter, facets, React render + commit)',
       (l) => l.firstRowsCommit - at(l, 'data:validated'),
     ],
     ['rows seen → next frame (first rows painted)', (l) => l.firstRowsFrame - l.firstRowsCommit],

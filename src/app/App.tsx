@@ -1,6 +1,5 @@
 import { Suspense, lazy, useCallback, useEffect, useMemo, useState } from 'react';
-import { deriveFacts } from '../features/explorer/model/facts';
-import { sortFactsByName } from '../features/explorer/model/filter';
+import { factsOf } from '../features/explorer/model/facts';
 import { cleanViewForData } from '../features/explorer/model/facet-options';
 import type { ExplorerView } from '../features/explorer/model/view';
 import { ExplorerPage } from '../features/explorer/ExplorerPage';
@@ -93,7 +92,7 @@ const lastExplorer = { search: '' };
 function ReadyApp({ dataset }: { dataset: Dataset }) {
   const location = useLocation();
   const route = matchRoute(location.pathname);
-  const facts = useMemo(() => sortFactsByName(dataset.listings.map(deriveFacts)), [dataset]);
+  const facts = useMemo(() => factsOf(dataset.listings), [dataset]);
   const known = useMemo(
     () => ({
       program: new Set(facts.flatMap((fact) => fact.programs)),

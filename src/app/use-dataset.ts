@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { markStartupSettled } from './startup';
 import { prepareSearchWorker, startSearchIndex } from './use-search-client';
 import { DataLoadError, loadDataset, type Dataset, type LoadProgress } from '../data/load-dataset';
+import { factsOf } from '../features/explorer/model/facts';
 
 export type DatasetState =
   | { readonly status: 'loading'; readonly progress: LoadProgress | null }
@@ -18,6 +19,7 @@ export function useDataset(baseUrl: string): DatasetState {
     loadDataset({
       baseUrl,
       onListingsBytes: startSearchIndex,
+      whileValidating: factsOf,
       onProgress: (progress) => {
         // A re-render per network chunk cost ~0.7 s on the full lists; a few a second suffice.
         const now = performance.now();

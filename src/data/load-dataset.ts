@@ -47,6 +47,10 @@ export interface LoadOptions {
     bytes: Uint8Array<ArrayBuffer>,
     file: string,
   ) => ListingsVerdict | void;
+  /** Called with the parsed listings while their validation runs elsewhere, to derive what the
+   * first render needs in time the page would spend waiting. Nothing may be shown from them yet;
+   * a throw (malformed data) is ignored, since the verdict will refuse the data anyway. */
+  readonly whileValidating?: (listings: readonly Listing[]) => void;
 }
 
 const REBUILD =
@@ -111,6 +115,14 @@ export async function loadDataset(options: LoadOptions): Promise<Dataset> {
   } catch (error) {
     await hashed; // a checksum mismatch explains an unreadable file better than the parse error
     throw error;
+  }
+  if (workerOutcome !== null && options.whileValidating) {
+    try {
+      options.whileValidating(listings);
+    } catch {
+      // The worker's verdict names what is wrong with the data.
+    }
+    mark('data:prepared');
   }
   await hashed;
   mark('data:hashed');

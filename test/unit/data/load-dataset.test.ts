@@ -130,6 +130,40 @@ describe('loadDataset', () => {
     expect(handedOver).toEqual(['listings.json', 'listings.json']);
   });
 
+  it('lets the caller derive from the listings while the verdict is pending, and only then', async () => {
+    const seen: number[] = [];
+    const dataset = await loadDataset({
+      baseUrl: '/data/',
+      fetch: fakeFetch(makeFiles()),
+      onListingsBytes: () => Promise.resolve(null),
+      whileValidating: (listings) => seen.push(listings.length),
+    });
+    expect(seen).toEqual([1]);
+    expect(dataset.listings).toHaveLength(1);
+    // Without a verdict to wait for, the loader validates itself and has no idle time to lend.
+    await loadDataset({
+      baseUrl: '/data/',
+      fetch: fakeFetch(makeFiles()),
+      whileValidating: (listings) => seen.push(listings.length),
+    });
+    expect(seen).toEqual([1]);
+    // A derivation that throws on bad data does not decide the outcome: the verdict does.
+    const broken = { ...buildListing({ id: 'sdn-1', name: 'Alpha' }), list: 'NOPE' };
+    await expect(
+      loadDataset({
+        baseUrl: '/data/',
+        fetch: fakeFetch(makeFiles([broken as never])),
+        onListingsBytes: () => Promise.resolve('listings.json, listing 1: field "list" bad.'),
+        whileValidating: () => {
+          throw new TypeError('cannot read properties of undefined');
+        },
+      }),
+    ).rejects.toMatchObject({
+      kind: 'invalid',
+      message: 'listings.json, listing 1: field "list" bad.',
+    });
+  });
+
   it('validates on its own thread when the verdict never comes', async () => {
     const broken = { ...buildListing({ id: 'sdn-1', name: 'Alpha' }), list: 'NOPE' };
     const failedWorker = () => Promise.reject(new Error('search worker failed'));

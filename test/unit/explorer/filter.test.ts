@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deriveFacts } from '../../../src/features/explorer/model/facts';
+import { deriveFacts, factsOf } from '../../../src/features/explorer/model/facts';
 import { filterListings, sortFactsByName } from '../../../src/features/explorer/model/filter';
 import { DEFAULT_VIEW, type ExplorerView } from '../../../src/features/explorer/model/view';
 import { address, buildListing, listedOn } from '../build-listing';
@@ -81,6 +81,14 @@ describe('filterListings', () => {
     expect(ids(filterListings(presorted, DEFAULT_VIEW, ranks))).toEqual(['el-5', 'sdn-3']);
     // An array that was not sorted by `sortFactsByName` is sorted, whatever its order.
     expect(ids(filterListings([...FACTS].reverse(), DEFAULT_VIEW, null))).toEqual(ids(run({})));
+  });
+
+  it('derives the facts of a listings array once, in name order', () => {
+    const first = factsOf(LISTINGS);
+    expect(factsOf(LISTINGS)).toBe(first);
+    expect(first.map((fact) => fact.listing.id)).toEqual(ids(run({})));
+    expect(filterListings(first, DEFAULT_VIEW, null).rows).toEqual(run({}).rows);
+    expect(factsOf([...LISTINGS])).not.toBe(first);
   });
 
   it('filters by list, agency, country (any address, nationality) and type', () => {

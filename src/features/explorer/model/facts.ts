@@ -1,6 +1,7 @@
 import { LISTS, type AgencyCode } from '../../../domain/lists';
 import { listedDate, type Listing } from '../../../domain/listing';
 import { rationalesFor } from '../../../domain/rationale';
+import { sortFactsByName } from './filter';
 import { NO_VALUE } from './view';
 
 /**
@@ -21,6 +22,19 @@ export interface ListingFacts {
   readonly listed: string | null;
   /** Lower-case name for sorting. */
   readonly sortName: string;
+}
+
+const factsByListings = new WeakMap<readonly Listing[], readonly ListingFacts[]>();
+
+/** The facts of every listing, in name order, computed once per listings array: the loader
+ * derives them while the worker validates the data, and the first render finds them ready. */
+export function factsOf(listings: readonly Listing[]): readonly ListingFacts[] {
+  let facts = factsByListings.get(listings);
+  if (facts === undefined) {
+    facts = sortFactsByName(listings.map(deriveFacts));
+    factsByListings.set(listings, facts);
+  }
+  return facts;
 }
 
 export function deriveFacts(listing: Listing): ListingFacts {
