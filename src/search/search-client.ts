@@ -70,6 +70,12 @@ export function createSearchClient(
   }[] = [];
   const searches = new Map<number, PendingSearch>();
   let lastRequestId = 0;
+  /** The newest search while it is unanswered: asking again for the same query joins it. */
+  let inFlight: {
+    readonly query: string;
+    readonly candidateIds: ReadonlySet<string> | undefined;
+    readonly answer: Promise<SearchHit[]>;
+  } | null = null;
 
   function failAll(message: string): void {
     for (const pending of ordered.splice(0)) pending.reject(new Error(message));
@@ -120,14 +126,24 @@ export function createSearchClient(
         ordered.push({ settle: readyOrFail(resolve, reject), reject });
         port.post({ type: 'index-listings' });
       }),
-    search: (query, candidateIds) =>
-      new Promise((resolve, reject) => {
+    search: (query, candidateIds) => {
+      if (inFlight && inFlight.query === query && inFlight.candidateIds === candidateIds)
+        return inFlight.answer;
+      const answer = new Promise<SearchHit[]>((resolve, reject) => {
         for (const older of searches.values()) older.reject(new SearchSupersededError(older.query));
         searches.clear();
         lastRequestId += 1;
         searches.set(lastRequestId, { resolve, reject, query });
         port.post({ type: 'search', requestId: lastRequestId, query, candidateIds });
-      }),
+      });
+      const current = { query, candidateIds, answer };
+      inFlight = current;
+      const settled = () => {
+        if (inFlight === current) inFlight = null;
+      };
+      answer.then(settled, settled);
+      return answer;
+    },
     dispose: () => {
       failAll('search client disposed');
       port.terminate();

@@ -116,7 +116,14 @@ export function ExplorerPage({
         <SearchBox
           value={view.q}
           status={searchStatus}
-          onChange={(q) => onViewChange({ ...view, q }, 'replace')}
+          onChange={(q) => {
+            // Asked before the page re-renders for the new text: the worker searches while React
+            // renders, and the render's own request for the same query joins this one.
+            if (searchPort !== null && q.trim() !== '') {
+              searchPort.search(q.trim()).catch(() => undefined);
+            }
+            onViewChange({ ...view, q }, 'replace');
+          }}
         />
       </div>
       <aside className="facets" id="filters" aria-label="Filters">

@@ -130,6 +130,20 @@ describe('search client', () => {
     await expect(client.indexListings()).rejects.toThrow(/before load-listings-file/);
   });
 
+  it('joins a request for the query already being answered instead of asking again', async () => {
+    const port = inThreadPort();
+    const client = createSearchClient(port);
+    await client.load(LISTINGS);
+    const early = client.search('sugon');
+    const again = client.search('sugon');
+    expect(again).toBe(early);
+    expect((await again).map((hit) => hit.listingId)).toEqual(['el-sugon']);
+    expect(port.posted.filter((request) => request.type === 'search')).toHaveLength(1);
+    // Once answered, the same query is asked afresh (the facets may have changed since).
+    await client.search('sugon');
+    expect(port.posted.filter((request) => request.type === 'search')).toHaveLength(2);
+  });
+
   it('rejects pending work when disposed', async () => {
     const client = createSearchClient(inThreadPort());
     const load = client.load(LISTINGS);
