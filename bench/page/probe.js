@@ -157,7 +157,9 @@
       section.getAttribute('data-settled') === 'true' &&
       (pending.kind !== 'keystrokes' ||
         section.getAttribute('data-query') === pending.meta.expected);
-    if (settled && pending.sawUnsettled) finish(pending, { settled: now });
+    const unchangedQuery =
+      pending.kind === 'keystrokes' && pending.meta.expected === pending.meta.queryBefore;
+    if (settled && (pending.sawUnsettled || unchangedQuery)) finish(pending, { settled: now });
   }
 
   new MutationObserver((mutations) => {
@@ -190,7 +192,10 @@
     (event) => {
       const target = event.target;
       if (target instanceof HTMLInputElement && target.closest('.search-box'))
-        arm('keystrokes', event.timeStamp, { key: event.key });
+        arm('keystrokes', event.timeStamp, {
+          key: event.key,
+          queryBefore: document.querySelector('.explorer-results')?.getAttribute('data-query'),
+        });
     },
     true,
   );
@@ -214,6 +219,9 @@
       if (pending && pending.kind === 'keystrokes' && target instanceof HTMLInputElement) {
         pending.meta.expected = target.value.trim();
         pending.meta.inputAt = performance.now();
+        // A keystroke that leaves the trimmed query as it was (a space) starts no search and may
+        // change nothing the observer sees: look again once the page has handled it.
+        afterFrame(() => checkPending(performance.now()));
       }
     },
     true,
