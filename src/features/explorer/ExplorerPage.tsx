@@ -119,7 +119,7 @@ export function ExplorerPage({
           onChange={(q) => {
             // Asked before the page re-renders for the new text: the worker searches while React
             // renders, and the render's own request for the same query joins this one.
-            if (searchPort !== null && q.trim() !== '') {
+            if (searchPort !== null && q.trim() !== '' && q.trim() !== view.q.trim()) {
               searchPort.search(q.trim()).catch(() => undefined);
             }
             onViewChange({ ...view, q }, 'replace');
