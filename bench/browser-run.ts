@@ -20,9 +20,6 @@ export interface LoadRecord {
   readonly marks: Readonly<Record<string, number>>;
   readonly mainScriptEnd: number | null;
   readonly domContentLoaded: number;
-  readonly indexPostAt: number | null;
-  readonly indexPostMs: number | null;
-  readonly indexDocsChars: number | null;
   readonly indexReadyAt: number | null;
   readonly indexWorkerMs: number | null;
   readonly docCount: number | null;
@@ -201,7 +198,6 @@ export async function coldLoad(
   const heap = await mainHeap(cdp);
   const workerHeapUsedBytes = await workerHeap(cdp).catch(() => null);
   await cdp.detach();
-  const post = raw.posts.find((entry) => entry.type === 'load');
   const ready = raw.messages.find((entry) => entry.type === 'ready');
   return {
     page,
@@ -214,9 +210,6 @@ export async function coldLoad(
       marks: raw.marks,
       mainScriptEnd: raw.mainScriptEnd,
       domContentLoaded: raw.domContentLoaded,
-      indexPostAt: post?.at ?? null,
-      indexPostMs: post?.postMs ?? null,
-      indexDocsChars: post?.chars ?? null,
       indexReadyAt: ready?.at ?? null,
       indexWorkerMs: ready?.millis ?? null,
       docCount: ready?.docCount ?? null,

@@ -65,7 +65,6 @@ const listingsFileSchema = z.object({
 });
 
 export async function loadDataset(options: LoadOptions): Promise<Dataset> {
-  mark('data:start');
   const fetchFn = options.fetch ?? fetch;
   const manifestText = decode(
     await fetchBytes(fetchFn, options.baseUrl + MANIFEST_PATH, MANIFEST_PATH, (loaded, total) =>

@@ -87,25 +87,12 @@ export function parseSearchDocs(json: string): SearchDoc[] {
 }
 
 function isSearchDoc(item: unknown): item is SearchDoc {
-  if (typeof item !== 'object' || item === null) return false;
+  if (!hasStringFields(item, ['id', 'listingId', 'name', 'kind'])) return false;
   const doc = item as Record<string, unknown>;
   return (
-    typeof doc.id === 'string' &&
-    typeof doc.listingId === 'string' &&
-    typeof doc.name === 'string' &&
-    typeof doc.kind === 'string' &&
-    (NAME_KINDS as readonly string[]).includes(doc.kind) &&
+    (NAME_KINDS as readonly string[]).includes(doc.kind as string) &&
     (doc.identifierType === undefined || typeof doc.identifierType === 'string')
   );
-}
-
-/**
- * The search documents of a whole `listings.json`, read in the worker. Only the fields search
- * uses are checked here; every listing is validated against the full schema afterwards (the
- * worker's `validate-listings`), and the page refuses the data if any fails.
- */
-export function docsFromListingsFile(bytes: ArrayBuffer): SearchDoc[] {
-  return docsFromListings(readListingsArray(bytes));
 }
 
 /** The `listings` array of a listings file's bytes, each item still unchecked. */
@@ -116,7 +103,8 @@ export function readListingsArray(bytes: ArrayBuffer): readonly unknown[] {
   return listings;
 }
 
-/** The search documents of unchecked listings, checking only the fields search reads. */
+/** The search documents of listings read in the worker, checking only the fields search reads
+ * (the worker validates every listing against the full schema first: `load-listings-file`). */
 export function docsFromListings(listings: readonly unknown[]): SearchDoc[] {
   return listings.flatMap((item: unknown, index) => {
     if (!isSearchableListing(item))
@@ -128,26 +116,18 @@ export function docsFromListings(listings: readonly unknown[]): SearchDoc[] {
 type SearchableListing = Pick<Listing, 'id' | 'name' | 'aliases' | 'identifiers'>;
 
 function isSearchableListing(item: unknown): item is SearchableListing {
-  if (typeof item !== 'object' || item === null) return false;
-  const listing = item as Record<string, unknown>;
+  if (!hasStringFields(item, ['id', 'name'])) return false;
+  const { aliases, identifiers } = item as Record<string, unknown>;
   return (
-    typeof listing.id === 'string' &&
-    typeof listing.name === 'string' &&
-    Array.isArray(listing.aliases) &&
-    listing.aliases.every(
-      (alias: unknown) =>
-        typeof alias === 'object' &&
-        alias !== null &&
-        typeof (alias as Record<string, unknown>).name === 'string' &&
-        typeof (alias as Record<string, unknown>).kind === 'string',
-    ) &&
-    Array.isArray(listing.identifiers) &&
-    listing.identifiers.every(
-      (identifier: unknown) =>
-        typeof identifier === 'object' &&
-        identifier !== null &&
-        typeof (identifier as Record<string, unknown>).type === 'string' &&
-        typeof (identifier as Record<string, unknown>).value === 'string',
-    )
+    Array.isArray(aliases) &&
+    aliases.every((alias: unknown) => hasStringFields(alias, ['name', 'kind'])) &&
+    Array.isArray(identifiers) &&
+    identifiers.every((identifier: unknown) => hasStringFields(identifier, ['type', 'value']))
   );
+}
+
+function hasStringFields(value: unknown, fields: readonly string[]): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const record = value as Record<string, unknown>;
+  return fields.every((field) => typeof record[field] === 'string');
 }
