@@ -23,9 +23,8 @@ import { isAgencyCode, isListCode } from '../domain/lists';
 import { ActionRoutes } from './ActionRoutes';
 import { formatExplorerSearch, parseExplorerSearch } from './url-state';
 import { useDataset } from './use-dataset';
+import { DATA_URL } from './data-url';
 import { describeSearchStatus, useSearchClient } from './use-search-client';
-
-const DATA_URL = `${import.meta.env.BASE_URL}data/`;
 
 export function App() {
   const state = useDataset(DATA_URL);

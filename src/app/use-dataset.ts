@@ -3,6 +3,7 @@ import { markStartupSettled } from './startup';
 import { prepareSearchWorker, startSearchIndex } from './use-search-client';
 import { DataLoadError, loadDataset, type Dataset, type LoadProgress } from '../data/load-dataset';
 import { factsOf } from '../features/explorer/model/facts';
+import { fetchPreferringEarly } from './early-fetch';
 
 export type DatasetState =
   | { readonly status: 'loading'; readonly progress: LoadProgress | null }
@@ -18,6 +19,7 @@ export function useDataset(baseUrl: string): DatasetState {
     prepareSearchWorker();
     loadDataset({
       baseUrl,
+      fetch: fetchPreferringEarly,
       onListingsBytes: startSearchIndex,
       whileValidating: factsOf,
       onProgress: (progress) => {

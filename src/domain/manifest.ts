@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { LIST_CODES } from './lists';
 import { SOURCE_FORMATS, isoDateSchema } from './listing';
 
+export { MANIFEST_PATH } from './data-files';
+
 /**
  * `public/data/manifest.json`: what the generated data is and where each list came from.
  * The app reads it first and refuses data of another schema version.
@@ -62,5 +64,4 @@ export const manifestSchema = z.object({
 export type Manifest = z.infer<typeof manifestSchema>;
 
 /** The file that holds the listings: a schema version and the records. */
-export const MANIFEST_PATH = 'manifest.json';
 export const LISTINGS_PATH = 'listings.json';

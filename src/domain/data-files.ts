@@ -1,0 +1,7 @@
+/**
+ * The generated data's file names, in a module without dependencies: the page's first script
+ * (`src/app/early.ts`) needs the manifest's name before the app bundle, with zod, has loaded.
+ */
+
+/** The manifest's file name in the data folder (and in the pipeline's output folder). */
+export const MANIFEST_PATH = 'manifest.json';
