@@ -6,7 +6,6 @@ import MiniSearch, { type Options, type SearchOptions, type SearchResult } from 
 import {
   classifyNameMatch,
   isPrefixTerm,
-  joinedPairs,
   maxTypos,
   rankClass,
   type MatchQuality,
@@ -16,11 +15,11 @@ import { explainHit } from './explain';
 import { identifierKeys, isLegalFormPrefix, normalizeIdentifier, tokenizeName } from './normalize';
 import { NAME_KINDS, type NameKind, type SearchDoc } from './search-docs';
 
-/** Index fields. Each is a different view of the same name, so none clashes with a stored field. */
-const NAME_TERMS = 'nameTerms'; // the normalised words
-const JOINED_TERMS = 'joinedTerms'; // adjacent words joined: "gazprom bank" → "gazprombank"
-const COMPACT_KEY = 'compactKey'; // the whole name as one key, for whole-name equality
-const IDENTIFIER_KEY = 'identifierKey'; // identifier values, looked up exactly and only exactly
+/** The one index field: the normalised words of a name. Whole names and identifiers are looked up
+ * exactly, in plain maps (`SearchIndex`); a word that is two of a name's words joined is found by
+ * splitting it at query time (`planQuery`). Indexing the joined pairs and the whole-name keys in
+ * MiniSearch too made the build 2.2× slower (BENCHMARKS.md, search ready). */
+const NAME_TERMS = 'nameTerms';
 
 /** Within one rank class a primary name is stronger evidence than an alias, and a weak alias
  * (OFAC remarks, UN low quality) the weakest. Never 0: MiniSearch drops a document boosted by 0. */
@@ -34,14 +33,9 @@ const KIND_BOOST: Readonly<Record<NameKind, number>> = {
 };
 
 function extractField(doc: SearchDoc, field: string): string | undefined {
-  const isIdentifier = doc.kind === 'identifier';
   switch (field) {
     case NAME_TERMS:
-    case JOINED_TERMS:
-    case COMPACT_KEY:
-      return isIdentifier ? undefined : doc.name;
-    case IDENTIFIER_KEY:
-      return isIdentifier ? doc.name : undefined;
+      return doc.kind === 'identifier' ? undefined : doc.name;
     case 'id':
     case 'listingId':
     case 'name':
@@ -54,39 +48,21 @@ function extractField(doc: SearchDoc, field: string): string | undefined {
   }
 }
 
-/** MiniSearch tokenises each field on its own, and three fields view the same name: the last
- * name's tokens are reused rather than normalised three times (a third of the build time). */
-let lastName: string | null = null;
-let lastTokens: readonly string[] = [];
-/** While an index is built: every name word, for `SearchIndex.words`. */
-let collectingWords: Set<string> | null = null;
+/** While an index is built: the tokens of each name, by the document's name (the build reads
+ * them for the exact-name map), and every word, for `SearchIndex.words`. */
+let building: { tokens: Map<string, readonly string[]>; words: Set<string> } | null = null;
 
-function nameTokens(name: string): readonly string[] {
-  if (name !== lastName) {
-    lastTokens = tokenizeName(name);
-    lastName = name;
-  }
-  return lastTokens;
-}
-
-/** Index-time tokenising per field. A query (`field` undefined) arrives already normalised by
- * `planQuery`, space-separated, so it is only split: the one normalisation is `tokenizeName`. */
+/** Index-time tokenising of the name field. A query (`field` undefined) arrives already
+ * normalised by `planQuery`, space-separated, so it is only split: the one normalisation is
+ * `tokenizeName`. */
 function tokenizeField(text: string, field?: string): string[] {
-  switch (field) {
-    case NAME_TERMS: {
-      const tokens = nameTokens(text);
-      if (collectingWords !== null) for (const token of tokens) collectingWords.add(token);
-      return [...tokens];
-    }
-    case JOINED_TERMS:
-      return joinedPairs(nameTokens(text));
-    case COMPACT_KEY:
-      return [nameTokens(text).join('')].filter((key) => key.length > 0);
-    case IDENTIFIER_KEY:
-      return identifierKeys(text);
-    default:
-      return text.split(' ').filter((term) => term.length > 0);
+  if (field !== NAME_TERMS) return text.split(' ').filter((term) => term.length > 0);
+  const tokens = tokenizeName(text);
+  if (building !== null) {
+    building.tokens.set(text, tokens);
+    for (const token of tokens) building.words.add(token);
   }
+  return tokens;
 }
 
 function boostByKind(_id: unknown, _term: string, stored?: Record<string, unknown>): number {
@@ -103,15 +79,13 @@ function boostByKind(_id: unknown, _term: string, stored?: Record<string, unknow
  */
 export const SEARCH_OPTIONS: Options<SearchDoc> = {
   idField: 'id',
-  fields: [NAME_TERMS, JOINED_TERMS, COMPACT_KEY, IDENTIFIER_KEY],
+  fields: [NAME_TERMS],
   storeFields: ['listingId', 'name', 'kind', 'identifierType'],
   extractField,
   tokenize: tokenizeField,
   processTerm: (term) => term,
   searchOptions: {
-    fields: [NAME_TERMS, JOINED_TERMS],
-    // A joined pair is a guess at how words were split; the words themselves count more.
-    boost: { [JOINED_TERMS]: 0.8 },
+    fields: [NAME_TERMS],
     prefix: isPrefixTerm,
     fuzzy: (term) => maxTypos(term) || false,
     combineWith: 'AND',
@@ -119,38 +93,118 @@ export const SEARCH_OPTIONS: Options<SearchDoc> = {
   },
 };
 
-/** Overrides of the default search for the exact lookups: no prefix, no typos, ever. */
-const EXACT_KEY_SEARCH: SearchOptions = { fields: [COMPACT_KEY], prefix: false, fuzzy: false };
-const IDENTIFIER_SEARCH: SearchOptions = { fields: [IDENTIFIER_KEY], prefix: false, fuzzy: false };
 const OR_SEARCH: SearchOptions = { combineWith: 'OR' };
 
+/** Exact keys → the documents that have them. */
+type ExactKeys = ReadonlyMap<string, readonly SearchDoc[]>;
+
 export interface SearchIndex {
+  /** The words of every name (not identifiers), for word, prefix and typo search. */
   readonly engine: MiniSearch<SearchDoc>;
-  /** Every word of every indexed name, sorted; null when unknown (an index loaded from JSON). */
-  readonly words: readonly string[] | null;
+  /** Every word of every indexed name, sorted: the vocabulary joined and split readings of a
+   * query are checked against. */
+  readonly words: readonly string[];
+  /** Every pair of adjacent words of a name, space-separated ("gazprom bank"), sorted: a query
+   * word is split in two only where some name has the two halves side by side. */
+  readonly adjacentPairs: readonly string[];
+  /** A name's words joined with nothing (`compactKey`) → its documents: whole-name equality,
+   * so "Gazprom Bank" and "GAZPROMBANK" are the same name. */
+  readonly wholeNames: ExactKeys;
+  /** `identifierKeys` of an identifier value → its documents; looked up exactly and only so. */
+  readonly identifiers: ExactKeys;
+  readonly docCount: number;
+}
+
+function addKey(keys: Map<string, SearchDoc[]>, key: string, doc: SearchDoc): void {
+  if (key.length === 0) return;
+  const docs = keys.get(key);
+  if (docs === undefined) keys.set(key, [doc]);
+  else docs.push(doc);
 }
 
 export function buildSearchIndex(docs: readonly SearchDoc[]): SearchIndex {
   const engine = new MiniSearch<SearchDoc>(SEARCH_OPTIONS);
-  collectingWords = new Set();
+  const state = { tokens: new Map<string, readonly string[]>(), words: new Set<string>() };
+  building = state;
   try {
     engine.addAll(docs);
-    return { engine, words: [...collectingWords].sort() };
   } finally {
-    collectingWords = null;
+    building = null;
   }
+  const wholeNames = new Map<string, SearchDoc[]>();
+  const identifiers = new Map<string, SearchDoc[]>();
+  const adjacentPairs = new Set<string>();
+  for (const doc of docs) {
+    if (doc.kind === 'identifier') {
+      for (const key of identifierKeys(doc.name)) addKey(identifiers, key, doc);
+    } else {
+      const tokens = state.tokens.get(doc.name) ?? tokenizeName(doc.name);
+      addKey(wholeNames, tokens.join(''), doc);
+      for (let at = 1; at < tokens.length; at += 1)
+        adjacentPairs.add(`${tokens[at - 1]} ${tokens[at]}`);
+    }
+  }
+  return {
+    engine,
+    words: [...state.words].sort(),
+    adjacentPairs: [...adjacentPairs].sort(),
+    wholeNames,
+    identifiers,
+    docCount: docs.length,
+  };
 }
 
+/** A prebuilt index as JSON (the benchmarks weigh shipping one against building it in the
+ * worker). Load it with `loadSearchIndex`, which applies the same `SEARCH_OPTIONS`. */
 export function serializeSearchIndex(index: SearchIndex): string {
-  return JSON.stringify(index.engine);
+  return JSON.stringify({
+    engine: index.engine,
+    words: index.words,
+    adjacentPairs: index.adjacentPairs,
+    wholeNames: [...index.wholeNames],
+    identifiers: [...index.identifiers],
+  });
 }
 
 export function loadSearchIndex(json: string): SearchIndex {
-  return { engine: MiniSearch.loadJSON<SearchDoc>(json, SEARCH_OPTIONS), words: null };
+  const parsed = JSON.parse(json) as Record<string, unknown>;
+  const { engine, words, adjacentPairs, wholeNames, identifiers } = parsed;
+  if (
+    typeof engine !== 'object' ||
+    engine === null ||
+    !Array.isArray(words) ||
+    !Array.isArray(adjacentPairs) ||
+    !Array.isArray(wholeNames) ||
+    !Array.isArray(identifiers)
+  ) {
+    throw new Error('not a serialised search index');
+  }
+  const loaded = MiniSearch.loadJS<SearchDoc>(
+    engine as Parameters<typeof MiniSearch.loadJS>[0],
+    SEARCH_OPTIONS,
+  );
+  return {
+    engine: loaded,
+    words: words.filter((word): word is string => typeof word === 'string'),
+    adjacentPairs: adjacentPairs.filter((pair): pair is string => typeof pair === 'string'),
+    wholeNames: exactKeysFrom(wholeNames),
+    identifiers: exactKeysFrom(identifiers),
+    docCount: loaded.documentCount,
+  };
+}
+
+function exactKeysFrom(entries: readonly unknown[]): ExactKeys {
+  return new Map(
+    entries.map((entry) => {
+      if (!Array.isArray(entry) || typeof entry[0] !== 'string' || !Array.isArray(entry[1]))
+        throw new Error('not a serialised search index');
+      return [entry[0], entry[1].map((doc: unknown) => toSearchDoc(doc as SearchResult))];
+    }),
+  );
 }
 
 export function searchDocCount(index: SearchIndex): number {
-  return index.engine.documentCount;
+  return index.docCount;
 }
 
 export interface SearchHit {
@@ -177,6 +231,12 @@ export interface SearchListingsOptions {
 interface QueryVariant {
   readonly tokens: readonly string[];
   readonly note: string | null;
+  /** The tokens a hit is judged by, when not `tokens`: a split reading finds candidates by the
+   * two halves, but only a name with them side by side, in order, is a match. */
+  readonly judgeBy?: readonly string[];
+  /** No prefix search: a split of the word being typed searches its first half as a whole word
+   * (the half-typed second half would expand to every word with its first letter). */
+  readonly exactWords?: boolean;
 }
 
 interface QueryPlan {
@@ -189,37 +249,69 @@ interface QueryPlan {
 
 /** Joining every adjacent pair costs one search each; names longer than this rarely need it. */
 const MAX_TOKENS_FOR_JOINING = 6;
+/** Each split reading is one more search; a word rarely has more than one sensible split. */
+const MAX_SPLIT_READINGS = 3;
+/** Neither half of a split word may be shorter ("a" + "lbank" is a coincidence, not two words),
+ * except the half being typed: "gazpromb" is "gazprom b…". */
+const MIN_SPLIT_PART = 2;
 
-/** Whether some indexed name has the word `joined` (or, `asPrefix`, a word starting with it). */
-function isIndexedWord(
-  words: readonly string[] | null,
-  joined: string,
-  asPrefix: boolean,
-): boolean {
-  if (words === null) return true; // unknown vocabulary: try the reading
+/** Whether some indexed name has the word `word` (or, `asPrefix`, a word starting with it). */
+function isIndexedWord(words: readonly string[], word: string, asPrefix: boolean): boolean {
   let low = 0;
   let high = words.length;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if ((words[middle] ?? '') < joined) low = middle + 1;
+    if ((words[middle] ?? '') < word) low = middle + 1;
     else high = middle;
   }
   const next = words[low];
-  return next !== undefined && (next === joined || (asPrefix && next.startsWith(joined)));
+  return next !== undefined && (next === word || (asPrefix && next.startsWith(word)));
 }
 
-function planQuery(query: string, words: readonly string[] | null): QueryPlan {
+/**
+ * Readings of the query with one word split in two where some name has both halves side by side
+ * ("gazprombank" → "gazprom bank"; while typing, "gazpromb" → "gazprom b…"): the index holds
+ * single words only, so this is how a joined query meets a name written apart. Longest first
+ * half first; at most `MAX_SPLIT_READINGS`.
+ */
+function splitReadings(tokens: readonly string[], index: SearchIndex): QueryVariant[] {
+  const readings: QueryVariant[] = [];
+  tokens.forEach((token, position) => {
+    const isLast = position === tokens.length - 1;
+    const longestHead = token.length - (isLast ? 1 : MIN_SPLIT_PART);
+    for (let cut = longestHead; cut >= MIN_SPLIT_PART; cut -= 1) {
+      if (readings.length >= MAX_SPLIT_READINGS) return;
+      const head = token.slice(0, cut);
+      const tail = token.slice(cut);
+      if (!isIndexedWord(index.adjacentPairs, `${head} ${tail}`, isLast)) continue;
+      readings.push({
+        // The typed half is left to the judging: the names with the first half are few.
+        tokens: isLast
+          ? [...tokens.slice(0, position), head]
+          : [...tokens.slice(0, position), head, tail, ...tokens.slice(position + 1)],
+        note: `word split ("${token}" as "${head} ${tail}")`,
+        judgeBy: tokens,
+        exactWords: isLast,
+      });
+    }
+  });
+  return readings;
+}
+
+function planQuery(query: string, index: SearchIndex): QueryPlan {
+  const { words } = index;
   const tokens = tokenizeName(query);
   const variants: QueryVariant[] = [{ tokens, note: null }];
   if (tokens.length <= MAX_TOKENS_FOR_JOINING) {
-    for (let index = 0; index + 1 < tokens.length; index += 1) {
-      const pair = tokens.slice(index, index + 2);
+    variants.push(...splitReadings(tokens, index));
+    for (let start = 0; start + 1 < tokens.length; start += 1) {
+      const pair = tokens.slice(start, start + 2);
       // A joined reading can only find a name that has the joined word: each reading is a full
       // search, and "islamic republic of iran s" would otherwise run five of them (~0.3 s).
-      const isLast = index + 2 === tokens.length;
+      const isLast = start + 2 === tokens.length;
       if (!isIndexedWord(words, pair.join(''), isLast)) continue;
       variants.push({
-        tokens: [...tokens.slice(0, index), pair.join(''), ...tokens.slice(index + 2)],
+        tokens: [...tokens.slice(0, start), pair.join(''), ...tokens.slice(start + 2)],
         note: `words joined ("${pair.join(' ')}" as "${pair.join('')}")`,
       });
     }
@@ -287,28 +379,38 @@ function withFilter(options: SearchOptions, filter: ResultFilter | undefined): S
   return filter === undefined ? options : { ...options, filter };
 }
 
+/** The score of an exact whole-name or identifier hit: above any word match's MiniSearch score,
+ * and a primary name above an alias. */
+const EXACT_SCORE = 1000;
+
 /** Whole-name equality (by compact key) and identifier equality: rank class 0, no fuzziness. */
 function collectExact(
   index: SearchIndex,
   plan: QueryPlan,
-  filter: ResultFilter | undefined,
+  candidateIds: ReadonlySet<string> | undefined,
   hits: Map<string, DocHit>,
 ): void {
-  const lookups: [string, SearchOptions][] = [
-    [plan.compact, EXACT_KEY_SEARCH],
-    [plan.identifier, IDENTIFIER_SEARCH],
+  const found = [
+    ...(index.wholeNames.get(plan.compact) ?? []),
+    ...(index.identifiers.get(plan.identifier) ?? []),
   ];
-  for (const [key, options] of lookups) {
-    if (key.length === 0) continue;
-    for (const result of index.engine.search(key, withFilter(options, filter))) {
-      const doc = toSearchDoc(result);
-      const match =
-        doc.kind === 'identifier'
-          ? null
-          : classifyNameMatch(doc.name, plan.variants[0]?.tokens ?? []);
-      keepBest(hits, doc.id, { doc, score: result.score, rank: 0, match, variantNote: null });
-    }
+  const queryTokens = plan.variants[0]?.tokens ?? [];
+  for (const doc of found) {
+    if (candidateIds !== undefined && !candidateIds.has(doc.listingId)) continue;
+    const isName = doc.kind !== 'identifier';
+    const match = isName ? classifyNameMatch(doc.name, queryTokens) : null;
+    const score = EXACT_SCORE * KIND_BOOST[doc.kind];
+    const variantNote = isName ? spacingNote(queryTokens, tokenizeName(doc.name)) : null;
+    keepBest(hits, doc.id, { doc, score, rank: 0, match, variantNote });
   }
+}
+
+/** How a whole-name match differs from the query in its spacing only, or null when it does not. */
+function spacingNote(query: readonly string[], name: readonly string[]): string | null {
+  if (query.length === name.length) return null;
+  const [spaced, joined] = query.length > name.length ? [query, name] : [name, query];
+  const verb = query.length > name.length ? 'words joined' : 'word split';
+  return `${verb} ("${spaced.join(' ')}" as "${joined.join(' ')}")`;
 }
 
 /** `isComplete`: every term must match (AND); otherwise at least one (OR). Checked again on the
@@ -321,9 +423,10 @@ function collectNames(
 ): void {
   if (variant.tokens.length === 0) return;
   const isComplete = options.combineWith !== OR_SEARCH.combineWith;
-  for (const result of index.engine.search(variant.tokens.join(' '), options)) {
+  const searchOptions = variant.exactWords ? { ...options, prefix: false } : options;
+  for (const result of index.engine.search(variant.tokens.join(' '), searchOptions)) {
     const doc = toSearchDoc(result);
-    const match = classifyNameMatch(doc.name, variant.tokens);
+    const match = classifyNameMatch(doc.name, variant.judgeBy ?? variant.tokens);
     const needed = isComplete ? match.totalTerms : 1;
     if (match.matchedTerms < needed) continue;
     const hit = {
@@ -342,10 +445,11 @@ function collectNames(
 function collectAll(
   index: SearchIndex,
   plan: QueryPlan,
-  filter: ResultFilter | undefined,
+  candidateIds: ReadonlySet<string> | undefined,
 ): Map<string, DocHit> {
   const hits = new Map<string, DocHit>();
-  collectExact(index, plan, filter, hits);
+  const filter = toFilter(candidateIds);
+  collectExact(index, plan, candidateIds, hits);
   const andOptions = withFilter({}, filter);
   for (const variant of plan.variants) collectNames(index, variant, andOptions, hits);
   if (hits.size === 0 && plan.withoutLegalPrefix !== null) {
@@ -387,7 +491,7 @@ export function searchListings(
   query: string,
   options: SearchListingsOptions = {},
 ): SearchHit[] {
-  const hits = collectAll(index, planQuery(query, index.words), toFilter(options.candidateIds));
+  const hits = collectAll(index, planQuery(query, index), options.candidateIds);
   const perListing = new Map<string, DocHit>();
   for (const hit of hits.values()) keepBest(perListing, hit.doc.listingId, hit);
   const ranked = [...perListing.values()].sort(compareHits);

@@ -91,8 +91,23 @@ describe('searchListings ranking', () => {
     expect(INDEX.words).toContain('gazprombank');
   });
 
-  it('finds "Gazprombank" in "Gazprom Bank (Switzerland)"', () => {
-    expect(hitFor('Gazprombank', 'el-gpb-ch')?.quality).toBe('exact');
+  it('finds "Gazprombank" in "Gazprom Bank (Switzerland)", and says the word was split', () => {
+    const hit = hitFor('Gazprombank', 'el-gpb-ch');
+    expect(hit?.quality).toBe('exact');
+    expect(hit?.explanation).toContain('"gazprombank" as "gazprom bank"');
+    // While the joined word is typed, its half-typed second half is a prefix.
+    expect(hitFor('Gazpromb', 'el-gpb-ch')?.quality).toBe('prefix');
+  });
+
+  it('splits a word only into halves that stand side by side, in order, in a name', () => {
+    const index = buildSearchIndex(
+      [
+        makeListing('sdn-apart', 'BANK OF GAZPROM'),
+        makeListing('sdn-together', 'GAZPROM BANK OJSC'),
+      ].flatMap(toSearchDocs),
+    );
+    expect(ids(searchListings(index, 'gazprombank'))).toEqual(['sdn-together']);
+    expect(ids(searchListings(index, 'gazprom bank'))).toEqual(['sdn-together', 'sdn-apart']);
   });
 
   it('tolerates a typo', () => {
