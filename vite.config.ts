@@ -68,6 +68,24 @@ function offlineServiceWorker(): Plugin[] {
             cacheName: 'sanctions-data',
             cacheableResponse: { statuses: [200] },
             expiration: { maxEntries: 8 },
+            plugins: [
+              {
+                // Called only when the network failed and the cache answers: the response says
+                // so (OFFLINE_COPY_HEADER in src/data/load-dataset.ts), and the page tells the
+                // reader that the lists shown are the copy saved at an earlier visit. Inlined
+                // into sw.js by Workbox, so it must not use anything from this file.
+                cachedResponseWillBeUsed: async ({ cachedResponse }) => {
+                  if (!cachedResponse) return cachedResponse;
+                  const headers = new Headers(cachedResponse.headers);
+                  headers.set('X-Sanctions-Offline-Copy', '1');
+                  return new Response(await cachedResponse.blob(), {
+                    status: cachedResponse.status,
+                    statusText: cachedResponse.statusText,
+                    headers,
+                  });
+                },
+              },
+            ],
           },
         },
       ],

@@ -1,5 +1,6 @@
 import { Suspense, lazy, useCallback, useEffect, useMemo, useState } from 'react';
 import { factsOf } from '../features/explorer/model/facts';
+import { unfilteredResult } from '../features/explorer/model/filter';
 import { cleanViewForData } from '../features/explorer/model/facet-options';
 import type { ExplorerView } from '../features/explorer/model/view';
 import { ExplorerPage } from '../features/explorer/ExplorerPage';
@@ -41,7 +42,12 @@ export function App() {
           <Link href="/">Search the lists</Link>
           <Link href={ACTIONS_PATH}>Additions by date</Link>
         </nav>
-        {state.status === 'ready' ? <DataSummary manifest={state.dataset.manifest} /> : null}
+        {state.status === 'ready' ? (
+          <DataSummary
+            manifest={state.dataset.manifest}
+            isOfflineCopy={state.dataset.isOfflineCopy}
+          />
+        ) : null}
       </header>
       {state.status === 'ready' && state.dataset.manifest.sample ? <SampleBanner /> : null}
       <main id="main">
@@ -92,14 +98,15 @@ function ReadyApp({ dataset }: { dataset: Dataset }) {
   const location = useLocation();
   const route = matchRoute(location.pathname);
   const facts = useMemo(() => factsOf(dataset.listings), [dataset]);
-  const known = useMemo(
-    () => ({
-      program: new Set(facts.flatMap((fact) => fact.programs)),
-      rationale: new Set(facts.flatMap((fact) => fact.rationales)),
-      sector: new Set(facts.flatMap((fact) => fact.sectors)),
-    }),
-    [facts],
-  );
+  const known = useMemo(() => {
+    // Every value some listing has: the unfiltered counts' keys (computed while loading).
+    const { facets } = unfilteredResult(facts);
+    return {
+      program: new Set(facets.program.keys()),
+      rationale: new Set(facets.rationale.keys()),
+      sector: new Set(facets.sector.keys()),
+    };
+  }, [facts]);
   const { port, status } = useSearchClient();
   const [dismissedFor, setDismissedFor] = useState<string | null>(null);
 

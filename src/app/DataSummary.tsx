@@ -2,8 +2,17 @@ import type { Manifest } from '../domain/manifest';
 import { describeDataset } from './data-summary-text';
 import { useIsOffline } from './use-online-status';
 
-export function DataSummary({ manifest }: { manifest: Manifest }) {
-  const summary = describeDataset(manifest, useIsOffline());
+/** What the lists shown are. "Offline copy" when they came from the offline cache, or the browser
+ * says it is offline (then they can only have come from there). */
+export function DataSummary({
+  manifest,
+  isOfflineCopy,
+}: {
+  manifest: Manifest;
+  isOfflineCopy: boolean;
+}) {
+  const isOffline = useIsOffline();
+  const summary = describeDataset(manifest, isOfflineCopy || isOffline);
   return (
     <p className="data-summary" title={summary.detail}>
       {summary.line}

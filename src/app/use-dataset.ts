@@ -3,6 +3,7 @@ import { markStartupSettled } from './startup';
 import { prepareSearchWorker, startSearchIndex } from './use-search-client';
 import { DataLoadError, loadDataset, type Dataset, type LoadProgress } from '../data/load-dataset';
 import { factsOf } from '../features/explorer/model/facts';
+import { unfilteredResult } from '../features/explorer/model/filter';
 import { fetchPreferringEarly } from './early-fetch';
 
 export type DatasetState =
@@ -21,7 +22,8 @@ export function useDataset(baseUrl: string): DatasetState {
       baseUrl,
       fetch: fetchPreferringEarly,
       onListingsBytes: startSearchIndex,
-      whileValidating: factsOf,
+      // The first table (every listing, no filter) is ready before the data is declared valid.
+      whileValidating: (listings) => unfilteredResult(factsOf(listings)),
       onProgress: (progress) => {
         // A re-render per network chunk cost ~0.7 s on the full lists; a few a second suffice.
         const now = performance.now();

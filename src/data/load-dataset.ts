@@ -1,17 +1,28 @@
 import { z } from 'zod';
 import { SCHEMA_VERSION, type Listing } from '../domain/listing';
 import { MANIFEST_PATH, manifestSchema, type Manifest } from '../domain/manifest';
-import { firstInvalidListing } from './validate-listings';
+import {
+  firstInvalidListing,
+  sha256Hex,
+  workerValidationEnd,
+  type ListingsCheck,
+} from './validate-listings';
 
 export interface Dataset {
   readonly manifest: Manifest;
   readonly listings: readonly Listing[];
   readonly byId: ReadonlyMap<string, Listing>;
+  /** True when the offline service worker answered from its cache because the network failed:
+   * the lists shown are the copy saved at an earlier visit. */
+  readonly isOfflineCopy: boolean;
 }
 
-/** What whoever took the listings bytes found when validating them against the schema: the first
- * problem (as `firstInvalidListing` words it), or null. */
-export type ListingsVerdict = Promise<string | null>;
+/** The header the offline service worker adds to a data file it serves from its cache (see
+ * vite.config.ts, `offlineServiceWorker`). */
+export const OFFLINE_COPY_HEADER = 'X-Sanctions-Offline-Copy';
+
+export type { ListingsCheck };
+export type ListingsVerdict = Promise<ListingsCheck>;
 
 export type DataErrorKind = 'missing' | 'corrupt' | 'incompatible' | 'invalid' | 'network';
 
@@ -39,14 +50,12 @@ export interface LoadOptions {
   readonly baseUrl: string;
   readonly fetch?: typeof fetch;
   readonly onProgress?: (progress: LoadProgress) => void;
-  /** Called with the listings file's bytes as soon as they arrive, before they are checked, so
-   * other work (the search index, in a worker) can start in parallel. The loader is done with
-   * them by then: the callee may transfer them to a worker. When it returns a verdict, it has
-   * taken on the schema validation too: the loader waits for its verdict instead of validating. */
-  readonly onListingsBytes?: (
-    bytes: Uint8Array<ArrayBuffer>,
-    file: string,
-  ) => ListingsVerdict | void;
+  /** Called with the listings file's bytes as soon as they arrive, before anything else, so that
+   * other work (the search index, in a worker) starts in parallel; the callee may transfer them.
+   * It takes on the SHA-256 and the schema validation of the listings before
+   * `workerValidationEnd(count)`; the loader validates the rest meanwhile, and shows nothing
+   * before the verdict. A verdict that fails leaves all the checks to the loader. */
+  readonly onListingsBytes?: (bytes: Uint8Array<ArrayBuffer>, file: string) => ListingsVerdict;
   /** Called with the parsed listings while their validation runs elsewhere, to derive what the
    * first render needs in time the page would spend waiting. Nothing may be shown from them yet;
    * a throw (malformed data) is ignored, since the verdict will refuse the data anyway. */
@@ -66,24 +75,30 @@ const listingsFileSchema = z.object({
 
 export async function loadDataset(options: LoadOptions): Promise<Dataset> {
   const fetchFn = options.fetch ?? fetch;
+  let isOfflineCopy = false;
+  const fetchFile = async (
+    url: string,
+    file: string,
+    onBytes: (loaded: number, total: number | null) => void,
+  ) => {
+    const fetched = await fetchBytes(fetchFn, url, file, onBytes);
+    isOfflineCopy ||= fetched.isOfflineCopy;
+    return fetched.bytes;
+  };
   const manifestText = decode(
-    await fetchBytes(fetchFn, options.baseUrl + MANIFEST_PATH, MANIFEST_PATH, (loaded, total) =>
+    await fetchFile(options.baseUrl + MANIFEST_PATH, MANIFEST_PATH, (loaded, total) =>
       options.onProgress?.({ stage: 'manifest', loadedBytes: loaded, totalBytes: total }),
     ),
   );
   const manifest = parseManifest(manifestText);
   mark('data:manifest');
   const listingsPath = manifest.listings.path;
-  const listingsBytes = await fetchBytes(
-    fetchFn,
-    options.baseUrl + listingsPath,
-    listingsPath,
-    (loaded) =>
-      options.onProgress?.({
-        stage: 'listings',
-        loadedBytes: loaded,
-        totalBytes: manifest.listings.bytes,
-      }),
+  const listingsBytes = await fetchFile(options.baseUrl + listingsPath, listingsPath, (loaded) =>
+    options.onProgress?.({
+      stage: 'listings',
+      loadedBytes: loaded,
+      totalBytes: manifest.listings.bytes,
+    }),
   );
   options.onProgress?.({
     stage: 'checking',
@@ -91,46 +106,62 @@ export async function loadDataset(options: LoadOptions): Promise<Dataset> {
     totalBytes: manifest.listings.bytes,
   });
   mark('data:fetched');
-  // SubtleCrypto copies the bytes when called and hashes them asynchronously, so the file is
-  // decoded and handed to the search worker (transferred, not copied) while the hash runs; on
-  // the full lists the page then waits ~6 ms for it (BENCHMARKS.md, load stages).
-  const hashed = checkHash(listingsBytes, manifest.listings.sha256, listingsPath);
-  const text = decode(listingsBytes);
+  const checker = options.onListingsBytes;
+  // With a checker, the original bytes go to it at once (it may transfer them to a worker) and
+  // the page reads a copy (~10 ms): the worker starts parsing before the page has decoded.
+  const ownBytes = checker ? listingsBytes.slice() : listingsBytes;
+  // Observed at once: a checker that fails must not surface as an unhandled rejection; its
+  // checks fall back to this thread below.
+  const checked: Promise<ListingsCheck | null> | null = checker
+    ? checker(listingsBytes, listingsPath).then(
+        (check) => check,
+        () => null,
+      )
+    : null;
+  const expected = manifest.listings.sha256;
+  const hashed =
+    checked === null
+      ? checkHash(ownBytes, expected, listingsPath)
+      : checked.then((check) =>
+          check?.sha256 != null
+            ? compareHash(check.sha256, expected, listingsPath)
+            : checkHash(ownBytes, expected, listingsPath),
+        );
+  const text = decode(ownBytes);
   mark('data:decoded');
-  const verdict = options.onListingsBytes?.(listingsBytes, listingsPath) ?? null;
-  // Observed at once: a worker that fails must not surface as an unhandled rejection; its
-  // check falls back to this thread below.
-  const workerOutcome =
-    verdict?.then(
-      (problem) => ({ problem }),
-      () => null,
-    ) ?? null;
   let listings: Listing[];
   try {
-    // With a verdict coming from elsewhere, the page only checks the file's shape and version
-    // here, while the worker validates every listing on the other core (~0.5 s of the page's
-    // time saved on the full lists); nothing is shown before that verdict.
-    listings = parseListings(text, listingsPath, { validate: workerOutcome === null });
+    // With a checker, the page checks only the file's shape and version here; it validates its
+    // share of the listings once the first render's facts are derived.
+    listings = parseListings(text, listingsPath, { validate: checked === null });
   } catch (error) {
     await hashed; // a checksum mismatch explains an unreadable file better than the parse error
     throw error;
   }
-  if (workerOutcome !== null && options.whileValidating) {
-    try {
-      options.whileValidating(listings);
-    } catch {
-      // The worker's verdict names what is wrong with the data.
+  if (checked !== null) {
+    if (options.whileValidating) {
+      try {
+        options.whileValidating(listings);
+      } catch {
+        // The validation below names what is wrong with the data.
+      }
+      mark('data:prepared');
     }
-    mark('data:prepared');
-  }
-  await hashed;
-  mark('data:hashed');
-  if (workerOutcome !== null) {
-    // A worker that failed to answer leaves the check to this thread.
-    const outcome = await workerOutcome;
+    const checkerEnd = workerValidationEnd(listings.length);
+    const ownProblem = firstInvalidListing(listings, listingsPath, checkerEnd);
+    mark('data:page-validated');
+    await hashed;
+    mark('data:hashed');
+    const check = await checked;
+    // A checker that failed to answer leaves its share to this thread too.
     const problem =
-      outcome === null ? firstInvalidListing(listings, listingsPath) : outcome.problem;
+      (check === null
+        ? firstInvalidListing(listings, listingsPath, 0, checkerEnd)
+        : check.problem) ?? ownProblem;
     if (problem !== null) throw new DataLoadError('invalid', listingsPath, problem, REBUILD);
+  } else {
+    await hashed;
+    mark('data:hashed');
   }
   mark('data:validated');
   if (listings.length !== manifest.listingCount) {
@@ -145,6 +176,7 @@ export async function loadDataset(options: LoadOptions): Promise<Dataset> {
     manifest,
     listings,
     byId: new Map(listings.map((listing) => [listing.id, listing])),
+    isOfflineCopy,
   };
 }
 
@@ -173,7 +205,7 @@ export function parseManifest(text: string): Manifest {
 }
 
 /** The listings of a listings file; `validate: false` checks only the file's shape and version,
- * for a caller that has the listings validated elsewhere (`Dataset.validated`). */
+ * for a caller that validates the listings afterwards. */
 export function parseListings(
   text: string,
   file: string,
@@ -227,7 +259,7 @@ async function fetchBytes(
   url: string,
   file: string,
   onBytes: (loaded: number, total: number | null) => void,
-): Promise<Uint8Array<ArrayBuffer>> {
+): Promise<{ bytes: Uint8Array<ArrayBuffer>; isOfflineCopy: boolean }> {
   let response: Response;
   try {
     response = await fetchFn(url, { cache: 'no-cache' });
@@ -260,10 +292,11 @@ async function fetchBytes(
     );
   }
   const total = Number(response.headers.get('content-length')) || null;
+  const isOfflineCopy = response.headers.get(OFFLINE_COPY_HEADER) === '1';
   if (!response.body) {
     const whole = new Uint8Array(await response.arrayBuffer());
     onBytes(whole.length, total);
-    return whole;
+    return { bytes: whole, isOfflineCopy };
   }
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -281,7 +314,7 @@ async function fetchBytes(
     bytes.set(chunk, offset);
     offset += chunk.length;
   }
-  return bytes;
+  return { bytes, isOfflineCopy };
 }
 
 async function checkHash(
@@ -289,13 +322,12 @@ async function checkHash(
   expected: string,
   file: string,
 ): Promise<void> {
-  const subtle = globalThis.crypto?.subtle;
-  // Without SubtleCrypto (plain-http pages on a LAN address), the schema checks below still run.
-  if (!subtle) return;
-  const digest = await subtle.digest('SHA-256', bytes);
-  const actual = [...new Uint8Array(digest)]
-    .map((byte) => byte.toString(16).padStart(2, '0'))
-    .join('');
+  const actual = await sha256Hex(bytes);
+  // Without SubtleCrypto (plain-http pages on a LAN address), the schema checks still run.
+  if (actual !== null) compareHash(actual, expected, file);
+}
+
+function compareHash(actual: string, expected: string, file: string): void {
   if (actual !== expected) {
     throw new DataLoadError(
       'corrupt',

@@ -3,10 +3,16 @@ import { listingSchema } from '../domain/listing';
 /**
  * The first listing of a listings file that breaks the schema, described by file, listing number
  * and field ("listings.json, listing 12: field "list" Invalid option…"), or null when all pass.
- * Shared by the page and the search worker, whichever validates (see `loadDataset`).
+ * Checks the listings with index in [start, end): the page and the search worker each validate a
+ * share of the file (see `loadDataset`).
  */
-export function firstInvalidListing(values: readonly unknown[], file: string): string | null {
-  for (let index = 0; index < values.length; index += 1) {
+export function firstInvalidListing(
+  values: readonly unknown[],
+  file: string,
+  start = 0,
+  end = values.length,
+): string | null {
+  for (let index = start; index < end; index += 1) {
     const parsed = listingSchema.safeParse(values[index]);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
@@ -14,4 +20,33 @@ export function firstInvalidListing(values: readonly unknown[], file: string): s
     }
   }
   return null;
+}
+
+/** What whoever took the listings file's bytes found (`LoadOptions.onListingsBytes`). */
+export interface ListingsCheck {
+  /** The SHA-256 of the bytes in hex, or null when it could not hash them (the loader then
+   * hashes its own copy). */
+  readonly sha256: string | null;
+  /** The first listing of its share (before `workerValidationEnd`) that breaks the schema, in
+   * words (as `firstInvalidListing` words it), or null. */
+  readonly problem: string | null;
+}
+
+/**
+ * Where the search worker's share of the validation ends: it validates the listings before this
+ * index, the page the rest. The worker gets the file ~0.1 s before the page has decoded it and
+ * has no facts to derive, so it takes the larger share; the two finish at about the same time
+ * on the full lists (BENCHMARKS.md, load stages).
+ */
+export function workerValidationEnd(count: number): number {
+  return Math.ceil(count * 0.7);
+}
+
+/** The SHA-256 of some bytes in hex, or null where SubtleCrypto is missing (a plain-http page
+ * on a LAN address); the schema checks still run there. */
+export async function sha256Hex(bytes: BufferSource): Promise<string | null> {
+  const subtle = globalThis.crypto?.subtle;
+  if (!subtle) return null;
+  const digest = await subtle.digest('SHA-256', bytes);
+  return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
 }

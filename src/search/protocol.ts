@@ -9,8 +9,9 @@ export type SearchWorkerRequest =
    * where a structured clone of every listing object cost the page ~0.8 s for 15k listings. */
   | { readonly type: 'load'; readonly docs: string }
   /** The raw bytes of `listings.json` (named `file`), transferred as soon as they arrive: the
-   * worker parses them and validates every listing against the full schema while the page parses
-   * the same file (two cores); answered by `validated`. */
+   * worker hashes them, parses them and validates its share of the listings against the full
+   * schema (`workerValidationEnd`) while the page parses the same file (two cores); answered by
+   * `validated`. */
   | { readonly type: 'load-listings-file'; readonly bytes: ArrayBuffer; readonly file: string }
   /** Indexes the listings the last `load-listings-file` read; answered by `ready`. */
   | { readonly type: 'index-listings' }
@@ -24,8 +25,14 @@ export type SearchWorkerRequest =
 
 export type SearchWorkerResponse =
   | { readonly type: 'ready'; readonly docCount: number; readonly millis: number }
-  /** `problem`: the first listing that fails the schema, in words, or null when all pass. */
-  | { readonly type: 'validated'; readonly problem: string | null; readonly millis: number }
+  /** `problem`: the first listing of the worker's share that fails the schema, in words, or null
+   * when all pass; `sha256`: of the bytes, null when the worker cannot hash. */
+  | {
+      readonly type: 'validated';
+      readonly problem: string | null;
+      readonly sha256: string | null;
+      readonly millis: number;
+    }
   | {
       readonly type: 'results';
       readonly requestId: number;

@@ -3,6 +3,7 @@
  * reject with `SearchSupersededError` and late results for them are dropped, so the list never
  * flickers back to the answer for a shorter prefix of what the user typed.
  */
+import type { ListingsCheck } from '../data/validate-listings';
 import type { Listing } from '../domain/listing';
 import type { SearchHit } from './engine';
 import { toSearchDocs } from './search-docs';
@@ -22,8 +23,8 @@ export interface SearchWorkerPort {
 export interface SearchClient {
   load(listings: readonly Listing[]): Promise<{ docCount: number; millis: number }>;
   /** Sends a `listings.json` file's bytes, transferred (the buffer becomes unusable here), to be
-   * read and validated in the worker: the first listing that fails the schema, in words, or null. */
-  loadListingsFile(bytes: ArrayBuffer, file: string): Promise<string | null>;
+   * hashed, read and validated (the worker's share) in the worker. */
+  loadListingsFile(bytes: ArrayBuffer, file: string): Promise<ListingsCheck>;
   /** Indexes the listings of the file `loadListingsFile` sent. */
   indexListings(): Promise<{ docCount: number; millis: number }>;
   search(query: string, candidateIds?: ReadonlySet<string>): Promise<SearchHit[]>;
@@ -115,7 +116,7 @@ export function createSearchClient(
         ordered.push({
           settle: (response) =>
             response.type === 'validated'
-              ? resolve(response.problem)
+              ? resolve({ problem: response.problem, sha256: response.sha256 })
               : reject(new Error(`expected "validated", the worker answered "${response.type}"`)),
           reject,
         });

@@ -4,10 +4,14 @@
  */
 import { buildSearchIndex, searchDocCount, searchListings, type SearchIndex } from './engine';
 import type { SearchWorkerRequest, SearchWorkerResponse } from './protocol';
-import { firstInvalidListing } from '../data/validate-listings';
+import { firstInvalidListing, sha256Hex, workerValidationEnd } from '../data/validate-listings';
 import { docsFromListings, parseSearchDocs, readListingsArray } from './search-docs';
 
-export type SearchWorkerHandler = (request: SearchWorkerRequest) => SearchWorkerResponse;
+/** Answers one request; reading a listings file is asynchronous (it waits for the hash), and the
+ * worker entry answers requests strictly in order. */
+export type SearchWorkerHandler = (
+  request: SearchWorkerRequest,
+) => SearchWorkerResponse | Promise<SearchWorkerResponse>;
 
 export function createSearchWorkerHandler(): SearchWorkerHandler {
   let index: SearchIndex | null = null;
@@ -25,9 +29,21 @@ export function createSearchWorkerHandler(): SearchWorkerHandler {
         };
       }
       if (request.type === 'load-listings-file') {
+        // Hashed on the browser's crypto thread while this one parses and validates.
+        const hashing = sha256Hex(request.bytes).catch(() => null);
         listings = readListingsArray(request.bytes);
-        const problem = firstInvalidListing(listings, request.file);
-        return { type: 'validated', problem, millis: performance.now() - started };
+        const problem = firstInvalidListing(
+          listings,
+          request.file,
+          0,
+          workerValidationEnd(listings.length),
+        );
+        return hashing.then((sha256) => ({
+          type: 'validated',
+          problem,
+          sha256,
+          millis: performance.now() - started,
+        }));
       }
       if (request.type === 'index-listings') {
         if (listings === null) throw new Error('index-listings before load-listings-file');

@@ -9,6 +9,10 @@ import { createSearchWorkerHandler } from './worker-handler';
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const handle = createSearchWorkerHandler();
 
+/** Requests are answered in the order they came: the page matches loads to answers in order. */
+let previous: Promise<unknown> = Promise.resolve();
+
 scope.addEventListener('message', (event: MessageEvent<SearchWorkerRequest>) => {
-  scope.postMessage(handle(event.data));
+  const request = event.data;
+  previous = previous.then(async () => scope.postMessage(await handle(request)));
 });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { DataLoadError, loadDataset } from '../../../src/data/load-dataset';
+import { DataLoadError, loadDataset, OFFLINE_COPY_HEADER } from '../../../src/data/load-dataset';
 import { SCHEMA_VERSION } from '../../../src/domain/listing';
 import { buildListing } from '../build-listing';
 
@@ -53,6 +53,19 @@ describe('loadDataset', () => {
     expect(dataset.byId.get('sdn-1')?.name).toBe('Alpha');
     expect(progress).toContain('listings');
     expect(progress[progress.length - 1]).toBe('checking');
+  });
+
+  it('says when the offline service worker answered from its cache', async () => {
+    const files = makeFiles();
+    const online = await loadDataset({ baseUrl: '/data/', fetch: fakeFetch(files) });
+    expect(online.isOfflineCopy).toBe(false);
+    const fromCache = (async (input: string | URL | Request) => {
+      const response = await fakeFetch(files)(input);
+      return new Response(response.body, { headers: { [OFFLINE_COPY_HEADER]: '1' } });
+    }) as typeof fetch;
+    const offline = await loadDataset({ baseUrl: '/data/', fetch: fromCache });
+    expect(offline.isOfflineCopy).toBe(true);
+    expect(offline.listings).toHaveLength(1);
   });
 
   it('says a missing manifest is missing and how to rebuild', async () => {
@@ -108,14 +121,14 @@ describe('loadDataset', () => {
   it('leaves validation to whoever returns a verdict, and refuses the data it condemns', async () => {
     const broken = { ...buildListing({ id: 'sdn-1', name: 'Alpha' }), list: 'NOPE' };
     const handedOver: string[] = [];
-    const verdicts = [null, 'listings.json, listing 1: field "list" is not a list.'];
-    const loads = verdicts.map((verdict) =>
+    const problems = [null, 'listings.json, listing 1: field "list" is not a list.'];
+    const loads = problems.map((problem) =>
       loadDataset({
         baseUrl: '/data/',
         fetch: fakeFetch(makeFiles([broken as never])),
         onListingsBytes: (_bytes, file) => {
           handedOver.push(file);
-          return Promise.resolve(verdict);
+          return Promise.resolve({ problem, sha256: null });
         },
       }),
     );
@@ -137,7 +150,7 @@ describe('loadDataset', () => {
     const dataset = await loadDataset({
       baseUrl: '/data/',
       fetch: fakeFetch(makeFiles()),
-      onListingsBytes: () => Promise.resolve(null),
+      onListingsBytes: () => Promise.resolve({ problem: null, sha256: null }),
       whileValidating: (listings) => seen.push(listings.length),
     });
     expect(seen).toEqual([1]);
@@ -155,7 +168,8 @@ describe('loadDataset', () => {
       loadDataset({
         baseUrl: '/data/',
         fetch: fakeFetch(makeFiles([broken as never])),
-        onListingsBytes: () => Promise.resolve('listings.json, listing 1: field "list" bad.'),
+        onListingsBytes: () =>
+          Promise.resolve({ problem: 'listings.json, listing 1: field "list" bad.', sha256: null }),
         whileValidating: () => {
           throw new TypeError('cannot read properties of undefined');
         },
@@ -186,6 +200,77 @@ describe('loadDataset', () => {
       onListingsBytes: failedWorker,
     });
     expect(good.listings).toHaveLength(1);
+  });
+
+  it("validates the listings after the checker's share itself, and names the first problem", async () => {
+    const listings = Array.from({ length: 10 }, (_, index) =>
+      buildListing({ id: `sdn-${index + 1}`, name: `Name ${index + 1}` }),
+    );
+    const withBroken = (index: number) =>
+      listings.map((listing, at) => (at === index ? { ...listing, list: 'NOPE' } : listing));
+    const trusting = () => Promise.resolve({ problem: null, sha256: null });
+    // Listing 10 is past the checker's share (the first 7): the page finds it.
+    await expect(
+      loadDataset({
+        baseUrl: '/data/',
+        fetch: fakeFetch(makeFiles(withBroken(9) as never)),
+        onListingsBytes: trusting,
+      }),
+    ).rejects.toMatchObject({ kind: 'invalid', message: expect.stringContaining('listing 10:') });
+    // Listing 2 is the checker's to judge: its verdict of "valid" is trusted.
+    const trusted = await loadDataset({
+      baseUrl: '/data/',
+      fetch: fakeFetch(makeFiles(withBroken(1) as never)),
+      onListingsBytes: trusting,
+    });
+    expect(trusted.listings).toHaveLength(10);
+    // Problems on both sides: the earlier listing is named.
+    await expect(
+      loadDataset({
+        baseUrl: '/data/',
+        fetch: fakeFetch(makeFiles(withBroken(9) as never)),
+        onListingsBytes: () =>
+          Promise.resolve({ problem: 'listings.json, listing 3: field "x" bad.', sha256: null }),
+      }),
+    ).rejects.toMatchObject({ message: 'listings.json, listing 3: field "x" bad.' });
+  });
+
+  it("trusts the checker's hash when it has one, and hashes its own copy when it has none", async () => {
+    const files = makeFiles();
+    const manifest = JSON.parse(files['manifest.json']) as { listings: { sha256: string } };
+    const withHash = (sha256: string | null) =>
+      loadDataset({
+        baseUrl: '/data/',
+        fetch: fakeFetch(files),
+        onListingsBytes: () => Promise.resolve({ problem: null, sha256 }),
+      });
+    await expect(withHash(manifest.listings.sha256)).resolves.toMatchObject({ manifest: {} });
+    await expect(withHash('0'.repeat(64))).rejects.toMatchObject({ kind: 'corrupt' });
+    await expect(withHash(null)).resolves.toMatchObject({ manifest: {} });
+    const tampered = {
+      ...files,
+      'listings.json': files['listings.json'].replace('Alpha', 'Alphb'),
+    };
+    await expect(
+      loadDataset({
+        baseUrl: '/data/',
+        fetch: fakeFetch(tampered),
+        onListingsBytes: () => Promise.resolve({ problem: null, sha256: null }),
+      }),
+    ).rejects.toMatchObject({ kind: 'corrupt' });
+  });
+
+  it('hands the checker the bytes first, and reads its own copy of them', async () => {
+    const dataset = await loadDataset({
+      baseUrl: '/data/',
+      fetch: fakeFetch(makeFiles()),
+      onListingsBytes: (bytes) => {
+        // What a transfer to a worker does to the buffer: the page must not read it afterwards.
+        structuredClone(bytes.buffer, { transfer: [bytes.buffer] });
+        return Promise.resolve({ problem: null, sha256: null });
+      },
+    });
+    expect(dataset.listings.map((listing) => listing.name)).toEqual(['Alpha']);
   });
 
   it('names the listing and field that fail validation', async () => {

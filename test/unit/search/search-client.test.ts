@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { SCHEMA_VERSION } from '../../../src/domain/listing';
 import { toSearchDocs } from '../../../src/search/search-docs';
 import { describe, expect, it } from 'vitest';
@@ -10,16 +11,19 @@ import {
 import { createSearchWorkerHandler } from '../../../src/search/worker-handler';
 import { makeListing } from './listing-factory';
 
-/** A worker port that runs the real handler in-thread, answering asynchronously like a worker. */
+/** A worker port that runs the real handler in-thread, answering asynchronously and in order,
+ * like the worker entry (src/search/worker.ts). */
 function inThreadPort(): SearchWorkerPort & { posted: SearchWorkerRequest[] } {
   const handle = createSearchWorkerHandler();
   let deliver: (response: unknown) => void = () => undefined;
+  let previous: Promise<unknown> = Promise.resolve();
   const posted: SearchWorkerRequest[] = [];
+  const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
   return {
     posted,
     post: (request) => {
       posted.push(request);
-      setTimeout(() => deliver(handle(request)), 0);
+      previous = previous.then(nextTask).then(async () => deliver(await handle(request)));
     },
     listen: (onResponse) => {
       deliver = onResponse;
@@ -42,18 +46,21 @@ describe('search worker handler', () => {
     });
   });
 
-  it('reads a whole listings file from its bytes, then indexes it; refuses one it cannot search', () => {
+  it('hashes and reads a whole listings file from its bytes, then indexes it; refuses one it cannot search', async () => {
     const handle = createSearchWorkerHandler();
-    const file = new TextEncoder().encode(
-      JSON.stringify({ schemaVersion: SCHEMA_VERSION, listings: LISTINGS }),
-    );
+    const text = JSON.stringify({ schemaVersion: SCHEMA_VERSION, listings: LISTINGS });
+    const file = new TextEncoder().encode(text);
     expect(
-      handle({ type: 'load-listings-file', bytes: file.buffer, file: 'listings.json' }),
-    ).toMatchObject({ type: 'validated', problem: null });
+      await handle({ type: 'load-listings-file', bytes: file.buffer, file: 'listings.json' }),
+    ).toMatchObject({
+      type: 'validated',
+      problem: null,
+      sha256: createHash('sha256').update(text).digest('hex'),
+    });
     expect(handle({ type: 'index-listings' })).toMatchObject({ type: 'ready', docCount: 3 });
     const broken = new TextEncoder().encode(JSON.stringify({ listings: [{ id: 'x' }] }));
     expect(
-      handle({ type: 'load-listings-file', bytes: broken.buffer, file: 'listings.json' }),
+      await handle({ type: 'load-listings-file', bytes: broken.buffer, file: 'listings.json' }),
     ).toMatchObject({
       type: 'validated',
       problem: expect.stringContaining('listing 1') as unknown,
@@ -116,10 +123,12 @@ describe('search client', () => {
     const client = createSearchClient(inThreadPort());
     const encode = (listings: unknown[]) =>
       new TextEncoder().encode(JSON.stringify({ schemaVersion: SCHEMA_VERSION, listings })).buffer;
-    await expect(client.loadListingsFile(encode(LISTINGS), 'listings.json')).resolves.toBeNull();
+    await expect(client.loadListingsFile(encode(LISTINGS), 'listings.json')).resolves.toMatchObject(
+      { problem: null, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) as unknown },
+    );
 
     const broken = [LISTINGS[0], { ...LISTINGS[1], sector: { sector: 'nope' } }];
-    const problem = await client.loadListingsFile(encode(broken), 'listings.json');
+    const { problem } = await client.loadListingsFile(encode(broken), 'listings.json');
     expect(problem).toMatch(/^listings\.json, listing 2: field "sector\.sector"/);
     await expect(client.indexListings()).resolves.toMatchObject({ docCount: 3 });
     expect((await client.search('sugon')).map((hit) => hit.listingId)).toEqual(['el-sugon']);
