@@ -249,6 +249,8 @@ interface QueryPlan {
 
 /** Joining every adjacent pair costs one search each; names longer than this rarely need it. */
 const MAX_TOKENS_FOR_JOINING = 6;
+/** A last query term this short is checked on the names the other terms find (`collectNames`). */
+const SHORT_PREFIX = 2;
 /** Each split reading is one more search; a word rarely has more than one sensible split. */
 const MAX_SPLIT_READINGS = 3;
 /** Neither half of a split word may be shorter ("a" + "lbank" is a coincidence, not two words),
@@ -423,8 +425,16 @@ function collectNames(
 ): void {
   if (variant.tokens.length === 0) return;
   const isComplete = options.combineWith !== OR_SEARCH.combineWith;
-  const searchOptions = variant.exactWords ? { ...options, prefix: false } : options;
-  for (const result of index.engine.search(variant.tokens.join(' '), searchOptions)) {
+  // A last term of one or two letters is judged, not searched: as a prefix it would expand to
+  // thousands of words ("china m": 36 ms in MiniSearch for 37 names), while the names that have
+  // the other words are few, and the judging checks that one of their words begins with it.
+  const last = variant.tokens[variant.tokens.length - 1] ?? '';
+  const judgeShortLast =
+    !variant.exactWords && variant.tokens.length > 1 && last.length <= SHORT_PREFIX;
+  const searched = judgeShortLast ? variant.tokens.slice(0, -1) : variant.tokens;
+  const searchOptions =
+    variant.exactWords || judgeShortLast ? { ...options, prefix: false } : options;
+  for (const result of index.engine.search(searched.join(' '), searchOptions)) {
     const doc = toSearchDoc(result);
     const match = classifyNameMatch(doc.name, variant.judgeBy ?? variant.tokens);
     const needed = isComplete ? match.totalTerms : 1;

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { memo, useId, useState } from 'react';
 
 export interface FacetOption {
   readonly value: string;
@@ -17,8 +17,14 @@ interface FacetListProps {
   readonly initialVisible?: number;
 }
 
-/** A group of checkboxes with live counts. Selected options always stay visible. */
-export function FacetList({ title, options, onToggle, initialVisible = 8 }: FacetListProps) {
+/** A group of checkboxes with live counts. Selected options always stay visible. Memoised: a
+ * keystroke in the search box passes the same options until the search answers. */
+export const FacetList = memo(function FacetList({
+  title,
+  options,
+  onToggle,
+  initialVisible = 8,
+}: FacetListProps) {
   const [expanded, setExpanded] = useState(false);
   const [filter, setFilter] = useState('');
   const filterId = useId();
@@ -75,4 +81,4 @@ export function FacetList({ title, options, onToggle, initialVisible = 8 }: Face
       ) : null}
     </fieldset>
   );
-}
+});

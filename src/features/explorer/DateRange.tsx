@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { memo, useId } from 'react';
 
 interface DateRangeProps {
   readonly from: string | null;
@@ -9,7 +9,13 @@ interface DateRangeProps {
   readonly onChange: (from: string | null, to: string | null) => void;
 }
 
-export function DateRange({ from, to, dated, undated, onChange }: DateRangeProps) {
+export const DateRange = memo(function DateRange({
+  from,
+  to,
+  dated,
+  undated,
+  onChange,
+}: DateRangeProps) {
   const id = useId();
   const active = from !== null || to !== null;
   return (
@@ -43,4 +49,4 @@ export function DateRange({ from, to, dated, undated, onChange }: DateRangeProps
       ) : null}
     </fieldset>
   );
-}
+});

@@ -1,4 +1,12 @@
-import { useCallback, useDeferredValue, useMemo, useState, type ReactNode } from 'react';
+import {
+  useCallback,
+  useDeferredValue,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import type { Listing } from '../../domain/listing';
 import {
   readColumnVisibility,
@@ -16,6 +24,7 @@ import {
   hasActiveFilters,
   toggleFacetValue,
   type ExplorerView,
+  type FacetKey,
   type SortColumn,
 } from './model/view';
 import { ResultsTable, type ResultRow } from './ResultsTable';
@@ -92,19 +101,54 @@ export function ExplorerPage({
 
   const deferredRows = useDeferredValue(result.rows);
 
-  const handleSort = useCallback(
-    (column: SortColumn) => {
-      const current = view.sort;
-      const sort =
-        current?.column !== column
-          ? { column, desc: false }
-          : current.desc
-            ? null
-            : { column, desc: true };
-      onViewChange({ ...view, sort }, 'push');
-    },
-    [view, onViewChange],
+  // The handlers read the view through a ref, so they stay the same functions while the query
+  // changes: a keystroke then re-renders neither the facets nor the table (memoised), only what
+  // the search's answer changes. Clicks come after the commit, when the ref is current.
+  const latestView = useRef(view);
+  useLayoutEffect(() => {
+    latestView.current = view;
+  });
+  const changeView = useCallback(
+    (change: (current: ExplorerView) => ExplorerView) =>
+      onViewChange(change(latestView.current), 'push'),
+    [onViewChange],
   );
+  const handleSort = useCallback(
+    (column: SortColumn) =>
+      changeView((current) => {
+        const sort =
+          current.sort?.column !== column
+            ? { column, desc: false }
+            : current.sort.desc
+              ? null
+              : { column, desc: true };
+        return { ...current, sort };
+      }),
+    [changeView],
+  );
+  const facetToggles = useMemo(
+    () =>
+      Object.fromEntries(
+        FACETS.map((facet) => [
+          facet.key,
+          (value: string) => changeView((current) => toggleFacetValue(current, facet.key, value)),
+        ]),
+      ) as Record<FacetKey, (value: string) => void>,
+    [changeView],
+  );
+  const facetOptions = useMemo(
+    () => FACETS.map((facet) => buildFacetOptions(result, filterView, facet.key)),
+    [result, filterView],
+  );
+  const changeDates = useCallback(
+    (listedFrom: string | null, listedTo: string | null) =>
+      changeView((current) => ({ ...current, listedFrom, listedTo })),
+    [changeView],
+  );
+  const changeColumnVisibility = useCallback((next: ColumnVisibility) => {
+    writeColumnVisibility(globalThis.localStorage, next);
+    setColumnVisibility(next);
+  }, []);
 
   // Settled: the rows on screen answer the current query and filters (tests and benchmarks wait on it).
   const settled = !search.pending && (view.q.trim() === '' || searchPort !== null);
@@ -137,13 +181,13 @@ export function ExplorerPage({
             Clear all filters
           </button>
         ) : null}
-        {FACETS.map((facet) => (
+        {FACETS.map((facet, index) => (
           <FacetList
             key={facet.key}
             title={facet.title}
             initialVisible={facet.initialVisible}
-            options={buildFacetOptions(result, view, facet.key)}
-            onToggle={(value) => onViewChange(toggleFacetValue(view, facet.key, value), 'push')}
+            options={facetOptions[index] ?? []}
+            onToggle={facetToggles[facet.key]}
           />
         ))}
         <DateRange
@@ -151,9 +195,7 @@ export function ExplorerPage({
           to={view.listedTo}
           dated={result.dated}
           undated={result.undated}
-          onChange={(listedFrom, listedTo) =>
-            onViewChange({ ...view, listedFrom, listedTo }, 'push')
-          }
+          onChange={changeDates}
         />
       </aside>
       <section
@@ -189,10 +231,7 @@ export function ExplorerPage({
         <ResultsTable
           rows={rows}
           columnVisibility={columnVisibility}
-          onColumnVisibilityChange={(next) => {
-            writeColumnVisibility(globalThis.localStorage, next);
-            setColumnVisibility(next);
-          }}
+          onColumnVisibilityChange={changeColumnVisibility}
           sort={view.sort}
           hasQuery={view.q.trim() !== ''}
           onSort={handleSort}

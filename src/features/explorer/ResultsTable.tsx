@@ -1,4 +1,4 @@
-import { useMemo, useRef, type CSSProperties, type KeyboardEvent } from 'react';
+import { memo, useMemo, useRef, type CSSProperties, type KeyboardEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import {
   columnVisibilityFeature,
@@ -53,7 +53,8 @@ const COLUMN_WIDTHS: Record<string, string> = {
   listed: '7.5rem',
 };
 
-export function ResultsTable({
+/** Memoised: a keystroke re-renders it only once the search's answer changes the rows. */
+export const ResultsTable = memo(function ResultsTable({
   rows,
   sort,
   hasQuery,
@@ -280,7 +281,7 @@ export function ResultsTable({
       </p>
     </div>
   );
-}
+});
 
 function NameCell({ row, href }: { row: ResultRow; href: string }) {
   const listing = row.facts.listing;
