@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { deriveFacts, factsOf } from '../../../src/features/explorer/model/facts';
-import { filterListings, sortFactsByName } from '../../../src/features/explorer/model/filter';
+import {
+  filterListings,
+  sortFactsByName,
+  unfilteredResult,
+} from '../../../src/features/explorer/model/filter';
 import { DEFAULT_VIEW, type ExplorerView } from '../../../src/features/explorer/model/view';
 import { address, buildListing, listedOn } from '../build-listing';
 
@@ -165,5 +169,30 @@ describe('filterListings', () => {
       ['cmic-2', 1],
     ]);
     expect(ids(run({ sort: { column: 'list', desc: false } }, ranks))).toEqual(['el-1', 'cmic-2']);
+  });
+});
+
+describe('the unfiltered result', () => {
+  const toPlain = (result: ReturnType<typeof unfilteredResult>) => ({
+    rows: result.rows.map((fact) => fact.listing.id),
+    facets: Object.fromEntries(
+      Object.entries(result.facets).map(([key, counts]) => [key, Object.fromEntries(counts)]),
+    ),
+    dated: result.dated,
+    undated: result.undated,
+  });
+
+  it('counts presorted facts as the general filter does, and is computed once', () => {
+    const unsorted = LISTINGS.map(deriveFacts);
+    const presorted = sortFactsByName(unsorted);
+    // The general loop (facts in no known order) and the counting shortcut (presorted) agree.
+    expect(toPlain(unfilteredResult(presorted))).toEqual(toPlain(unfilteredResult(unsorted)));
+    const undated = unsorted.filter((fact) => fact.listed === null).length;
+    expect(unfilteredResult(presorted).undated).toBe(undated);
+    expect(unfilteredResult(presorted).dated).toBe(LISTINGS.length - undated);
+    const onEntityList = LISTINGS.filter((listing) => listing.list === 'EL').length;
+    expect(unfilteredResult(presorted).facets.list.get('EL')).toBe(onEntityList);
+    // A view with no query, filter or sort is answered by the same object.
+    expect(filterListings(presorted, DEFAULT_VIEW, null)).toBe(unfilteredResult(presorted));
   });
 });

@@ -46,10 +46,29 @@ const UNFILTERED = new WeakMap<readonly ListingFacts[], FilterResult>();
 export function unfilteredResult(facts: readonly ListingFacts[]): FilterResult {
   let result = UNFILTERED.get(facts);
   if (result === undefined) {
-    result = filterEvery(facts, DEFAULT_VIEW, null);
+    result = SORTED_BY_NAME.has(facts) ? countEvery(facts) : filterEvery(facts, DEFAULT_VIEW, null);
     UNFILTERED.set(facts, result);
   }
   return result;
+}
+
+/** `filterEvery` with nothing to filter, for facts already in name order: every listing is a row
+ * and counts once per value; the general loop's bookkeeping cost ~0.1 s here on a cold page. */
+function countEvery(facts: readonly ListingFacts[]): FilterResult {
+  const counters = FACET_KEYS.map(() => new Map<string, number>());
+  let dated = 0;
+  for (const fact of facts) {
+    if (fact.listed !== null) dated += 1;
+    for (let index = 0; index < FACET_KEYS.length; index += 1) {
+      const counter = counters[index]!;
+      for (const value of facetValues(fact, FACET_KEYS[index]!))
+        counter.set(value, (counter.get(value) ?? 0) + 1);
+    }
+  }
+  const facets = Object.fromEntries(
+    FACET_KEYS.map((key, index) => [key, counters[index]!]),
+  ) as Record<FacetKey, Map<string, number>>;
+  return { rows: facts, facets, dated, undated: facts.length - dated };
 }
 
 function isUnfiltered(view: ExplorerView, ranks: SearchRanks): boolean {
