@@ -410,11 +410,15 @@ function stageTable(loads: readonly LoadRecord[]): string {
   const stages: [string, (load: LoadRecord) => number][] = [
     ['navigation → main script loaded', (l) => l.mainScriptEnd ?? NaN],
     [
-      'main script loaded → `app:start` (the bundle evaluated)',
-      (l) => at(l, 'app:start') - (l.mainScriptEnd ?? NaN),
+      'main script loaded → `data:request` (its first module asks for the data)',
+      (l) => at(l, 'data:request') - (l.mainScriptEnd ?? NaN),
     ],
     [
-      '`app:start` → `data:manifest` (first render, manifest fetched)',
+      '`data:request` → `app:start` (the rest of the bundle evaluated)',
+      (l) => at(l, 'app:start') - at(l, 'data:request'),
+    ],
+    [
+      '`app:start` → `data:manifest` (first render; manifest.json taken)',
       (l) => at(l, 'data:manifest') - at(l, 'app:start'),
     ],
     [
@@ -422,24 +426,24 @@ function stageTable(loads: readonly LoadRecord[]): string {
       (l) => at(l, 'data:fetched') - at(l, 'data:manifest'),
     ],
     [
-      '`data:fetched` → `data:decoded` (TextDecoder)',
+      '`data:fetched` → `data:decoded` (bytes to the worker, the page decodes its copy)',
       (l) => at(l, 'data:decoded') - at(l, 'data:fetched'),
     ],
     [
-      '`data:decoded` → `data:parsed` (bytes transferred to the worker, JSON.parse)',
+      '`data:decoded` → `data:parsed` (JSON.parse)',
       (l) => at(l, 'data:parsed') - at(l, 'data:decoded'),
     ],
     [
-      "`data:parsed` → `data:prepared` (the explorer's facts, derived while the worker validates)",
+      "`data:parsed` → `data:prepared` (the explorer's facts and unfiltered table)",
       (l) => at(l, 'data:prepared') - at(l, 'data:parsed'),
     ],
     [
-      '`data:prepared` → `data:hashed` (waiting for SHA-256)',
-      (l) => at(l, 'data:hashed') - at(l, 'data:prepared'),
+      '`data:prepared` → `data:page-validated` (the page validates the last 30% of listings)',
+      (l) => at(l, 'data:page-validated') - at(l, 'data:prepared'),
     ],
     [
-      '`data:hashed` → `data:validated` (waiting for the worker to validate every listing)',
-      (l) => at(l, 'data:validated') - at(l, 'data:hashed'),
+      '`data:page-validated` → `data:validated` (waiting for the worker: SHA-256 and the first 70%)',
+      (l) => at(l, 'data:validated') - at(l, 'data:page-validated'),
     ],
     [
       '`data:validated` → rows seen by the probe (filter, facets, React render + commit)',
@@ -450,7 +454,7 @@ function stageTable(loads: readonly LoadRecord[]): string {
       '`data:validated` → worker answers "ready"',
       (l) => (l.indexReadyAt ?? NaN) - at(l, 'data:validated'),
     ],
-    ['  of which: in the worker (documents + MiniSearch build)', (l) => l.indexWorkerMs ?? NaN],
+    ['  of which: in the worker (search documents + index build)', (l) => l.indexWorkerMs ?? NaN],
     [
       '"ready" received → "Search ready" painted',
       (l) => l.searchReadyFrame - (l.indexReadyAt ?? NaN),
@@ -539,7 +543,7 @@ function nodeTable(node: NodeComponents): string {
       `${round(node.serializedIndex.chars / MB, 1)} / ${round(node.serializedIndex.gzip / MB, 1)} / ${round(node.serializedIndex.brotli / MB, 1)} MB`,
     ],
     [
-      '`loadSearchIndex` of that JSON (MiniSearch.loadJSON)',
+      '`loadSearchIndex` of that JSON (MiniSearch.loadJS and the exact-key maps)',
       `${round(node.loadSerializedIndexMs)} ms`,
     ],
     [

@@ -99,9 +99,13 @@ function fullNameMatch(totalTerms: number): NameMatch {
   };
 }
 
-/** Classify how `queryTokens` (already normalised) met the name `name`. */
-export function classifyNameMatch(name: string, queryTokens: readonly string[]): NameMatch {
-  const nameTokens = tokenizeName(name);
+/** Classify how `queryTokens` (already normalised) met the name `name`; `nameTokens`, when the
+ * caller has them, are `tokenizeName(name)`. */
+export function classifyNameMatch(
+  name: string,
+  queryTokens: readonly string[],
+  nameTokens: readonly string[] = tokenizeName(name),
+): NameMatch {
   if (nameTokens.join('') === queryTokens.join('') || sameWords(nameTokens, queryTokens)) {
     return fullNameMatch(queryTokens.length);
   }
