@@ -69,8 +69,13 @@ const LETTER_FOLDS: Readonly<Record<string, string>> = {
   ħ: 'h',
 };
 
+/** Printable ASCII only: nothing to decompose or fold but the case. */
+const PLAIN_ASCII = /^[\x20-\x7e]*$/;
+
 /** Lower case, Latin diacritics stripped (NFKD then drop combining marks), folds applied. */
 export function foldLetters(text: string): string {
+  // Most names are plain ASCII; NFKD and the Unicode passes cost a third of indexing them.
+  if (PLAIN_ASCII.test(text)) return text.toLowerCase();
   return text
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')

@@ -38,15 +38,24 @@ const EXACT_IDENTIFIER_TYPES: readonly RegExp[] = [
   /equity ticker/i,
 ];
 
+/** The lists use a few dozen identifier type labels for ~30k identifiers: each is matched once. */
+const exactTypeVerdicts = new Map<string, boolean>();
+
 export function isExactIdentifierType(type: string): boolean {
-  return EXACT_IDENTIFIER_TYPES.some((pattern) => pattern.test(type));
+  let verdict = exactTypeVerdicts.get(type);
+  if (verdict === undefined) {
+    verdict = EXACT_IDENTIFIER_TYPES.some((pattern) => pattern.test(type));
+    exactTypeVerdicts.set(type, verdict);
+  }
+  return verdict;
 }
 
 /** An identifier worth an exact lookup: a known type, and a value with a digit in it, so that a
  * code can never collide with an ordinary word of a name. */
 function isSearchableIdentifier(identifier: Identifier): boolean {
+  if (!isExactIdentifierType(identifier.type)) return false;
   const key = normalizeIdentifier(identifier.value);
-  return isExactIdentifierType(identifier.type) && key.length >= 3 && /\d/.test(key);
+  return key.length >= 3 && /\d/.test(key);
 }
 
 /** The search documents of one listing: primary name, every alias, exact-lookup identifiers. */
