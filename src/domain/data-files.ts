@@ -5,3 +5,7 @@
 
 /** The manifest's file name in the data folder (and in the pipeline's output folder). */
 export const MANIFEST_PATH = 'manifest.json';
+
+/** The file that holds the listings: a schema version and the records. The pipeline writes it
+ * under this name and the manifest names it; the page asks for it before the manifest arrives. */
+export const LISTINGS_PATH = 'listings.json';

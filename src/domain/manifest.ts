@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { LIST_CODES } from './lists';
 import { SOURCE_FORMATS, isoDateSchema } from './listing';
 
-export { MANIFEST_PATH } from './data-files';
+export { LISTINGS_PATH, MANIFEST_PATH } from './data-files';
 
 /**
  * `public/data/manifest.json`: what the generated data is and where each list came from.
@@ -62,6 +62,3 @@ export const manifestSchema = z.object({
   lists: z.array(listInfoSchema),
 });
 export type Manifest = z.infer<typeof manifestSchema>;
-
-/** The file that holds the listings: a schema version and the records. */
-export const LISTINGS_PATH = 'listings.json';

@@ -29,13 +29,11 @@ afterEach(() => {
 });
 
 describe('early fetch', () => {
-  it('requests the manifest, then the listings file it names, before anyone asks', async () => {
+  it('requests the manifest and the listings file at once, before anyone asks', async () => {
     const { requested } = serve({ '/data/manifest.json': MANIFEST, '/data/listings.json': '[1]' });
     const { startEarlyFetch } = await freshModule();
     startEarlyFetch('/data/');
-    await vi.waitFor(() =>
-      expect(requested).toEqual(['/data/manifest.json', '/data/listings.json']),
-    );
+    expect(requested).toEqual(['/data/manifest.json', '/data/listings.json']);
   });
 
   it('answers each early request once with its response, then fetches again', async () => {
@@ -51,13 +49,12 @@ describe('early fetch', () => {
     expect(requested).toHaveLength(3);
   });
 
-  it('does not follow a manifest whose listings path is not a plain file name', async () => {
-    const hostile = JSON.stringify({ listings: { path: '//evil.example/x.json' } });
-    const { requested } = serve({ '/data/manifest.json': hostile });
+  it('leaves a file it did not ask for to a normal request', async () => {
+    const { requested } = serve({ '/data/other.json': '[2]' });
     const { startEarlyFetch, fetchPreferringEarly } = await freshModule();
     startEarlyFetch('/data/');
-    expect(await (await fetchPreferringEarly('/data/manifest.json')).text()).toBe(hostile);
-    expect(requested).toEqual(['/data/manifest.json']);
+    expect(await (await fetchPreferringEarly('/data/other.json')).text()).toBe('[2]');
+    expect(requested).toEqual(['/data/manifest.json', '/data/listings.json', '/data/other.json']);
   });
 
   it('hands a failed early request to the loader as the same failure', async () => {
@@ -68,6 +65,7 @@ describe('early fetch', () => {
     const { startEarlyFetch, fetchPreferringEarly } = await freshModule();
     startEarlyFetch('/data/');
     await expect(fetchPreferringEarly('/data/manifest.json')).rejects.toThrow('offline');
+    await expect(fetchPreferringEarly('/data/listings.json')).rejects.toThrow('offline');
   });
 
   it('passes the status of a missing manifest through', async () => {
