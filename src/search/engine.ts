@@ -243,6 +243,8 @@ interface QueryVariant {
   /** No prefix search: a split of the word being typed searches its first half as a whole word
    * (the half-typed second half would expand to every word with its first letter). */
   readonly exactWords?: boolean;
+  /** Multiplies the MiniSearch score of the reading's hits (default 1). */
+  readonly weight?: number;
 }
 
 interface QueryPlan {
@@ -255,6 +257,9 @@ interface QueryPlan {
 
 /** Joining every adjacent pair costs one search each; names longer than this rarely need it. */
 const MAX_TOKENS_FOR_JOINING = 6;
+/** MiniSearch's default weight of a prefix match, and our weight of a split word. */
+const PREFIX_MATCH_WEIGHT = 0.375;
+const SPLIT_WEIGHT = 0.8;
 /** A last query term this short is checked on the names the other terms find (`collectNames`). */
 const SHORT_PREFIX = 2;
 /** Each split reading is one more search; a word rarely has more than one sensible split. */
@@ -300,6 +305,10 @@ function splitReadings(tokens: readonly string[], index: SearchIndex): QueryVari
         note: `word split ("${token}" as "${head} ${tail}")`,
         judgeBy: tokens,
         exactWords: isLast,
+        // A split is a guess at how the words were joined, and a split of the word being typed
+        // is a prefix match: weighed as MiniSearch weighs prefix matches, so "gazpromb" ranks
+        // GAZPROMBANK above GAZPROM BURENIE.
+        weight: isLast ? PREFIX_MATCH_WEIGHT : SPLIT_WEIGHT,
       });
     }
   });
@@ -455,7 +464,7 @@ function collectNames(
     if (match.matchedTerms < needed) continue;
     const hit = {
       doc,
-      score: result.score,
+      score: result.score * (variant.weight ?? 1),
       rank: rankClass(match),
       match,
       variantNote: variant.note,

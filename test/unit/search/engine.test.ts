@@ -110,6 +110,18 @@ describe('searchListings ranking', () => {
     expect(ids(searchListings(index, 'gazprom bank'))).toEqual(['sdn-together', 'sdn-apart']);
   });
 
+  it('ranks a word that begins as typed above a split of what is typed', () => {
+    const index = buildSearchIndex(
+      [
+        makeListing('sdn-burenie', 'GAZPROM BURENIE, OOO'),
+        makeListing('sdn-gpb', 'GAZPROMBANK JOINT STOCK COMPANY'),
+      ].flatMap(toSearchDocs),
+    );
+    const hits = searchListings(index, 'gazpromb');
+    expect(ids(hits)).toEqual(['sdn-gpb', 'sdn-burenie']);
+    expect(hits[1]?.quality).toBe('prefix');
+  });
+
   it('tolerates a typo', () => {
     expect(ids(searchListings(INDEX, 'Megvi'))).toContain('cmic-33091');
     const hit = hitFor('Megwii Technology', 'el-megvii');
