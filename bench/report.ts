@@ -438,11 +438,11 @@ function stageTable(loads: readonly LoadRecord[]): string {
       (l) => at(l, 'data:prepared') - at(l, 'data:parsed'),
     ],
     [
-      '`data:prepared` → `data:page-validated` (the page validates the last 30% of listings)',
+      '`data:prepared` → `data:page-validated` (the page validates the second half of the listings)',
       (l) => at(l, 'data:page-validated') - at(l, 'data:prepared'),
     ],
     [
-      '`data:page-validated` → `data:validated` (waiting for the worker: SHA-256 and the first 70%)',
+      '`data:page-validated` → `data:validated` (waiting for the worker: SHA-256 and the first half)',
       (l) => at(l, 'data:validated') - at(l, 'data:page-validated'),
     ],
     [

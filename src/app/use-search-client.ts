@@ -1,5 +1,10 @@
 import { useEffect, useMemo, useState } from 'react';
-import { createSearchClient, type SearchClient } from '../search/search-client';
+import {
+  createBrowserWorkerPort,
+  createSearchClient,
+  type SearchClient,
+} from '../search/search-client';
+import { takeEarlyWorker } from './early-worker';
 import { markStartupSettled } from './startup';
 import type { ListingsVerdict } from '../data/load-dataset';
 import type { SearchPort } from '../features/explorer/use-search-ranks';
@@ -20,7 +25,7 @@ let indexing: Promise<{ docCount: number; millis: number }> | null = null;
 /** Starts the worker while the data downloads, so its script is loaded and compiled by the time
  * the listings arrive rather than after. */
 export function prepareSearchWorker(): void {
-  client ??= createSearchClient();
+  client ??= createSearchClient(createBrowserWorkerPort(takeEarlyWorker()));
 }
 
 /**
@@ -32,7 +37,7 @@ export function startSearchIndex(
   listingsFile: Uint8Array<ArrayBuffer>,
   file: string,
 ): ListingsVerdict {
-  client ??= createSearchClient();
+  client ??= createSearchClient(createBrowserWorkerPort(takeEarlyWorker()));
   const verdict = client.loadListingsFile(listingsFile.buffer, file);
   indexing = client.indexListings();
   // When the data is damaged the page shows the error page and never asks for the search; the

@@ -39,8 +39,11 @@ export class SearchSupersededError extends Error {
 }
 
 /** Vite bundles `./worker.ts` from this exact `new Worker(new URL(...))` form. */
-export function createBrowserWorkerPort(): SearchWorkerPort {
-  const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
+export function spawnSearchWorker(): Worker {
+  return new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
+}
+
+export function createBrowserWorkerPort(worker: Worker = spawnSearchWorker()): SearchWorkerPort {
   return {
     post: (request, transfer) => worker.postMessage(request, transfer ?? []),
     listen: (onResponse, onFailure) => {

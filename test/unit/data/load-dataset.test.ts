@@ -209,7 +209,7 @@ describe('loadDataset', () => {
     const withBroken = (index: number) =>
       listings.map((listing, at) => (at === index ? { ...listing, list: 'NOPE' } : listing));
     const trusting = () => Promise.resolve({ problem: null, sha256: null });
-    // Listing 10 is past the checker's share (the first 7): the page finds it.
+    // Listing 10 is past the checker's share (the first 5): the page finds it.
     await expect(
       loadDataset({
         baseUrl: '/data/',

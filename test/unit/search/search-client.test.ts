@@ -127,9 +127,13 @@ describe('search client', () => {
       { problem: null, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) as unknown },
     );
 
-    const broken = [LISTINGS[0], { ...LISTINGS[1], sector: { sector: 'nope' } }];
+    // The worker judges its share, the first half (the page validates the rest).
+    const broken = [{ ...LISTINGS[0], sector: { sector: 'nope' } }, LISTINGS[1]];
     const { problem } = await client.loadListingsFile(encode(broken), 'listings.json');
-    expect(problem).toMatch(/^listings\.json, listing 2: field "sector\.sector"/);
+    expect(problem).toMatch(/^listings\.json, listing 1: field "sector\.sector"/);
+    const brokenAfter = [LISTINGS[0], { ...LISTINGS[1], sector: { sector: 'nope' } }];
+    const after = await client.loadListingsFile(encode(brokenAfter), 'listings.json');
+    expect(after.problem).toBeNull();
     await expect(client.indexListings()).resolves.toMatchObject({ docCount: 3 });
     expect((await client.search('sugon')).map((hit) => hit.listingId)).toEqual(['el-sugon']);
   });
