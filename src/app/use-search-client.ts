@@ -22,24 +22,29 @@ export type SearchStatus =
 let client: SearchClient | null = null;
 let indexing: Promise<{ docCount: number; millis: number }> | null = null;
 
+/** The page's client, on the worker the page's first module started (`early-worker.ts`). */
+function pageClient(): SearchClient {
+  client ??= createSearchClient(createBrowserWorkerPort(takeEarlyWorker()));
+  return client;
+}
+
 /** Starts the worker while the data downloads, so its script is loaded and compiled by the time
  * the listings arrive rather than after. */
 export function prepareSearchWorker(): void {
-  client ??= createSearchClient(createBrowserWorkerPort(takeEarlyWorker()));
+  pageClient();
 }
 
 /**
- * Hands the listings file to the worker (transferred, not copied: the loader has already decoded
- * its own text from it), which validates every listing against the schema and then indexes them.
- * Returns the validation's verdict, so the page need not validate on its own thread.
+ * Hands the listings file to the worker (transferred: the loader reads its own copy), which
+ * hashes it and validates its share of the listings (`workerValidationEnd`), then indexes them.
+ * Returns that verdict; the loader validates the rest on the page.
  */
 export function startSearchIndex(
   listingsFile: Uint8Array<ArrayBuffer>,
   file: string,
 ): ListingsVerdict {
-  client ??= createSearchClient(createBrowserWorkerPort(takeEarlyWorker()));
-  const verdict = client.loadListingsFile(listingsFile.buffer, file);
-  indexing = client.indexListings();
+  const verdict = pageClient().loadListingsFile(listingsFile.buffer, file);
+  indexing = pageClient().indexListings();
   // When the data is damaged the page shows the error page and never asks for the search; the
   // rejection is handled here so it is not reported as an uncaught error.
   indexing.then(markStartupSettled, markStartupSettled);

@@ -10,9 +10,17 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 const handle = createSearchWorkerHandler();
 
 /** Requests are answered in the order they came: the page matches loads to answers in order. */
-let previous: Promise<unknown> = Promise.resolve();
+let previous: Promise<void> = Promise.resolve();
 
 scope.addEventListener('message', (event: MessageEvent<SearchWorkerRequest>) => {
   const request = event.data;
-  previous = previous.then(async () => scope.postMessage(await handle(request)));
+  previous = previous
+    .then(async () => scope.postMessage(await handle(request)))
+    .catch((error: unknown) => {
+      // Thrown again in a task of its own, it reaches the page as the worker's `error` event
+      // (the client then fails every pending request) and the queue goes on.
+      setTimeout(() => {
+        throw error;
+      });
+    });
 });
