@@ -1,7 +1,8 @@
 /**
- * The first requests of the page. index.html names `early.ts` before the app's main module; Vite
- * bundles both into one script with this code first, so the manifest and the listings file are
- * requested before React and the app are evaluated (and their first render done), not after.
+ * The first requests of the page. `public/early-data.js`, a plain script in index.html's <head>,
+ * asks for the manifest and the listings file while the app's bundle is still downloading; the
+ * app's first module (`early.ts`) takes those requests over, or makes them itself where that
+ * script did not run (the unit tests, a page without it).
  *
  * It decides nothing. The loader validates the manifest, checks the listings file's SHA-256 and
  * validates every listing exactly as before; it only takes these responses instead of asking
@@ -9,6 +10,17 @@
  */
 
 import { LISTINGS_PATH, MANIFEST_PATH } from '../domain/data-files';
+
+declare global {
+  interface Window {
+    /** Left by `public/early-data.js`: its requests, keyed by URL (`${DATA_URL}${file}`). */
+    __sanctionsEarlyRequests?: Readonly<Record<string, Promise<Response> | undefined>>;
+  }
+}
+
+/** The files asked for at once. The pipeline always writes the listings as `LISTINGS_PATH`, and
+ * the loader takes that response only if the manifest names that file. */
+export const EARLY_FILES: readonly string[] = [MANIFEST_PATH, LISTINGS_PATH];
 
 /** Requests made before the app was ready for them, by URL; each is handed out once. */
 const earlyResponses = new Map<string, Promise<Response>>();
@@ -20,13 +32,14 @@ function remember(url: string, response: Promise<Response>): void {
   earlyResponses.set(url, response);
 }
 
-/** Starts the requests; called once, by `early.ts`, when the page starts. Both at once: the
- * pipeline always writes the listings as `LISTINGS_PATH`, and the loader takes this response only
- * if the manifest names that file. */
+/** Starts the requests (or adopts those `public/early-data.js` started); called once, by
+ * `early.ts`, when the app's bundle starts. */
 export function startEarlyFetch(dataUrl: string): void {
-  performance.mark('data:request');
-  for (const file of [MANIFEST_PATH, LISTINGS_PATH]) {
-    remember(dataUrl + file, fetch(dataUrl + file, { cache: 'no-cache' }));
+  const started = globalThis.window?.__sanctionsEarlyRequests;
+  if (started === undefined) performance.mark('data:request');
+  for (const file of EARLY_FILES) {
+    const url = dataUrl + file;
+    remember(url, started?.[url] ?? fetch(url, { cache: 'no-cache' }));
   }
 }
 

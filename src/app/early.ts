@@ -1,7 +1,10 @@
-/** The page's first script (index.html): see `early-fetch.ts` and `early-worker.ts`. */
+/** The app's first module (index.html): see `early-fetch.ts`, `early-worker.ts` and
+ * `warm-up.ts`. */
 import { DATA_URL } from './data-url';
 import { startEarlyFetch } from './early-fetch';
 import { startEarlyWorker } from './early-worker';
+import { warmUpWhileDownloading } from './warm-up';
 
 startEarlyFetch(DATA_URL);
 startEarlyWorker();
+warmUpWhileDownloading();

@@ -1,4 +1,33 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runInNewContext } from 'node:vm';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { LISTINGS_PATH, MANIFEST_PATH } from '../../../src/domain/data-files';
+
+const EARLY_SCRIPT = readFileSync(
+  join(import.meta.dirname, '../../../public/early-data.js'),
+  'utf8',
+);
+
+/** Runs public/early-data.js as the browser would, served from `scriptUrl`. */
+function runEarlyScript(scriptUrl: string | null) {
+  const requested: { url: string; cache: string | undefined }[] = [];
+  const window: Record<string, unknown> = {};
+  runInNewContext(EARLY_SCRIPT, {
+    window,
+    document: { currentScript: scriptUrl === null ? null : { src: scriptUrl } },
+    URL,
+    performance: { mark: () => undefined },
+    fetch: (url: string, init?: RequestInit) => {
+      requested.push({ url, cache: init?.cache });
+      return Promise.resolve(new Response(url));
+    },
+  });
+  return {
+    requested,
+    requests: window['__sanctionsEarlyRequests'] as Record<string, Promise<Response>> | undefined,
+  };
+}
 
 /** A fresh copy of the module per test: it keeps its early responses in module state. */
 async function freshModule() {
@@ -68,10 +97,51 @@ describe('early fetch', () => {
     await expect(fetchPreferringEarly('/data/listings.json')).rejects.toThrow('offline');
   });
 
+  it('adopts the requests public/early-data.js made instead of asking again', async () => {
+    const { requested } = serve({});
+    const early = {
+      '/data/manifest.json': Promise.resolve(new Response(MANIFEST)),
+      '/data/listings.json': Promise.resolve(new Response('[3]')),
+    };
+    vi.stubGlobal('window', { __sanctionsEarlyRequests: early });
+    const { startEarlyFetch, fetchPreferringEarly } = await freshModule();
+    startEarlyFetch('/data/');
+    expect(requested).toEqual([]);
+    expect(await (await fetchPreferringEarly('/data/manifest.json')).text()).toBe(MANIFEST);
+    expect(await (await fetchPreferringEarly('/data/listings.json')).text()).toBe('[3]');
+  });
+
   it('passes the status of a missing manifest through', async () => {
     serve({});
     const { startEarlyFetch, fetchPreferringEarly } = await freshModule();
     startEarlyFetch('/data/');
     expect((await fetchPreferringEarly('/data/manifest.json')).status).toBe(404);
+  });
+});
+
+describe('public/early-data.js', () => {
+  it('asks for the files the app reads, under the base path it is served from', () => {
+    const { requested, requests } = runEarlyScript('https://example.org/explorer/early-data.js');
+    const urls = [`/explorer/data/${MANIFEST_PATH}`, `/explorer/data/${LISTINGS_PATH}`];
+    expect(requested).toEqual(urls.map((url) => ({ url, cache: 'no-cache' })));
+    expect(Object.keys(requests ?? {})).toEqual(urls);
+  });
+
+  it('leaves its requests where startEarlyFetch finds them for the default base', async () => {
+    const { requests } = runEarlyScript('http://127.0.0.1:5173/early-data.js');
+    vi.stubGlobal('window', { __sanctionsEarlyRequests: requests });
+    const { requested } = serve({});
+    const { startEarlyFetch, fetchPreferringEarly } = await freshModule();
+    startEarlyFetch('/data/');
+    expect(requested).toEqual([]);
+    expect(await (await fetchPreferringEarly('/data/listings.json')).text()).toBe(
+      '/data/listings.json',
+    );
+  });
+
+  it('does nothing where it cannot tell where it was served from', () => {
+    const { requested, requests } = runEarlyScript(null);
+    expect(requested).toEqual([]);
+    expect(requests).toBeUndefined();
   });
 });
