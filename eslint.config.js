@@ -13,7 +13,18 @@ import { importX, createNodeResolver } from 'eslint-plugin-import-x';
 const featureNames = ['explorer', 'entity', 'charts', 'export', 'actions'];
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'public/data', 'coverage', '.cache', '.tmp-*', '*.tmp.ts'] },
+  {
+    ignores: [
+      'dist',
+      'node_modules',
+      'public/data',
+      'coverage',
+      '.cache',
+      '.tmp-*',
+      '*.tmp.ts',
+      '**/*.generated.ts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

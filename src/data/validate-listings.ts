@@ -1,4 +1,5 @@
 import { listingSchema } from '../domain/listing';
+import { matchesListingSchema } from './listing-shape.generated';
 
 /**
  * The first listing of a listings file that breaks the schema, described by file, listing number
@@ -13,6 +14,9 @@ export function firstInvalidListing(
   end = values.length,
 ): string | null {
   for (let index = start; index < end; index += 1) {
+    // The compiled check accepts a valid listing ~2-3× faster than zod can under the page's CSP;
+    // zod, the contract, judges and words whatever it does not accept.
+    if (matchesListingSchema(values[index])) continue;
     const parsed = listingSchema.safeParse(values[index]);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
