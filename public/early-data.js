@@ -1,12 +1,15 @@
 /*
- * The page's very first script: asks for the lists before the app's bundle has even downloaded.
+ * The page's very first script: asks for the lists, and starts the search worker, before the
+ * app's bundle has even downloaded.
  *
  * A plain, blocking script in <head>, kept in public/ so that Vite copies it as it is: it runs as
  * soon as the HTML parser reaches it, ~0.15 s before the app's module can (which must first be
- * downloaded, parsed and evaluated, 0.5 MB of it). It decides nothing: it leaves the responses in
- * `window.__sanctionsEarlyRequests`, keyed by the URL the app will ask for, and the app's loader
- * takes them (src/app/early-fetch.ts) and checks them exactly as if it had fetched them itself.
- * The file names are those of src/domain/data-files.ts (a unit test holds them together).
+ * downloaded, parsed and evaluated, 0.5 MB of it). It decides nothing. It leaves the responses in
+ * `window.__sanctionsEarlyRequests`, keyed by the URL the app will ask for, and the worker in
+ * `window.__sanctionsEarlyWorker`; the app takes them over (src/app/early-fetch.ts,
+ * src/app/early-worker.ts) and checks the data exactly as if it had fetched it itself.
+ * The file names are those of src/domain/data-files.ts (a unit test holds them together); the
+ * worker's script is named by a <meta> that the build writes (vite.config.ts).
  */
 (function () {
   var script = document.currentScript;
@@ -23,4 +26,14 @@
   });
   performance.mark('data:request');
   window.__sanctionsEarlyRequests = requests;
+
+  // Its script then loads alongside the lists rather than behind them.
+  var worker = document.querySelector('meta[name="sanctions-search-worker"]');
+  if (worker && typeof Worker === 'function') {
+    try {
+      window.__sanctionsEarlyWorker = new Worker(worker.content, { type: 'module' });
+    } catch {
+      // The app starts its own worker instead.
+    }
+  }
 })();

@@ -38,9 +38,9 @@ export class SearchSupersededError extends Error {
   }
 }
 
-/** Vite bundles `./worker.ts` from this exact `new Worker(new URL(...))` form. */
+/** Vite bundles `./search-worker.ts` (as `assets/search-worker-[hash].js`) from this exact `new Worker(new URL(...))` form. */
 export function spawnSearchWorker(): Worker {
-  return new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
+  return new Worker(new URL('./search-worker.ts', import.meta.url), { type: 'module' });
 }
 
 export function createBrowserWorkerPort(worker: Worker = spawnSearchWorker()): SearchWorkerPort {

@@ -1,6 +1,6 @@
 /**
  * The worker's logic without the worker: request in, response out, holding the index between
- * calls. `worker.ts` wires it to `self`; tests call it directly (Redoc's SearchWorker pattern).
+ * calls. `search-worker.ts` wires it to `self`; tests call it directly (Redoc's SearchWorker pattern).
  */
 import { buildSearchIndex, searchDocCount, searchListings, type SearchIndex } from './engine';
 import type { SearchWorkerRequest, SearchWorkerResponse } from './protocol';

@@ -3,19 +3,33 @@ import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LISTINGS_PATH, MANIFEST_PATH } from '../../../src/domain/data-files';
+import { SEARCH_WORKER_META } from '../../../vite.config';
 
 const EARLY_SCRIPT = readFileSync(
   join(import.meta.dirname, '../../../public/early-data.js'),
   'utf8',
 );
 
-/** Runs public/early-data.js as the browser would, served from `scriptUrl`. */
-function runEarlyScript(scriptUrl: string | null) {
+/** Runs public/early-data.js as the browser would, served from `scriptUrl`, in a page whose
+ * search-worker <meta> names `workerScript`. */
+function runEarlyScript(scriptUrl: string | null, workerScript: string | null = null) {
   const requested: { url: string; cache: string | undefined }[] = [];
+  const workers: { url: string; options: unknown }[] = [];
   const window: Record<string, unknown> = {};
   runInNewContext(EARLY_SCRIPT, {
     window,
-    document: { currentScript: scriptUrl === null ? null : { src: scriptUrl } },
+    document: {
+      currentScript: scriptUrl === null ? null : { src: scriptUrl },
+      querySelector: (selector: string) =>
+        selector === `meta[name="${SEARCH_WORKER_META}"]` && workerScript !== null
+          ? { content: workerScript }
+          : null,
+    },
+    Worker: class {
+      constructor(url: string, options: unknown) {
+        workers.push({ url, options });
+      }
+    },
     URL,
     performance: { mark: () => undefined },
     fetch: (url: string, init?: RequestInit) => {
@@ -25,6 +39,8 @@ function runEarlyScript(scriptUrl: string | null) {
   });
   return {
     requested,
+    workers,
+    worker: window['__sanctionsEarlyWorker'],
     requests: window['__sanctionsEarlyRequests'] as Record<string, Promise<Response>> | undefined,
   };
 }
@@ -137,6 +153,23 @@ describe('public/early-data.js', () => {
     expect(await (await fetchPreferringEarly('/data/listings.json')).text()).toBe(
       '/data/listings.json',
     );
+  });
+
+  it('starts the search worker the build names, as a module worker', () => {
+    const { workers, worker } = runEarlyScript(
+      'http://127.0.0.1:5173/early-data.js',
+      '/assets/search-worker-abc123.js',
+    );
+    expect(workers).toEqual([
+      { url: '/assets/search-worker-abc123.js', options: { type: 'module' } },
+    ]);
+    expect(worker).toBeDefined();
+  });
+
+  it('leaves the worker to the app where the build names none (the dev server)', () => {
+    const { workers, worker } = runEarlyScript('http://127.0.0.1:5173/early-data.js');
+    expect(workers).toEqual([]);
+    expect(worker).toBeUndefined();
   });
 
   it('does nothing where it cannot tell where it was served from', () => {

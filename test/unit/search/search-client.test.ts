@@ -12,7 +12,7 @@ import { createSearchWorkerHandler } from '../../../src/search/worker-handler';
 import { makeListing } from './listing-factory';
 
 /** A worker port that runs the real handler in-thread, answering asynchronously and in order,
- * like the worker entry (src/search/worker.ts). */
+ * like the worker entry (src/search/search-worker.ts). */
 function inThreadPort(): SearchWorkerPort & { posted: SearchWorkerRequest[] } {
   const handle = createSearchWorkerHandler();
   let deliver: (response: unknown) => void = () => undefined;
