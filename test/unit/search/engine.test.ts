@@ -221,3 +221,53 @@ it('returns nothing for an empty or punctuation-only query', () => {
   expect(searchListings(INDEX, '')).toEqual([]);
   expect(searchListings(INDEX, ' ,- ')).toEqual([]);
 });
+
+describe('searchListings on a word many names share', () => {
+  /** Many names with "bank" or "ha…" words, and few with the rarer words. */
+  const BROAD = [
+    ...LISTINGS,
+    ...Array.from({ length: 60 }, (_, index) =>
+      makeListing(`sdn-bank-${index}`, `BANK NUMBER ${index} OF COMMERCE`),
+    ),
+    ...Array.from({ length: 40 }, (_, index) =>
+      makeListing(`sdn-ha-${index}`, `${['HAMAS', 'HA', 'HAN', 'HAJI'][index % 4]} GROUP ${index}`),
+    ),
+    makeListing('sdn-melli', 'BANK MELLI IRAN', [{ name: 'MELLI BANK PLC', kind: 'aka' }]),
+    makeListing('sdn-haha', 'HA HAMAS TRADING'),
+  ];
+  const BROAD_INDEX = buildSearchIndex(BROAD.flatMap(toSearchDocs));
+
+  it('finds exactly the names that have every word, however common one of them is', () => {
+    const hits = searchListings(BROAD_INDEX, 'bank melli');
+    expect(ids(hits)).toEqual(['sdn-melli']);
+    expect(ids(searchListings(BROAD_INDEX, 'bank of commerce'))).toHaveLength(60);
+    expect(ids(searchListings(BROAD_INDEX, 'number 7 of commerce bank'))).toEqual(['sdn-bank-7']);
+  });
+
+  it('scores a short word as MiniSearch does, and judges each name by its words', () => {
+    const hits = searchListings(BROAD_INDEX, 'ha');
+    // Every listing with a word starting "ha" (prefix), and no other.
+    const expected = BROAD.filter((listing) =>
+      listing.name
+        .toLowerCase()
+        .split(/[^a-z0-9]+/)
+        .some((word) => word.startsWith('ha')),
+    ).map((listing) => listing.id);
+    expect(new Set(ids(hits))).toEqual(new Set(expected));
+    // The same scores as MiniSearch's own search of the same word (one name per listing here).
+    const miniSearch = new Map(
+      BROAD_INDEX.engine
+        .search('ha', { prefix: true })
+        .map((result) => [String(result['listingId']), result.score]),
+    );
+    for (const hit of hits.filter((each) => each.quality !== 'identifier')) {
+      if (hit.score >= 500) continue; // a whole-name hit ("HA") scores above any word match
+      expect(hit.score).toBeCloseTo(miniSearch.get(hit.listingId) ?? NaN, 10);
+    }
+    // The exact word first: "HA HAMAS TRADING" and "HA GROUP n" before "HAMAS GROUP n".
+    expect(hits[0]?.quality).toBe('exact');
+    expect(hits.find((hit) => hit.listingId === 'sdn-ha-0')?.quality).toBe('prefix');
+    expect(hitFor('ha', 'sdn-haha')).toBeUndefined(); // not in INDEX: the shared index is untouched
+    expect(hits.find((hit) => hit.listingId === 'sdn-haha')?.quality).toBe('exact');
+  });
+});
