@@ -3,10 +3,22 @@
 // @ts-nocheck (Ajv's plain JavaScript; linted neither: eslint.config.js ignores *.generated.ts)
 import { isRealCalendarDate } from '../domain/listing';
 
-/** Ajv's runtime helper for minLength: the length in Unicode code points, as JSON Schema says. */
-function ucs2length(text) {
+/** Ajv's runtime helper for minLength (the length in Unicode code points, as JSON Schema
+ * counts it), copied from Ajv by the generator. */
+function ucs2length(str) {
+  const len = str.length;
   let length = 0;
-  for (const _ of text) length += 1;
+  let pos = 0;
+  let value;
+  while (pos < len) {
+    length++;
+    value = str.charCodeAt(pos++);
+    if (value >= 0xd800 && value <= 0xdbff && pos < len) {
+      // high surrogate, and there is a next character
+      value = str.charCodeAt(pos);
+      if ((value & 0xfc00) === 0xdc00) pos++; // low surrogate
+    }
+  }
   return length;
 }
 

@@ -65,6 +65,7 @@ export function deriveFacts(listing: Listing): ListingFacts {
     sectors: [listing.sector.sector],
     type: listing.type ?? NO_VALUE,
     listed: listedDate(listing),
-    sortName: listing.name.toLocaleLowerCase('en'),
+    // English has no special casing, so this equals toLocaleLowerCase('en'), without ICU.
+    sortName: listing.name.toLowerCase(),
   };
 }
