@@ -8,6 +8,8 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SCHEMA_VERSION, type Listing } from '../src/domain/listing';
+import { listingsFileText } from '../src/domain/listings-file';
+import { asciiJson } from '../src/pipeline/write';
 import { createRng, type Rng } from './rng';
 
 const EXTRA_WORDS = ['GROUP', 'HOLDING', 'TRADING', 'INTERNATIONAL', 'NORTH', 'EAST', 'UNITED'];
@@ -62,7 +64,8 @@ export function writeSyntheticData(realDataDir: string, outDir: string, factor: 
     }
   ).listings;
   const listings = syntheticListings(real, factor);
-  const bytes = Buffer.from(JSON.stringify({ schemaVersion: SCHEMA_VERSION, listings }), 'utf8');
+  // Laid out as the pipeline writes the real file (src/domain/listings-file.ts).
+  const bytes = Buffer.from(listingsFileText(SCHEMA_VERSION, listings.map(asciiJson)), 'utf8');
   mkdirSync(outDir, { recursive: true });
   writeFileSync(join(outDir, 'listings.json'), bytes);
   const synthetic = {

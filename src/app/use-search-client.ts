@@ -42,8 +42,9 @@ export function prepareSearchWorker(): void {
 export function startSearchIndex(
   listingsFile: Uint8Array<ArrayBuffer>,
   file: string,
+  count: number,
 ): ListingsVerdict {
-  const verdict = pageClient().loadListingsFile(listingsFile.buffer, file);
+  const verdict = pageClient().loadListingsFile(listingsFile.buffer, file, count);
   indexing = pageClient().indexListings();
   // When the data is damaged the page shows the error page and never asks for the search; the
   // rejection is handled here so it is not reported as an uncaught error.

@@ -55,7 +55,12 @@ export interface LoadOptions {
    * It takes on the SHA-256 and the schema validation of the listings before
    * `workerValidationEnd(count)`; the loader validates the rest meanwhile, and shows nothing
    * before the verdict. A verdict that fails leaves all the checks to the loader. */
-  readonly onListingsBytes?: (bytes: Uint8Array<ArrayBuffer>, file: string) => ListingsVerdict;
+  readonly onListingsBytes?: (
+    bytes: Uint8Array<ArrayBuffer>,
+    file: string,
+    /** How many listings the manifest promises: the checker's share is counted from it. */
+    count: number,
+  ) => ListingsVerdict;
   /** Called with the parsed listings while their validation runs elsewhere, to derive what the
    * first render needs in time the page would spend waiting. Nothing may be shown from them yet;
    * a throw (malformed data) is ignored, since the verdict will refuse the data anyway. */
@@ -116,7 +121,7 @@ export async function loadDataset(options: LoadOptions): Promise<Dataset> {
   // Observed at once: a checker that fails must not surface as an unhandled rejection; its
   // checks fall back to this thread below.
   const checked: Promise<ListingsCheck | null> | null = checker
-    ? checker(listingsBytes, listingsPath).then(
+    ? checker(listingsBytes, listingsPath, manifest.listingCount).then(
         (check) => check,
         () => null,
       )

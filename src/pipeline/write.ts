@@ -9,6 +9,7 @@ import {
   type SourceInfo,
 } from '../domain/manifest';
 import { SCHEMA_VERSION } from '../domain/listing';
+import { listingsFileText } from '../domain/listings-file';
 import type { BuildResult } from './build';
 
 export interface WriteOptions {
@@ -27,7 +28,7 @@ export interface WriteOptions {
  * same bytes: `generatedAt` is kept from the previous manifest when the listings are unchanged.
  */
 export function writeDataset(build: BuildResult, options: WriteOptions): Manifest {
-  const listingsJson = asciiJson({ schemaVersion: SCHEMA_VERSION, listings: build.listings });
+  const listingsJson = listingsFileText(SCHEMA_VERSION, build.listings.map(asciiJson));
   const listingsSha = sha256(listingsJson);
   const previous = readPreviousManifest(options.outDir);
   const manifestBody = {

@@ -63,9 +63,7 @@ export interface NameMatch {
  * them: judging runs for every name a broad prefix meets (23,000 at 10× the lists). */
 function isJoinedPair(term: string, first: string, second: string): boolean {
   return (
-    first.length + second.length === term.length &&
-    term.startsWith(first) &&
-    term.endsWith(second)
+    first.length + second.length === term.length && term.startsWith(first) && term.endsWith(second)
   );
 }
 

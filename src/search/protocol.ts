@@ -8,11 +8,16 @@ export type SearchWorkerRequest =
   /** `docs` is the JSON of the SearchDoc[] to index. A string crosses to the worker as one copy,
    * where a structured clone of every listing object cost the page ~0.8 s for 15k listings. */
   | { readonly type: 'load'; readonly docs: string }
-  /** The raw bytes of `listings.json` (named `file`), transferred as soon as they arrive: the
-   * worker hashes them, parses them and validates its share of the listings against the full
-   * schema (`workerValidationEnd`) while the page parses the same file (two cores); answered by
-   * `validated`. */
-  | { readonly type: 'load-listings-file'; readonly bytes: ArrayBuffer; readonly file: string }
+  /** The raw bytes of `listings.json` (named `file`, `count` listings by its manifest),
+   * transferred as soon as they arrive: the worker hashes them, parses and validates its share of
+   * the listings against the full schema (`workerValidationEnd`) while the page parses the same
+   * file (two cores); answered by `validated`. */
+  | {
+      readonly type: 'load-listings-file';
+      readonly bytes: ArrayBuffer;
+      readonly file: string;
+      readonly count: number;
+    }
   /** Indexes the listings the last `load-listings-file` read; answered by `ready`. */
   | { readonly type: 'index-listings' }
   | {

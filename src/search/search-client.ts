@@ -24,7 +24,7 @@ export interface SearchClient {
   load(listings: readonly Listing[]): Promise<{ docCount: number; millis: number }>;
   /** Sends a `listings.json` file's bytes, transferred (the buffer becomes unusable here), to be
    * hashed, read and validated (the worker's share) in the worker. */
-  loadListingsFile(bytes: ArrayBuffer, file: string): Promise<ListingsCheck>;
+  loadListingsFile(bytes: ArrayBuffer, file: string, count: number): Promise<ListingsCheck>;
   /** Indexes the listings of the file `loadListingsFile` sent. */
   indexListings(): Promise<{ docCount: number; millis: number }>;
   search(query: string, candidateIds?: ReadonlySet<string>): Promise<SearchHit[]>;
@@ -114,7 +114,7 @@ export function createSearchClient(
         ordered.push({ settle: readyOrFail(resolve, reject), reject });
         port.post({ type: 'load', docs: JSON.stringify(listings.flatMap(toSearchDocs)) });
       }),
-    loadListingsFile: (bytes, file) =>
+    loadListingsFile: (bytes, file, count) =>
       new Promise((resolve, reject) => {
         ordered.push({
           settle: (response) =>
@@ -123,7 +123,7 @@ export function createSearchClient(
               : reject(new Error(`expected "validated", the worker answered "${response.type}"`)),
           reject,
         });
-        port.post({ type: 'load-listings-file', bytes, file }, [bytes]);
+        port.post({ type: 'load-listings-file', bytes, file, count }, [bytes]);
       }),
     indexListings: () =>
       new Promise((resolve, reject) => {

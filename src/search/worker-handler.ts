@@ -6,6 +6,12 @@ import { buildSearchIndex, searchDocCount, searchListings, type SearchIndex } fr
 import type { SearchWorkerRequest, SearchWorkerResponse } from './protocol';
 import { firstInvalidListing, sha256Hex, workerValidationEnd } from '../data/validate-listings';
 import { docsFromListings, parseSearchDocs, readListingsArray } from './search-docs';
+import {
+  readLeadingListings,
+  readRemainingListings,
+  type LeadingListings,
+} from '../data/listings-lines';
+import { SCHEMA_VERSION } from '../domain/listing';
 
 /** Answers one request; reading a listings file is asynchronous (it waits for the hash), and the
  * worker entry answers requests strictly in order. */
@@ -15,8 +21,13 @@ export type SearchWorkerHandler = (
 
 export function createSearchWorkerHandler(): SearchWorkerHandler {
   let index: SearchIndex | null = null;
-  /** The listings of the last file read, kept until they are indexed. */
-  let listings: readonly unknown[] | null = null;
+  /** The last file read, kept until its listings are indexed: its bytes, and the listings
+   * parsed so far (all of them, or the leading part the worker checked). */
+  let file: {
+    bytes: Uint8Array;
+    leading: LeadingListings | null;
+    all: readonly unknown[] | null;
+  } | null = null;
   return (request) => {
     const started = performance.now();
     try {
@@ -31,13 +42,13 @@ export function createSearchWorkerHandler(): SearchWorkerHandler {
       if (request.type === 'load-listings-file') {
         // Hashed on the browser's crypto thread while this one parses and validates.
         const hashing = sha256Hex(request.bytes).catch(() => null);
-        listings = readListingsArray(request.bytes);
-        const problem = firstInvalidListing(
-          listings,
-          request.file,
-          0,
-          workerValidationEnd(listings.length),
-        );
+        const bytes = new Uint8Array(request.bytes);
+        const share = workerValidationEnd(request.count);
+        // Only the share is parsed now, where the file's layout allows (listings-lines.ts).
+        const leading = readLeadingListings(bytes, SCHEMA_VERSION, share);
+        const all = leading === null ? readListingsArray(request.bytes) : null;
+        file = { bytes, leading, all };
+        const problem = firstInvalidListing(leading?.listings ?? all ?? [], request.file, 0, share);
         return hashing.then((sha256) => ({
           type: 'validated',
           problem,
@@ -46,9 +57,9 @@ export function createSearchWorkerHandler(): SearchWorkerHandler {
         }));
       }
       if (request.type === 'index-listings') {
-        if (listings === null) throw new Error('index-listings before load-listings-file');
-        index = buildSearchIndex(docsFromListings(listings));
-        listings = null;
+        if (file === null) throw new Error('index-listings before load-listings-file');
+        index = buildSearchIndex(docsFromListings(allListings(file)));
+        file = null;
         return {
           type: 'ready',
           docCount: searchDocCount(index),
@@ -74,4 +85,19 @@ export function createSearchWorkerHandler(): SearchWorkerHandler {
       };
     }
   };
+}
+
+/** Every listing of a file read by `load-listings-file`: the leading part it parsed then, and the
+ * rest now (or the whole file again, where the rest does not read as expected). */
+function allListings(file: {
+  readonly bytes: Uint8Array;
+  readonly leading: LeadingListings | null;
+  readonly all: readonly unknown[] | null;
+}): readonly unknown[] {
+  if (file.all !== null) return file.all;
+  const rest = file.leading === null ? null : readRemainingListings(file.bytes, file.leading);
+  if (file.leading === null || rest === null) {
+    return readListingsArray(file.bytes.buffer as ArrayBuffer);
+  }
+  return [...file.leading.listings, ...rest];
 }

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import { SCHEMA_VERSION } from '../../../src/domain/listing';
+import { listingsFileText } from '../../../src/domain/listings-file';
+import { workerValidationEnd } from '../../../src/data/validate-listings';
 import { toSearchDocs } from '../../../src/search/search-docs';
 import { describe, expect, it } from 'vitest';
 import type { SearchWorkerRequest } from '../../../src/search/protocol';
@@ -46,27 +48,56 @@ describe('search worker handler', () => {
     });
   });
 
-  it('hashes and reads a whole listings file from its bytes, then indexes it; refuses one it cannot search', async () => {
-    const handle = createSearchWorkerHandler();
-    const text = JSON.stringify({ schemaVersion: SCHEMA_VERSION, listings: LISTINGS });
-    const file = new TextEncoder().encode(text);
-    expect(
-      await handle({ type: 'load-listings-file', bytes: file.buffer, file: 'listings.json' }),
-    ).toMatchObject({
-      type: 'validated',
-      problem: null,
-      sha256: createHash('sha256').update(text).digest('hex'),
-    });
-    expect(handle({ type: 'index-listings' })).toMatchObject({ type: 'ready', docCount: 3 });
-    const broken = new TextEncoder().encode(JSON.stringify({ listings: [{ id: 'x' }] }));
-    expect(
-      await handle({ type: 'load-listings-file', bytes: broken.buffer, file: 'listings.json' }),
-    ).toMatchObject({
-      type: 'validated',
-      problem: expect.stringContaining('listing 1') as unknown,
-    });
-    expect(handle({ type: 'index-listings' })).toMatchObject({ type: 'error', requestId: null });
-  });
+  it.each([
+    [
+      'one JSON line',
+      (listings: unknown[]) => JSON.stringify({ schemaVersion: SCHEMA_VERSION, listings }),
+    ],
+    [
+      'one listing per line',
+      (listings: unknown[]) =>
+        listingsFileText(
+          SCHEMA_VERSION,
+          listings.map((listing) => JSON.stringify(listing)),
+        ),
+    ],
+  ])(
+    'hashes and reads a whole listings file (%s) from its bytes, then indexes it; refuses one it cannot search',
+    async (_layout, layOut) => {
+      const handle = createSearchWorkerHandler();
+      const text = layOut(LISTINGS);
+      const file = new TextEncoder().encode(text);
+      expect(
+        await handle({
+          type: 'load-listings-file',
+          bytes: file.buffer,
+          file: 'listings.json',
+          count: 2,
+        }),
+      ).toMatchObject({
+        type: 'validated',
+        problem: null,
+        sha256: createHash('sha256').update(text).digest('hex'),
+      });
+      expect(handle({ type: 'index-listings' })).toMatchObject({ type: 'ready', docCount: 3 });
+      expect(handle({ type: 'search', requestId: 1, query: 'dawning' })).toMatchObject({
+        hits: [{ listingId: 'el-sugon' }],
+      });
+      const broken = new TextEncoder().encode(layOut([{ id: 'x' }]));
+      expect(
+        await handle({
+          type: 'load-listings-file',
+          bytes: broken.buffer,
+          file: 'listings.json',
+          count: 1,
+        }),
+      ).toMatchObject({
+        type: 'validated',
+        problem: expect.stringContaining('listing 1') as unknown,
+      });
+      expect(handle({ type: 'index-listings' })).toMatchObject({ type: 'error', requestId: null });
+    },
+  );
 
   it('rejects documents that are not search documents', () => {
     const handle = createSearchWorkerHandler();
@@ -119,24 +150,61 @@ describe('search client', () => {
     expect(port.posted.filter((request) => request.type === 'search')).toHaveLength(2);
   });
 
-  it('validates a listings file in the worker, naming the first bad listing, then indexes it', async () => {
-    const client = createSearchClient(inThreadPort());
-    const encode = (listings: unknown[]) =>
-      new TextEncoder().encode(JSON.stringify({ schemaVersion: SCHEMA_VERSION, listings })).buffer;
-    await expect(client.loadListingsFile(encode(LISTINGS), 'listings.json')).resolves.toMatchObject(
-      { problem: null, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) as unknown },
-    );
+  it.each([
+    ['one JSON line', false],
+    ['one listing per line', true],
+  ])(
+    'validates a listings file (%s) in the worker, naming the first bad listing of its share, then indexes it',
+    async (_layout, byLine) => {
+      const client = createSearchClient(inThreadPort());
+      const encode = (listings: unknown[]) =>
+        new TextEncoder().encode(
+          byLine
+            ? listingsFileText(
+                SCHEMA_VERSION,
+                listings.map((listing) => JSON.stringify(listing)),
+              )
+            : JSON.stringify({ schemaVersion: SCHEMA_VERSION, listings }),
+        ).buffer;
+      // Enough listings that the worker's share is neither none nor all of them.
+      const many = Array.from({ length: 10 }, (_, index) =>
+        makeListing(`sdn-${index}`, `Company Number ${index}`),
+      );
+      const share = workerValidationEnd(many.length);
+      expect(share).toBeGreaterThan(0);
+      expect(share).toBeLessThan(many.length);
+      await expect(
+        client.loadListingsFile(encode(many), 'listings.json', many.length),
+      ).resolves.toMatchObject({
+        problem: null,
+        sha256: expect.stringMatching(/^[0-9a-f]{64}$/) as unknown,
+      });
 
-    // The worker judges its share, the first half (the page validates the rest).
-    const broken = [{ ...LISTINGS[0], sector: { sector: 'nope' } }, LISTINGS[1]];
-    const { problem } = await client.loadListingsFile(encode(broken), 'listings.json');
-    expect(problem).toMatch(/^listings\.json, listing 1: field "sector\.sector"/);
-    const brokenAfter = [LISTINGS[0], { ...LISTINGS[1], sector: { sector: 'nope' } }];
-    const after = await client.loadListingsFile(encode(brokenAfter), 'listings.json');
-    expect(after.problem).toBeNull();
-    await expect(client.indexListings()).resolves.toMatchObject({ docCount: 3 });
-    expect((await client.search('sugon')).map((hit) => hit.listingId)).toEqual(['el-sugon']);
-  });
+      // The worker judges its share, the first listings (the page validates the rest).
+      const breakAt = (index: number) =>
+        many.map((listing, at) =>
+          at === index ? { ...listing, sector: { sector: 'nope' } } : listing,
+        );
+      const { problem } = await client.loadListingsFile(
+        encode(breakAt(share - 1)),
+        'listings.json',
+        many.length,
+      );
+      expect(problem).toMatch(
+        new RegExp(`^listings\\.json, listing ${share}: field "sector\\.sector"`),
+      );
+      const after = await client.loadListingsFile(
+        encode(breakAt(share)),
+        'listings.json',
+        many.length,
+      );
+      expect(after.problem).toBeNull();
+      // Every listing is indexed, the worker's share and the rest.
+      await expect(client.indexListings()).resolves.toMatchObject({ docCount: many.length });
+      expect((await client.search('number 9')).map((hit) => hit.listingId)).toEqual(['sdn-9']);
+      expect((await client.search('number 0')).map((hit) => hit.listingId)).toEqual(['sdn-0']);
+    },
+  );
 
   it('answers an index request before any file was read with an error', async () => {
     const client = createSearchClient(inThreadPort());
