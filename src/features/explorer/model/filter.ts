@@ -55,24 +55,19 @@ export function unfilteredResult(facts: readonly ListingFacts[]): FilterResult {
 /** `filterEvery` with nothing to filter, for facts already in name order: every listing is a row
  * and counts once per value; the general loop's bookkeeping cost ~0.1 s here on a cold page. */
 function countEvery(facts: readonly ListingFacts[]): FilterResult {
-  const facets = Object.fromEntries(
-    FACET_KEYS.map((key) => [key, new Map<string, number>()]),
-  ) as Record<FacetKey, Map<string, number>>;
-  const count = (counter: Map<string, number>, value: string) =>
-    counter.set(value, (counter.get(value) ?? 0) + 1);
+  const counters = FACET_KEYS.map(() => new Map<string, number>());
   let dated = 0;
-  // One field at a time rather than through `facetValues`, which makes an array per single
-  // value: ~0.1 M short-lived arrays for the full lists on a cold page.
   for (const fact of facts) {
     if (fact.listed !== null) dated += 1;
-    count(facets.agency, fact.agency);
-    count(facets.list, fact.listing.list);
-    count(facets.type, fact.type);
-    for (const value of fact.countries) count(facets.country, value);
-    for (const value of fact.rationales) count(facets.rationale, value);
-    for (const value of fact.programs) count(facets.program, value);
-    for (const value of fact.sectors) count(facets.sector, value);
+    for (let index = 0; index < FACET_KEYS.length; index += 1) {
+      const counter = counters[index]!;
+      for (const value of facetValues(fact, FACET_KEYS[index]!))
+        counter.set(value, (counter.get(value) ?? 0) + 1);
+    }
   }
+  const facets = Object.fromEntries(
+    FACET_KEYS.map((key, index) => [key, counters[index]!]),
+  ) as Record<FacetKey, Map<string, number>>;
   return { rows: facts, facets, dated, undated: facts.length - dated };
 }
 
