@@ -48,7 +48,10 @@ export function createSearchWorkerHandler(): SearchWorkerHandler {
         const leading = readLeadingListings(bytes, SCHEMA_VERSION, share);
         const all = leading === null ? readListingsArray(request.bytes) : null;
         file = { bytes, leading, all };
-        const problem = firstInvalidListing(leading?.listings ?? all ?? [], request.file, 0, share);
+        const read = leading?.listings ?? all ?? [];
+        // A file with fewer listings than its manifest promises is refused by the page's count
+        // check, which says so more plainly than "listing N is missing" would.
+        const problem = firstInvalidListing(read, request.file, 0, Math.min(share, read.length));
         return hashing.then((sha256) => ({
           type: 'validated',
           problem,

@@ -90,6 +90,24 @@ describe('loadDataset', () => {
     expect((error as DataLoadError).message).toContain('manifest.json was not found');
   });
 
+  it('decodes the listings as they arrive, a character split between two chunks included', async () => {
+    const files = makeFiles([buildListing({ id: 'sdn-1', name: 'Société Générale — 中国' })]);
+    const bytes = new TextEncoder().encode(files['listings.json']);
+    // Chunks of 7 bytes: the two- and three-byte characters fall across chunk boundaries.
+    const chunked = (async (input: string | URL | Request) => {
+      if (!String(input).endsWith('listings.json')) return fakeFetch(files)(input);
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          for (let at = 0; at < bytes.length; at += 7) controller.enqueue(bytes.slice(at, at + 7));
+          controller.close();
+        },
+      });
+      return new Response(body, { status: 200 });
+    }) as typeof fetch;
+    const dataset = await loadDataset({ baseUrl: '/data/', fetch: chunked });
+    expect(dataset.listings[0]?.name).toBe('Société Générale — 中国');
+  });
+
   it('detects a partly downloaded listings file', async () => {
     const files = makeFiles();
     const error = await loadError({

@@ -99,6 +99,19 @@ describe('search worker handler', () => {
     },
   );
 
+  it('leaves a file with fewer listings than its manifest promises to the page to refuse', async () => {
+    const handle = createSearchWorkerHandler();
+    const text = listingsFileText(
+      SCHEMA_VERSION,
+      LISTINGS.map((listing) => JSON.stringify(listing)),
+    );
+    const bytes = new TextEncoder().encode(text).buffer;
+    // The manifest promised 20: the share is 10, but only 2 listings exist, and both are valid.
+    expect(
+      await handle({ type: 'load-listings-file', bytes, file: 'listings.json', count: 20 }),
+    ).toMatchObject({ type: 'validated', problem: null });
+  });
+
   it('rejects documents that are not search documents', () => {
     const handle = createSearchWorkerHandler();
     expect(handle({ type: 'load', docs: '[{"id":1}]' })).toMatchObject({
