@@ -92,7 +92,7 @@ try {
   for (const [key, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 40))
     console.log(`${ms.toFixed(0).padStart(7)} ms  ${key}`);
   const ours =
-    /^(filterListings|buildFacetOptions|deriveFacts|classifySector|rationalesFor|parseListings|loadDataset|toSearchDocs|ExplorerPage|ResultsTable|FacetList|ReadyApp|ExportMenu|NameCell|useSearchRanks|parseExplorerSearch|formatExplorerSearch|sortRows|navigate|checkHash|fetchBytes|ChartsPanel)\b/;
+    /^(filterListings|buildFacetOptions|deriveFacts|classifySector|rationalesFor|parseListings|loadDataset|toSearchDocs|ExplorerPage|ResultsTable|FacetList|ReadyApp|ExportMenu|NameCell|useSearchRanks|parseExplorerSearch|formatExplorerSearch|sortRows|navigate|checkHash|fetchFileContent|ChartsPanel)\b/;
   console.log('\ninclusive time of our functions:');
   for (const [key, ms] of [...inclusive]
     .filter(([key]) => ours.test(key))

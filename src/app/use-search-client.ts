@@ -35,9 +35,10 @@ export function prepareSearchWorker(): void {
 }
 
 /**
- * Hands the listings file to the worker (transferred: the loader reads its own copy), which
- * hashes it and validates its share of the listings (`workerValidationEnd`), then indexes them.
- * Returns that verdict; the loader validates the rest on the page.
+ * Hands the listings file to the worker (transferred: the loader has decoded its own text
+ * already), which hashes it and validates its share of the `count` listings the manifest promises
+ * (`workerValidationEnd`), then indexes them all. Returns that verdict; the loader validates the
+ * rest on the page.
  */
 export function startSearchIndex(
   listingsFile: Uint8Array<ArrayBuffer>,
