@@ -11,6 +11,5 @@ export function warmUpWhileDownloading(): void {
   // After the current task: the app's bundle evaluates and renders its loading state first.
   setTimeout(() => {
     (0).toLocaleString('en-US');
-    'A'.toLocaleLowerCase('en');
   }, 0);
 }

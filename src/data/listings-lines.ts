@@ -49,6 +49,38 @@ export function readRemainingListings(
   return lines.trim() === '' ? [] : parseLines(lines);
 }
 
+/** A listings file read in two parts, for the search worker: `leading` holds the first `count`
+ * listings, or all of them where the layout did not allow reading just those; `remaining()`
+ * reads the ones after `leading`. */
+export interface ListingsInParts {
+  readonly leading: readonly unknown[];
+  remaining(): readonly unknown[];
+}
+
+export function readListingsInParts(
+  bytes: Uint8Array,
+  schemaVersion: number,
+  count: number,
+): ListingsInParts {
+  const leading = readLeadingListings(bytes, schemaVersion, count);
+  if (leading === null) {
+    const all = readWholeListings(bytes);
+    return { leading: all, remaining: () => [] };
+  }
+  return {
+    leading: leading.listings,
+    remaining: () => readRemainingListings(bytes, leading) ?? readWholeListings(bytes).slice(count),
+  };
+}
+
+/** The `listings` array of a whole listings file, each item still unchecked. */
+function readWholeListings(bytes: Uint8Array): readonly unknown[] {
+  const file: unknown = JSON.parse(decode(bytes));
+  const listings = (file as { listings?: unknown } | null)?.listings;
+  if (!Array.isArray(listings)) throw new Error('listings file: no "listings" array');
+  return listings;
+}
+
 /** Lines of `{…},` as an array; null when they are not exactly that. */
 function parseLines(lines: string): unknown[] | null {
   const body = lines.trimEnd().replace(/,$/, '');

@@ -623,11 +623,8 @@ function collectNames(
   }
   for (const result of results) {
     const { doc } = result;
-    const queryTokens = variant.judgeBy ?? variant.tokens;
-    const match =
-      result.tokens === undefined
-        ? judge(index, doc.name, queryTokens)
-        : classifyNameMatch(doc.name, queryTokens, result.tokens);
+    const tokens = result.tokens ?? tokensOf(index, doc.name);
+    const match = classifyNameMatch(doc.name, variant.judgeBy ?? variant.tokens, tokens);
     const needed = isComplete ? match.totalTerms : 1;
     if (match.matchedTerms < needed) continue;
     const hit = {

@@ -104,14 +104,6 @@ function isSearchDoc(item: unknown): item is SearchDoc {
   );
 }
 
-/** The `listings` array of a listings file's bytes, each item still unchecked. */
-export function readListingsArray(bytes: ArrayBuffer): readonly unknown[] {
-  const file: unknown = JSON.parse(new TextDecoder('utf-8').decode(bytes));
-  const listings = (file as { listings?: unknown } | null)?.listings;
-  if (!Array.isArray(listings)) throw new Error('listings file: no "listings" array');
-  return listings;
-}
-
 /** The search documents of listings read in the worker, checking only the fields search reads
  * (the worker validates every listing against the full schema first: `load-listings-file`). */
 export function docsFromListings(listings: readonly unknown[]): SearchDoc[] {

@@ -5,12 +5,8 @@
 import { buildSearchIndex, searchDocCount, searchListings, type SearchIndex } from './engine';
 import type { SearchWorkerRequest, SearchWorkerResponse } from './protocol';
 import { firstInvalidListing, sha256Hex, workerValidationEnd } from '../data/validate-listings';
-import { docsFromListings, parseSearchDocs, readListingsArray } from './search-docs';
-import {
-  readLeadingListings,
-  readRemainingListings,
-  type LeadingListings,
-} from '../data/listings-lines';
+import { docsFromListings, parseSearchDocs } from './search-docs';
+import { readListingsInParts, type ListingsInParts } from '../data/listings-lines';
 import { SCHEMA_VERSION } from '../domain/listing';
 
 /** Answers one request; reading a listings file is asynchronous (it waits for the hash), and the
@@ -21,13 +17,8 @@ export type SearchWorkerHandler = (
 
 export function createSearchWorkerHandler(): SearchWorkerHandler {
   let index: SearchIndex | null = null;
-  /** The last file read, kept until its listings are indexed: its bytes, and the listings
-   * parsed so far (all of them, or the leading part the worker checked). */
-  let file: {
-    bytes: Uint8Array;
-    leading: LeadingListings | null;
-    all: readonly unknown[] | null;
-  } | null = null;
+  /** The last file read, kept until its listings are indexed. */
+  let file: ListingsInParts | null = null;
   return (request) => {
     const started = performance.now();
     try {
@@ -42,16 +33,18 @@ export function createSearchWorkerHandler(): SearchWorkerHandler {
       if (request.type === 'load-listings-file') {
         // Hashed on the browser's crypto thread while this one parses and validates.
         const hashing = sha256Hex(request.bytes).catch(() => null);
-        const bytes = new Uint8Array(request.bytes);
         const share = workerValidationEnd(request.count);
         // Only the share is parsed now, where the file's layout allows (listings-lines.ts).
-        const leading = readLeadingListings(bytes, SCHEMA_VERSION, share);
-        const all = leading === null ? readListingsArray(request.bytes) : null;
-        file = { bytes, leading, all };
-        const read = leading?.listings ?? all ?? [];
+        file = readListingsInParts(new Uint8Array(request.bytes), SCHEMA_VERSION, share);
+        const { leading } = file;
         // A file with fewer listings than its manifest promises is refused by the page's count
         // check, which says so more plainly than "listing N is missing" would.
-        const problem = firstInvalidListing(read, request.file, 0, Math.min(share, read.length));
+        const problem = firstInvalidListing(
+          leading,
+          request.file,
+          0,
+          Math.min(share, leading.length),
+        );
         return hashing.then((sha256) => ({
           type: 'validated',
           problem,
@@ -61,7 +54,7 @@ export function createSearchWorkerHandler(): SearchWorkerHandler {
       }
       if (request.type === 'index-listings') {
         if (file === null) throw new Error('index-listings before load-listings-file');
-        index = buildSearchIndex(docsFromListings(allListings(file)));
+        index = buildSearchIndex(docsFromListings([...file.leading, ...file.remaining()]));
         file = null;
         return {
           type: 'ready',
@@ -88,19 +81,4 @@ export function createSearchWorkerHandler(): SearchWorkerHandler {
       };
     }
   };
-}
-
-/** Every listing of a file read by `load-listings-file`: the leading part it parsed then, and the
- * rest now (or the whole file again, where the rest does not read as expected). */
-function allListings(file: {
-  readonly bytes: Uint8Array;
-  readonly leading: LeadingListings | null;
-  readonly all: readonly unknown[] | null;
-}): readonly unknown[] {
-  if (file.all !== null) return file.all;
-  const rest = file.leading === null ? null : readRemainingListings(file.bytes, file.leading);
-  if (file.leading === null || rest === null) {
-    return readListingsArray(file.bytes.buffer as ArrayBuffer);
-  }
-  return [...file.leading.listings, ...rest];
 }

@@ -21,6 +21,7 @@ import type { ListingFacts } from './model/facts';
 import { filterListings } from './model/filter';
 import {
   DEFAULT_VIEW,
+  cycleSort,
   hasActiveFilters,
   toggleFacetValue,
   type ExplorerView,
@@ -114,16 +115,7 @@ export function ExplorerPage({
     [onViewChange],
   );
   const handleSort = useCallback(
-    (column: SortColumn) =>
-      changeView((current) => {
-        const sort =
-          current.sort?.column !== column
-            ? { column, desc: false }
-            : current.sort.desc
-              ? null
-              : { column, desc: true };
-        return { ...current, sort };
-      }),
+    (column: SortColumn) => changeView((current) => cycleSort(current, column)),
     [changeView],
   );
   const facetToggles = useMemo(

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { listingsFileText } from '../../../src/domain/listings-file';
-import { readLeadingListings, readRemainingListings } from '../../../src/data/listings-lines';
+import {
+  readLeadingListings,
+  readListingsInParts,
+  readRemainingListings,
+} from '../../../src/data/listings-lines';
 
 const LISTINGS = [{ id: 'a-1' }, { id: 'a-2', name: 'Line\nbreak, "quoted"' }, { id: 'a-3' }];
 const bytesOf = (text: string) => new TextEncoder().encode(text);
@@ -42,5 +46,20 @@ describe('listings.json, one listing per line', () => {
     const leading = readLeadingListings(cut, 2, 1);
     expect(leading).not.toBeNull();
     expect(readRemainingListings(cut, leading!)).toBeNull();
+  });
+});
+
+describe('readListingsInParts', () => {
+  it('gives the leading listings, then the rest, for either layout', () => {
+    const byLine = readListingsInParts(bytesOf(lines(LISTINGS)), 2, 1);
+    expect(byLine.leading).toEqual(LISTINGS.slice(0, 1));
+    expect([...byLine.leading, ...byLine.remaining()]).toEqual(LISTINGS);
+    const whole = readListingsInParts(
+      bytesOf(JSON.stringify({ schemaVersion: 2, listings: LISTINGS })),
+      2,
+      1,
+    );
+    expect(whole.leading).toEqual(LISTINGS);
+    expect(whole.remaining()).toEqual([]);
   });
 });

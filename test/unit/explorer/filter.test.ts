@@ -5,7 +5,11 @@ import {
   sortFactsByName,
   unfilteredResult,
 } from '../../../src/features/explorer/model/filter';
-import { DEFAULT_VIEW, type ExplorerView } from '../../../src/features/explorer/model/view';
+import {
+  cycleSort,
+  DEFAULT_VIEW,
+  type ExplorerView,
+} from '../../../src/features/explorer/model/view';
 import { address, buildListing, listedOn } from '../build-listing';
 
 const LISTINGS = [
@@ -194,5 +198,17 @@ describe('the unfiltered result', () => {
     expect(unfilteredResult(presorted).facets.list.get('EL')).toBe(onEntityList);
     // A view with no query, filter or sort is answered by the same object.
     expect(filterListings(presorted, DEFAULT_VIEW, null)).toBe(unfilteredResult(presorted));
+  });
+});
+
+describe('cycleSort', () => {
+  it('sorts a column ascending, then descending, then back to the default order', () => {
+    const ascending = cycleSort(DEFAULT_VIEW, 'name');
+    expect(ascending.sort).toEqual({ column: 'name', desc: false });
+    const descending = cycleSort(ascending, 'name');
+    expect(descending.sort).toEqual({ column: 'name', desc: true });
+    expect(cycleSort(descending, 'name').sort).toBeNull();
+    // Another column starts ascending again.
+    expect(cycleSort(descending, 'listed').sort).toEqual({ column: 'listed', desc: false });
   });
 });

@@ -76,6 +76,18 @@ export function toggleFacetValue(view: ExplorerView, facet: FacetKey, value: str
   return { ...view, [facet]: next };
 }
 
+/** A click on a column's sort button: ascending, then descending, then the default order. */
+export function cycleSort(view: ExplorerView, column: SortColumn): ExplorerView {
+  const current = view.sort;
+  const sort =
+    current?.column !== column
+      ? { column, desc: false }
+      : current.desc
+        ? null
+        : { column, desc: true };
+  return { ...view, sort };
+}
+
 export function hasActiveFilters(view: ExplorerView): boolean {
   return (
     FACET_KEYS.some((key) => view[key].length > 0) ||
