@@ -46,6 +46,11 @@ type TermMatch =
   | { readonly kind: 'fuzzy'; readonly typos: number }
   | { readonly kind: 'none' };
 
+// Shared answers: judging runs for every name a broad prefix meets (23,000 at 10× the lists).
+const EXACT: TermMatch = { kind: 'exact' };
+const PREFIX: TermMatch = { kind: 'prefix' };
+const NONE: TermMatch = { kind: 'none' };
+
 export interface NameMatch {
   /** Worst match over the query terms that matched (`exact` only if every one is exact). */
   readonly quality: Exclude<MatchQuality, 'identifier'>;
@@ -60,7 +65,7 @@ export interface NameMatch {
 }
 
 /** Whether two adjacent name words joined ("gazprom" + "bank") are `term`, without joining
- * them: judging runs for every name a broad prefix meets (23,000 at 10× the lists). */
+ * them. */
 function isJoinedPair(term: string, first: string, second: string): boolean {
   return (
     first.length + second.length === term.length && term.startsWith(first) && term.endsWith(second)
@@ -82,40 +87,59 @@ function joinedPairStartsWith(term: string, first: string, second: string): bool
  * across a pair ("sugon" ~ "se gon") is a coincidence, not a spelling variant.
  */
 function matchTerm(term: string, tokens: readonly string[], isPrefix: boolean): TermMatch {
-  if (tokens.includes(term)) return { kind: 'exact' };
+  if (tokens.includes(term)) return EXACT;
   for (let at = 1; at < tokens.length; at += 1) {
-    if (isJoinedPair(term, tokens[at - 1] ?? '', tokens[at] ?? '')) return { kind: 'exact' };
+    if (isJoinedPair(term, tokens[at - 1] ?? '', tokens[at] ?? '')) return EXACT;
   }
   if (isPrefix) {
-    if (tokens.some((word) => word.startsWith(term))) return { kind: 'prefix' };
+    if (tokens.some((word) => word.startsWith(term))) return PREFIX;
     for (let at = 1; at < tokens.length; at += 1) {
-      if (joinedPairStartsWith(term, tokens[at - 1] ?? '', tokens[at] ?? '')) {
-        return { kind: 'prefix' };
-      }
+      if (joinedPairStartsWith(term, tokens[at - 1] ?? '', tokens[at] ?? '')) return PREFIX;
     }
   }
   const allowed = maxTypos(term);
-  if (allowed === 0) return { kind: 'none' };
+  if (allowed === 0) return NONE;
   let typos = allowed + 1;
   for (const word of tokens) typos = Math.min(typos, editDistance(term, word, allowed));
-  return typos <= allowed ? { kind: 'fuzzy', typos } : { kind: 'none' };
+  return typos <= allowed ? { kind: 'fuzzy', typos } : NONE;
 }
 
-function sameWords(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length !== b.length) return false;
-  const sortedB = [...b].sort();
-  return [...a].sort().every((word, index) => word === sortedB[index]);
+/** A query's words with what judging needs of them worked out once, not once per name. */
+export interface PreparedQuery {
+  readonly tokens: readonly string[];
+  /** The words joined with nothing (`sameCompactKey`). */
+  readonly compact: string;
+  /** The words sorted (`sameWords`). */
+  readonly sorted: readonly string[];
+  /** Whether each word is matched as a prefix (`isPrefixTerm`). */
+  readonly asPrefix: readonly boolean[];
 }
 
-function totalLength(words: readonly string[]): number {
-  let length = 0;
-  for (const word of words) length += word.length;
-  return length;
+export function prepareQuery(queryTokens: readonly string[]): PreparedQuery {
+  return {
+    tokens: queryTokens,
+    compact: queryTokens.join(''),
+    sorted: [...queryTokens].sort(),
+    asPrefix: queryTokens.map((term, index, terms) => isPrefixTerm(term, index, terms)),
+  };
 }
 
-/** The same words with the spaces removed ("Gazprom Bank" = "GAZPROMBANK"). */
-function sameCompactKey(a: readonly string[], b: readonly string[]): boolean {
-  return totalLength(a) === totalLength(b) && a.join('') === b.join('');
+/** The same words in any order. */
+function sameWords(name: readonly string[], query: PreparedQuery): boolean {
+  if (name.length !== query.sorted.length) return false;
+  if (name.length === 1) return name[0] === query.sorted[0];
+  const sortedName = [...name].sort();
+  return query.sorted.every((word, index) => word === sortedName[index]);
+}
+
+/** The same words with the spaces removed ("Gazprom Bank" = "GAZPROMBANK"), compared in place. */
+function sameCompactKey(name: readonly string[], compact: string): boolean {
+  let at = 0;
+  for (const word of name) {
+    if (!compact.startsWith(word, at)) return false;
+    at += word.length;
+  }
+  return at === compact.length;
 }
 
 function fullNameMatch(totalTerms: number): NameMatch {
@@ -130,26 +154,23 @@ function fullNameMatch(totalTerms: number): NameMatch {
   };
 }
 
-/** Classify how `queryTokens` (already normalised) met the name `name`; `nameTokens`, when the
- * caller has them, are `tokenizeName(name)`. */
-export function classifyNameMatch(
-  name: string,
-  queryTokens: readonly string[],
-  nameTokens: readonly string[] = tokenizeName(name),
-): NameMatch {
-  if (sameCompactKey(nameTokens, queryTokens) || sameWords(nameTokens, queryTokens)) {
-    return fullNameMatch(queryTokens.length);
+/** How a prepared query met a name, given the name's words (`tokenizeName`). */
+export function judgeName(query: PreparedQuery, nameTokens: readonly string[]): NameMatch {
+  const { tokens } = query;
+  if (sameCompactKey(nameTokens, query.compact) || sameWords(nameTokens, query)) {
+    return fullNameMatch(tokens.length);
   }
   let matchedTerms = 0;
   let typos = 0;
   let prefixTerm: string | null = null;
-  queryTokens.forEach((term, index, terms) => {
-    const match = matchTerm(term, nameTokens, isPrefixTerm(term, index, terms));
-    if (match.kind === 'none') return;
+  for (let index = 0; index < tokens.length; index += 1) {
+    const term = tokens[index] ?? '';
+    const match = matchTerm(term, nameTokens, query.asPrefix[index] ?? false);
+    if (match.kind === 'none') continue;
     matchedTerms += 1;
     if (match.kind === 'fuzzy') typos += match.typos;
     if (match.kind === 'prefix' && prefixTerm === null) prefixTerm = term;
-  });
+  }
   let quality: NameMatch['quality'] = 'exact';
   if (typos > 0) quality = 'fuzzy';
   else if (prefixTerm !== null) quality = 'prefix';
@@ -157,10 +178,20 @@ export function classifyNameMatch(
     quality,
     isFullName: false,
     matchedTerms,
-    totalTerms: queryTokens.length,
+    totalTerms: tokens.length,
     typos,
     prefixTerm,
   };
+}
+
+/** Classify how `queryTokens` (already normalised) met the name `name`; `nameTokens`, when the
+ * caller has them, are `tokenizeName(name)`. */
+export function classifyNameMatch(
+  name: string,
+  queryTokens: readonly string[],
+  nameTokens: readonly string[] = tokenizeName(name),
+): NameMatch {
+  return judgeName(prepareQuery(queryTokens), nameTokens);
 }
 
 /**

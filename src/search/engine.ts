@@ -6,12 +6,13 @@ import MiniSearch, { type Options, type SearchOptions, type SearchResult } from 
 import {
   classifyNameMatch,
   isPrefixTerm,
+  judgeName,
   maxTypos,
+  prepareQuery,
   rankClass,
   type MatchQuality,
   type NameMatch,
 } from './classify';
-import { explainHit } from './explain';
 import { identifierKeys, isLegalFormPrefix, normalizeIdentifier, tokenizeName } from './normalize';
 import { NAME_KINDS, type NameKind, type SearchDoc } from './search-docs';
 
@@ -49,8 +50,9 @@ function extractField(doc: SearchDoc, field: string): string | undefined {
 }
 
 /** While an index is built: the tokens of each name, by the document's name (the build reads
- * them for the exact-name map), and every word, for `SearchIndex.words`. */
-let building: { tokens: Map<string, readonly string[]>; words: Set<string> } | null = null;
+ * them for the exact-name map), and every word, each spelling kept once, for
+ * `SearchIndex.words`. */
+let building: { tokens: Map<string, readonly string[]>; words: Map<string, string> } | null = null;
 
 /** Index-time tokenising of the name field. A query (`field` undefined) arrives already
  * normalised by `planQuery`, space-separated, so it is only split: the one normalisation is
@@ -59,8 +61,17 @@ function tokenizeField(text: string, field?: string): string[] {
   if (field !== NAME_TERMS) return text.split(' ').filter((term) => term.length > 0);
   const tokens = tokenizeName(text);
   if (building !== null) {
+    // One string per distinct word, shared by every name that has it: 465,000 names at 10× the
+    // lists have ~1.3 M words but only ~150,000 distinct ones, and judging a hit reads them
+    // (fewer objects to keep, to collect and to fetch from memory).
+    const { words } = building;
+    for (let at = 0; at < tokens.length; at += 1) {
+      const token = tokens[at] ?? '';
+      const shared = words.get(token);
+      if (shared === undefined) words.set(token, token);
+      else tokens[at] = shared;
+    }
     building.tokens.set(text, tokens);
-    for (const token of tokens) building.words.add(token);
   }
   return tokens;
 }
@@ -109,6 +120,10 @@ export interface SearchIndex {
   /** Word → the names that have it: a word without typo tolerance (three letters or fewer) is
    * looked up here rather than in MiniSearch (`wordHits`). */
   readonly postings: ReadonlyMap<string, readonly IndexedName[]>;
+  /** Scratch space for `wordHits`, one score per `IndexedName.ordinal`: a broad prefix at 10× the
+   * lists meets 23,600 names, and a Map from name to score cost most of its time. Searches run
+   * one at a time (a worker, or a test), and each leaves it all zeros. */
+  readonly scoreScratch: Float64Array;
   /** MiniSearch's average name length in words, computed as it computes it, so that `wordHits`
    * scores exactly as MiniSearch would. */
   readonly averageNameLength: number;
@@ -132,6 +147,24 @@ interface IndexedName {
   readonly tokens: readonly string[];
   /** Distinct words: MiniSearch's field length. */
   readonly length: number;
+  /** Its position among the index's names: its slot in `scoreScratch`. */
+  readonly ordinal: number;
+  /** `KIND_BOOST` of its kind, and whether a word occurs twice in it: what `wordHits` needs,
+   * at hand without reading the document or the words. */
+  readonly boost: number;
+  readonly repeatsWord: boolean;
+}
+
+function indexedName(doc: SearchDoc, tokens: readonly string[], ordinal: number): IndexedName {
+  const length = new Set(tokens).size;
+  return {
+    doc,
+    tokens,
+    length,
+    ordinal,
+    boost: KIND_BOOST[doc.kind],
+    repeatsWord: length < tokens.length,
+  };
 }
 
 function addKey<T>(keys: Map<string, T[]>, key: string, doc: T): void {
@@ -143,7 +176,7 @@ function addKey<T>(keys: Map<string, T[]>, key: string, doc: T): void {
 
 export function buildSearchIndex(docs: readonly SearchDoc[]): SearchIndex {
   const engine = new MiniSearch<SearchDoc>(SEARCH_OPTIONS);
-  const state = { tokens: new Map<string, readonly string[]>(), words: new Set<string>() };
+  const state = { tokens: new Map<string, readonly string[]>(), words: new Map<string, string>() };
   building = state;
   try {
     engine.addAll(docs);
@@ -155,6 +188,7 @@ export function buildSearchIndex(docs: readonly SearchDoc[]): SearchIndex {
   const adjacentPairs = new Set<string>();
   const postings = new Map<string, IndexedName[]>();
   let averageNameLength = 0;
+  let names = 0;
   docs.forEach((doc, position) => {
     if (doc.kind === 'identifier') {
       for (const key of identifierKeys(doc.name)) addKey(identifiers, key, doc);
@@ -164,18 +198,19 @@ export function buildSearchIndex(docs: readonly SearchDoc[]): SearchIndex {
     addKey(wholeNames, tokens.join(''), doc);
     for (let at = 1; at < tokens.length; at += 1)
       adjacentPairs.add(`${tokens[at - 1]} ${tokens[at]}`);
-    const distinct = new Set(tokens);
-    const name = { doc, tokens, length: distinct.size };
-    for (const token of distinct) addKey(postings, token, name);
+    const name = indexedName(doc, tokens, names);
+    names += 1;
+    for (const token of new Set(tokens)) addKey(postings, token, name);
     // MiniSearch's running mean, over the documents added so far (identifiers included).
-    averageNameLength = (averageNameLength * position + distinct.size) / (position + 1);
+    averageNameLength = (averageNameLength * position + name.length) / (position + 1);
   });
-  const words = [...state.words].sort();
+  const words = [...state.words.keys()].sort();
   return {
     engine,
     words,
     wordDocCounts: Uint32Array.from(words, (word) => postings.get(word)?.length ?? 0),
     postings,
+    scoreScratch: new Float64Array(names),
     averageNameLength,
     adjacentPairs: [...adjacentPairs].sort(),
     wholeNames,
@@ -219,12 +254,12 @@ export function loadSearchIndex(json: string): SearchIndex {
   const names = exactKeysFrom(wholeNames);
   // Every name document is under its whole-name key: the postings are read back from there.
   const postings = new Map<string, IndexedName[]>();
+  let ordinal = 0;
   for (const docs of names.values()) {
     for (const doc of docs) {
-      const tokens = tokenizeName(doc.name);
-      const distinct = new Set(tokens);
-      const name = { doc, tokens, length: distinct.size };
-      for (const token of distinct) addKey(postings, token, name);
+      const name = indexedName(doc, tokenizeName(doc.name), ordinal);
+      ordinal += 1;
+      for (const token of new Set(name.tokens)) addKey(postings, token, name);
     }
   }
   const vocabulary = words.filter((word): word is string => typeof word === 'string');
@@ -233,6 +268,7 @@ export function loadSearchIndex(json: string): SearchIndex {
     words: vocabulary,
     wordDocCounts: Uint32Array.from(vocabulary, (word) => postings.get(word)?.length ?? 0),
     postings,
+    scoreScratch: new Float64Array(ordinal),
     averageNameLength,
     adjacentPairs: adjacentPairs.filter((pair): pair is string => typeof pair === 'string'),
     wholeNames: names,
@@ -264,8 +300,12 @@ export interface SearchHit {
   readonly matchedKind: NameKind;
   readonly score: number;
   readonly quality: MatchQuality;
-  /** One sentence for a tooltip. */
-  readonly explanation: string;
+  /** For an identifier hit, the identifier's type ("ISIN"). */
+  readonly identifierType?: string;
+  /** How the query met the name; null for an identifier hit. */
+  readonly match: NameMatch | null;
+  /** How the query was rewritten to find this hit (words joined, …); null when it was not. */
+  readonly variantNote: string | null;
   /** True when only some query words matched (the OR fallback after AND found nothing). */
   readonly isPartial: boolean;
 }
@@ -445,11 +485,17 @@ interface DocHit {
   readonly variantNote: string | null;
 }
 
+/** A total order (the document id settles ties), so the best hit of a listing is the same
+ * whichever reading or name found it first. */
 function isBetter(a: DocHit, b: DocHit): boolean {
-  return a.rank !== b.rank ? a.rank < b.rank : a.score > b.score;
+  if (a.rank !== b.rank) return a.rank < b.rank;
+  if (a.score !== b.score) return a.score > b.score;
+  return a.doc.id < b.doc.id;
 }
 
-function keepBest(hits: Map<string, DocHit>, key: string, hit: DocHit): void {
+/** Keeps one hit per listing, its best. */
+function keepBest(hits: Map<string, DocHit>, hit: DocHit): void {
+  const key = hit.doc.listingId;
   const current = hits.get(key);
   if (current === undefined || isBetter(hit, current)) hits.set(key, hit);
 }
@@ -495,7 +541,7 @@ function collectExact(
     const match = isName ? judge(index, doc.name, queryTokens) : null;
     const score = EXACT_SCORE * KIND_BOOST[doc.kind];
     const variantNote = isName ? spacingNote(queryTokens, tokensOf(index, doc.name)) : null;
-    keepBest(hits, doc.id, { doc, score, rank: 0, match, variantNote });
+    keepBest(hits, { doc, score, rank: 0, match, variantNote });
   }
 }
 
@@ -536,8 +582,8 @@ function wordHits(
   asPrefix: boolean,
   candidateIds: ReadonlySet<string> | undefined,
 ): WordHit[] {
-  const { words, postings } = index;
-  const scores = new Map<IndexedName, number>();
+  const { words, postings, scoreScratch: scores } = index;
+  const met: IndexedName[] = [];
   for (let at = lowerBound(words, term); at < words.length; at += 1) {
     const word = words[at] ?? '';
     if (word !== term && !(asPrefix && word.startsWith(term))) break;
@@ -549,18 +595,27 @@ function wordHits(
       1 + (index.docCount - docs.length + 0.5) / (docs.length + 0.5),
     );
     for (const name of docs) {
-      const { doc, tokens, length } = name;
-      if (candidateIds !== undefined && !candidateIds.has(doc.listingId)) continue;
-      let frequency = 0;
-      for (const token of tokens) if (token === word) frequency += 1;
+      const { length, ordinal } = name;
+      if (candidateIds !== undefined && !candidateIds.has(name.doc.listingId)) continue;
+      let frequency = 1;
+      if (name.repeatsWord) {
+        frequency = 0;
+        for (const token of name.tokens) if (token === word) frequency += 1;
+      }
       const saturation =
         (frequency * (BM25.k + 1)) /
         (frequency + BM25.k * (1 - BM25.b + (BM25.b * length) / index.averageNameLength));
-      const score = weight * KIND_BOOST[doc.kind] * inverseFrequency * (BM25.d + saturation);
-      scores.set(name, (scores.get(name) ?? 0) + score);
+      const score = weight * name.boost * inverseFrequency * (BM25.d + saturation);
+      // Every score is above 0 (d > 0, idf > 0, boosts > 0): 0 means not met yet.
+      if (scores[ordinal] === 0) met.push(name);
+      scores[ordinal] = (scores[ordinal] ?? 0) + score;
     }
   }
-  return Array.from(scores, ([{ doc, tokens }, score]) => ({ doc, score, tokens }));
+  return met.map((name) => {
+    const score = scores[name.ordinal] ?? 0;
+    scores[name.ordinal] = 0;
+    return { doc: name.doc, score, tokens: name.tokens };
+  });
 }
 
 /**
@@ -621,10 +676,10 @@ function collectNames(
       variant.exactWords || dropShortLast ? { ...options, prefix: false } : options;
     results = asWordHits(index.engine.search(searched.join(' '), searchOptions));
   }
+  const query = prepareQuery(variant.judgeBy ?? variant.tokens);
   for (const result of results) {
     const { doc } = result;
-    const tokens = result.tokens ?? tokensOf(index, doc.name);
-    const match = classifyNameMatch(doc.name, variant.judgeBy ?? variant.tokens, tokens);
+    const match = judgeName(query, result.tokens ?? tokensOf(index, doc.name));
     const needed = isComplete ? match.totalTerms : 1;
     if (match.matchedTerms < needed) continue;
     const hit = {
@@ -634,7 +689,7 @@ function collectNames(
       match,
       variantNote: variant.note,
     };
-    keepBest(hits, doc.id, hit);
+    keepBest(hits, hit);
   }
 }
 
@@ -660,17 +715,23 @@ function collectAll(
   return hits;
 }
 
+/** The explanation sentence is not built here but for the rows shown (`explainSearchHit`):
+ * building it for every hit was a fifth of a broad prefix's time at 10× the lists. */
 function toSearchHit(hit: DocHit): SearchHit {
   const { doc, match } = hit;
-  return {
+  const searchHit: SearchHit = {
     listingId: doc.listingId,
     matchedName: doc.name,
     matchedKind: doc.kind,
     score: hit.score,
     quality: match === null ? 'identifier' : match.quality,
-    explanation: explainHit({ ...doc, match, variantNote: hit.variantNote }),
+    match,
+    variantNote: hit.variantNote,
     isPartial: match !== null && match.matchedTerms < match.totalTerms,
   };
+  return doc.identifierType === undefined
+    ? searchHit
+    : { ...searchHit, identifierType: doc.identifierType };
 }
 
 function compareHits(a: DocHit, b: DocHit): number {
@@ -690,9 +751,7 @@ export function searchListings(
   options: SearchListingsOptions = {},
 ): SearchHit[] {
   const hits = collectAll(index, planQuery(query, index), options.candidateIds);
-  const perListing = new Map<string, DocHit>();
-  for (const hit of hits.values()) keepBest(perListing, hit.doc.listingId, hit);
-  const ranked = [...perListing.values()].sort(compareHits);
+  const ranked = [...hits.values()].sort(compareHits);
   const limited = options.limit === undefined ? ranked : ranked.slice(0, options.limit);
   return limited.map(toSearchHit);
 }

@@ -58,3 +58,23 @@ export function explainHit(input: ExplainInput): string {
     `${KIND_NOTES[input.kind]}${variant}${partial}`
   );
 }
+
+/** What `explainSearchHit` reads of a search hit (`SearchHit`, as it crossed from the worker). */
+export interface ExplainableHit {
+  readonly matchedName: string;
+  readonly matchedKind: NameKind;
+  readonly identifierType?: string;
+  readonly match: NameMatch | null;
+  readonly variantNote: string | null;
+}
+
+/** The tooltip sentence of a hit, built when its row is shown: a broad query hits thousands. */
+export function explainSearchHit(hit: ExplainableHit): string {
+  return explainHit({
+    name: hit.matchedName,
+    kind: hit.matchedKind,
+    identifierType: hit.identifierType,
+    match: hit.match,
+    variantNote: hit.variantNote,
+  });
+}

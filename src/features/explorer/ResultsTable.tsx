@@ -11,6 +11,7 @@ import { LISTS } from '../../domain/lists';
 import { AGENCY_NAMES } from '../../domain/lists';
 import { RATIONALES, isRationaleCode } from '../../domain/rationale';
 import { SECTORS, isSectorCode } from '../../domain/sector';
+import { explainSearchHit } from '../../search/explain';
 import { Link } from '../../ui/Link';
 import { useMediaQuery } from '../../ui/use-media-query';
 import type { ListingFacts } from './model/facts';
@@ -287,6 +288,7 @@ function NameCell({ row, href }: { row: ResultRow; href: string }) {
   const listing = row.facts.listing;
   const hit = row.hit;
   const viaAlias = hit !== undefined && hit.matchedKind !== 'primary';
+  const explanation = hit === undefined ? undefined : explainSearchHit(hit);
   return (
     <div className="name-cell">
       {/* The row shows two lines; the title gives the whole name on hover. */}
@@ -297,9 +299,9 @@ function NameCell({ row, href }: { row: ResultRow; href: string }) {
       {hit ? (
         <span
           className={`match match-${hit.quality}`}
-          title={hit.explanation}
+          title={explanation}
           tabIndex={0}
-          aria-label={hit.explanation}
+          aria-label={explanation}
         >
           {viaAlias ? (
             <>

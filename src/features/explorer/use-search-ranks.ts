@@ -1,12 +1,11 @@
 import { useEffect, useState } from 'react';
+import type { ExplainableHit } from '../../search/explain';
 
-/** What the explorer needs of a search hit. */
-export interface ExplorerHit {
+/** What the explorer needs of a search hit: what to show, and what explains it
+ * (`explainSearchHit`, for the rows shown). */
+export interface ExplorerHit extends ExplainableHit {
   readonly listingId: string;
-  readonly matchedName: string;
-  readonly matchedKind: string;
   readonly quality: string;
-  readonly explanation: string;
 }
 
 export interface SearchPort {

@@ -37,14 +37,30 @@ const searchPort: SearchPort = {
             matchedName: 'MEGVII',
             matchedKind: 'primary',
             quality: 'exact',
-            explanation: 'Exact match on primary name',
+            match: {
+              quality: 'exact',
+              isFullName: true,
+              matchedTerms: 1,
+              totalTerms: 1,
+              typos: 0,
+              prefixTerm: null,
+            },
+            variantNote: null,
           },
           {
             listingId: 'el-1',
             matchedName: 'Megvii',
             matchedKind: 'aka',
             quality: 'fuzzy',
-            explanation: 'Fuzzy match on alias',
+            match: {
+              quality: 'fuzzy',
+              isFullName: false,
+              matchedTerms: 1,
+              totalTerms: 1,
+              typos: 1,
+              prefixTerm: null,
+            },
+            variantNote: null,
           },
         ]
       : [],
@@ -80,8 +96,9 @@ describe('ExplorerPage', () => {
 
   it('shows search hits in rank order with the name that matched', async () => {
     renderExplorer({ q: 'megvii' });
-    // The matched name sits in its own <bdi>, so match on the whole label's text.
-    const label = await screen.findByLabelText('Fuzzy match on alias');
+    // The table words the hit's explanation; the matched name sits in its own <bdi>, so match
+    // on the whole label's text.
+    const label = await screen.findByLabelText('Fuzzy match (1 typo) on alias "Megvii" (a.k.a.)');
     expect(label).toHaveTextContent('matched alias “Megvii”');
     expect(screen.getByRole('status')).toHaveTextContent('2 listings');
   });
