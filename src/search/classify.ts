@@ -154,11 +154,41 @@ function fullNameMatch(totalTerms: number): NameMatch {
   };
 }
 
+/** A `NameMatch` to be filled in: judging thousands of names (a broad prefix) fills one and
+ * copies it (`copyMatch`) only for the names kept. */
+export type NameMatchScratch = { -readonly [K in keyof NameMatch]: NameMatch[K] };
+
+export function newMatchScratch(): NameMatchScratch {
+  return { ...fullNameMatch(0) };
+}
+
+export function copyMatch(match: NameMatch): NameMatch {
+  const { quality, isFullName, matchedTerms, totalTerms, typos, prefixTerm } = match;
+  return { quality, isFullName, matchedTerms, totalTerms, typos, prefixTerm };
+}
+
 /** How a prepared query met a name, given the name's words (`tokenizeName`). */
 export function judgeName(query: PreparedQuery, nameTokens: readonly string[]): NameMatch {
+  const match = newMatchScratch();
+  judgeNameInto(query, nameTokens, match);
+  return match;
+}
+
+/** `judgeName`, written into `out`. */
+export function judgeNameInto(
+  query: PreparedQuery,
+  nameTokens: readonly string[],
+  out: NameMatchScratch,
+): void {
   const { tokens } = query;
+  out.totalTerms = tokens.length;
   if (sameCompactKey(nameTokens, query.compact) || sameWords(nameTokens, query)) {
-    return fullNameMatch(tokens.length);
+    out.quality = 'exact';
+    out.isFullName = true;
+    out.matchedTerms = tokens.length;
+    out.typos = 0;
+    out.prefixTerm = null;
+    return;
   }
   let matchedTerms = 0;
   let typos = 0;
@@ -174,14 +204,36 @@ export function judgeName(query: PreparedQuery, nameTokens: readonly string[]): 
   let quality: NameMatch['quality'] = 'exact';
   if (typos > 0) quality = 'fuzzy';
   else if (prefixTerm !== null) quality = 'prefix';
-  return {
-    quality,
-    isFullName: false,
-    matchedTerms,
-    totalTerms: tokens.length,
-    typos,
-    prefixTerm,
-  };
+  out.quality = quality;
+  out.isFullName = false;
+  out.matchedTerms = matchedTerms;
+  out.typos = typos;
+  out.prefixTerm = prefixTerm;
+}
+
+/** How the one word of a query met a name, as the search that found the name saw it: the word
+ * itself, a word it begins, or a word `typos` edits away (`MET_PREFIX + typos`). */
+export const MET_EXACT = 1;
+export const MET_PREFIX = 2;
+
+/**
+ * `judgeNameInto` for a one-word query, from how the search met the name (`met`), without
+ * reading the name's words again: a broad prefix ("ha") meets 23,600 names at 10× the lists.
+ * Only valid when no two adjacent words of the name can join into the term or a word it begins,
+ * which holds when every word of the name is at least as long as the term.
+ */
+export function judgeOneWordInto(
+  term: string,
+  met: number,
+  nameWordCount: number,
+  out: NameMatchScratch,
+): void {
+  out.totalTerms = 1;
+  out.matchedTerms = met === 0 ? 0 : 1;
+  out.isFullName = met === MET_EXACT && nameWordCount === 1;
+  out.typos = met > MET_PREFIX ? met - MET_PREFIX : 0;
+  out.prefixTerm = met === MET_PREFIX ? term : null;
+  out.quality = met > MET_PREFIX ? 'fuzzy' : met === MET_PREFIX ? 'prefix' : 'exact';
 }
 
 /** Classify how `queryTokens` (already normalised) met the name `name`; `nameTokens`, when the

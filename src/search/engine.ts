@@ -4,16 +4,29 @@
  */
 import MiniSearch, { type Options, type SearchOptions, type SearchResult } from 'minisearch';
 import {
-  classifyNameMatch,
+  copyMatch,
   isPrefixTerm,
+  judgeOneWordInto,
   judgeName,
+  judgeNameInto,
   maxTypos,
+  MET_EXACT,
+  MET_PREFIX,
+  newMatchScratch,
   prepareQuery,
   rankClass,
   type MatchQuality,
   type NameMatch,
 } from './classify';
 import { identifierKeys, isLegalFormPrefix, normalizeIdentifier, tokenizeName } from './normalize';
+import {
+  afterPrefix,
+  lowerBound,
+  toVocabulary,
+  wordsWithin,
+  type NearWord,
+  type Vocabulary,
+} from './vocabulary';
 import { NAME_KINDS, type NameKind, type SearchDoc } from './search-docs';
 
 /** The one index field: the normalised words of a name. Whole names and identifiers are looked up
@@ -115,6 +128,8 @@ export interface SearchIndex {
   /** Every word of every indexed name, sorted: the vocabulary joined and split readings of a
    * query are checked against. */
   readonly words: readonly string[];
+  /** The same words, for typo lookups (`wordsWithin`). */
+  readonly vocabulary: Vocabulary;
   /** How many documents have `words[i]`: how selective a query word is (`searchedTerm`). */
   readonly wordDocCounts: Uint32Array;
   /** Word → the names that have it: a word without typo tolerance (three letters or fewer) is
@@ -124,6 +139,9 @@ export interface SearchIndex {
    * lists meets 23,600 names, and a Map from name to score cost most of its time. Searches run
    * one at a time (a worker, or a test), and each leaves it all zeros. */
   readonly scoreScratch: Float64Array;
+  /** Scratch space for `termHits`, by `IndexedName.ordinal`: how its word met each name (the
+   * best of `MET_EXACT`, `MET_PREFIX`, `MET_PREFIX` + typos), 0 once a search is done. */
+  readonly metScratch: Uint8Array;
   /** MiniSearch's average name length in words, computed as it computes it, so that `wordHits`
    * scores exactly as MiniSearch would. */
   readonly averageNameLength: number;
@@ -135,9 +153,10 @@ export interface SearchIndex {
   readonly wholeNames: ExactKeys;
   /** `identifierKeys` of an identifier value → its documents; looked up exactly and only so. */
   readonly identifiers: ExactKeys;
-  /** `tokenizeName` of every indexed name, so judging a hit does not normalise its name again
-   * (a third of the time of a broad prefix such as "al", 2,307 listings). */
-  readonly nameTokens: ReadonlyMap<string, readonly string[]>;
+  /** Every name document, with its words, by document id: MiniSearch's results name documents by
+   * id, and judging a hit must not normalise its name again (a third of the time of a broad
+   * prefix such as "al", 2,307 listings). */
+  readonly namesById: ReadonlyMap<string, IndexedName>;
   readonly docCount: number;
 }
 
@@ -153,6 +172,8 @@ interface IndexedName {
    * at hand without reading the document or the words. */
   readonly boost: number;
   readonly repeatsWord: boolean;
+  /** The length of its shortest word (`judgeOneWordInto` applies to a shorter query word). */
+  readonly shortestWord: number;
 }
 
 function indexedName(doc: SearchDoc, tokens: readonly string[], ordinal: number): IndexedName {
@@ -164,6 +185,7 @@ function indexedName(doc: SearchDoc, tokens: readonly string[], ordinal: number)
     ordinal,
     boost: KIND_BOOST[doc.kind],
     repeatsWord: length < tokens.length,
+    shortestWord: tokens.reduce((shortest, token) => Math.min(shortest, token.length), Infinity),
   };
 }
 
@@ -187,6 +209,7 @@ export function buildSearchIndex(docs: readonly SearchDoc[]): SearchIndex {
   const identifiers = new Map<string, SearchDoc[]>();
   const adjacentPairs = new Set<string>();
   const postings = new Map<string, IndexedName[]>();
+  const namesById = new Map<string, IndexedName>();
   let averageNameLength = 0;
   let names = 0;
   docs.forEach((doc, position) => {
@@ -200,6 +223,7 @@ export function buildSearchIndex(docs: readonly SearchDoc[]): SearchIndex {
       adjacentPairs.add(`${tokens[at - 1]} ${tokens[at]}`);
     const name = indexedName(doc, tokens, names);
     names += 1;
+    namesById.set(doc.id, name);
     for (const token of new Set(tokens)) addKey(postings, token, name);
     // MiniSearch's running mean, over the documents added so far (identifiers included).
     averageNameLength = (averageNameLength * position + name.length) / (position + 1);
@@ -208,14 +232,16 @@ export function buildSearchIndex(docs: readonly SearchDoc[]): SearchIndex {
   return {
     engine,
     words,
+    vocabulary: toVocabulary(words),
     wordDocCounts: Uint32Array.from(words, (word) => postings.get(word)?.length ?? 0),
     postings,
     scoreScratch: new Float64Array(names),
+    metScratch: new Uint8Array(names),
     averageNameLength,
     adjacentPairs: [...adjacentPairs].sort(),
     wholeNames,
     identifiers,
-    nameTokens: state.tokens,
+    namesById,
     docCount: docs.length,
   };
 }
@@ -254,11 +280,13 @@ export function loadSearchIndex(json: string): SearchIndex {
   const names = exactKeysFrom(wholeNames);
   // Every name document is under its whole-name key: the postings are read back from there.
   const postings = new Map<string, IndexedName[]>();
+  const namesById = new Map<string, IndexedName>();
   let ordinal = 0;
   for (const docs of names.values()) {
     for (const doc of docs) {
       const name = indexedName(doc, tokenizeName(doc.name), ordinal);
       ordinal += 1;
+      namesById.set(doc.id, name);
       for (const token of new Set(name.tokens)) addKey(postings, token, name);
     }
   }
@@ -266,15 +294,16 @@ export function loadSearchIndex(json: string): SearchIndex {
   return {
     engine: loaded,
     words: vocabulary,
+    vocabulary: toVocabulary(vocabulary),
     wordDocCounts: Uint32Array.from(vocabulary, (word) => postings.get(word)?.length ?? 0),
     postings,
     scoreScratch: new Float64Array(ordinal),
+    metScratch: new Uint8Array(ordinal),
     averageNameLength,
     adjacentPairs: adjacentPairs.filter((pair): pair is string => typeof pair === 'string'),
     wholeNames: names,
     identifiers: exactKeysFrom(identifiers),
-    // Not serialised: judging tokenises the names it meets instead.
-    nameTokens: new Map(),
+    namesById,
     docCount: loaded.documentCount,
   };
 }
@@ -352,42 +381,45 @@ const MAX_SPLIT_READINGS = 3;
  * except the half being typed: "gazpromb" is "gazprom b…". */
 const MIN_SPLIT_PART = 2;
 
-/** The position of the first of the sorted `words` not below `word`. */
-function lowerBound(words: readonly string[], word: string): number {
-  let low = 0;
-  let high = words.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if ((words[middle] ?? '') < word) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-
 /** Whether some indexed name has the word `word` (or, `asPrefix`, a word starting with it). */
 function isIndexedWord(words: readonly string[], word: string, asPrefix: boolean): boolean {
   const next = words[lowerBound(words, word)];
   return next !== undefined && (next === word || (asPrefix && next.startsWith(word)));
 }
 
-/** About how many documents a query word meets: those with the word itself, or, `asPrefix`, with
- * any word it begins (counted per word, so a name with two such words counts twice). Counting
- * stops once past `enough`. Typo matches are not counted: a word no name has counts 0. */
-function documentsMeeting(
-  index: SearchIndex,
-  word: string,
-  asPrefix: boolean,
-  enough: number,
-): number {
+/** The words of the vocabulary a query word meets: the word itself and, `asPrefix`, the words
+ * it begins (`words[start..end)`, sorted, so contiguous), and the words within its typos. */
+interface TermWords {
+  readonly term: string;
+  readonly start: number;
+  readonly end: number;
+  /** Within `maxTypos(term)` edits and neither the word itself nor one it begins; null until
+   * looked up (`withNearWords`), which costs a walk of the vocabulary. */
+  readonly near: readonly NearWord[] | null;
+  /** How many documents it meets, counted per word met (a name with two counts twice): what
+   * searching it costs. Without the near words until they are looked up. */
+  readonly documents: number;
+}
+
+function termWords(index: SearchIndex, term: string, asPrefix: boolean): TermWords {
   const { words, wordDocCounts } = index;
-  let at = lowerBound(words, word);
-  if (!asPrefix) return words[at] === word ? (wordDocCounts[at] ?? 0) : 0;
-  let count = 0;
-  for (; at < words.length && count <= enough; at += 1) {
-    if (!(words[at] ?? '').startsWith(word)) break;
-    count += wordDocCounts[at] ?? 0;
-  }
-  return count;
+  const start = lowerBound(words, term);
+  let end = words[start] === term ? start + 1 : start;
+  if (asPrefix) end = afterPrefix(words, term, start);
+  let documents = 0;
+  for (let at = start; at < end; at += 1) documents += wordDocCounts[at] ?? 0;
+  return { term, start, end, near: maxTypos(term) === 0 ? [] : null, documents };
+}
+
+function withNearWords(index: SearchIndex, meets: TermWords): TermWords {
+  if (meets.near !== null) return meets;
+  const { start, end } = meets;
+  const near = wordsWithin(index.vocabulary, meets.term, maxTypos(meets.term)).filter(
+    ({ at }) => at < start || at >= end,
+  );
+  let documents = meets.documents;
+  for (const { at } of near) documents += index.wordDocCounts[at] ?? 0;
+  return { ...meets, near, documents };
 }
 
 /**
@@ -487,17 +519,17 @@ interface DocHit {
 
 /** A total order (the document id settles ties), so the best hit of a listing is the same
  * whichever reading or name found it first. */
-function isBetter(a: DocHit, b: DocHit): boolean {
-  if (a.rank !== b.rank) return a.rank < b.rank;
-  if (a.score !== b.score) return a.score > b.score;
-  return a.doc.id < b.doc.id;
+function beats(rank: number, score: number, doc: SearchDoc, current: DocHit | undefined): boolean {
+  if (current === undefined) return true;
+  if (rank !== current.rank) return rank < current.rank;
+  if (score !== current.score) return score > current.score;
+  return doc.id < current.doc.id;
 }
 
 /** Keeps one hit per listing, its best. */
 function keepBest(hits: Map<string, DocHit>, hit: DocHit): void {
   const key = hit.doc.listingId;
-  const current = hits.get(key);
-  if (current === undefined || isBetter(hit, current)) hits.set(key, hit);
+  if (beats(hit.rank, hit.score, hit.doc, hits.get(key))) hits.set(key, hit);
 }
 
 type ResultFilter = (result: SearchResult) => boolean;
@@ -511,12 +543,8 @@ function withFilter(options: SearchOptions, filter: ResultFilter | undefined): S
   return filter === undefined ? options : { ...options, filter };
 }
 
-function tokensOf(index: SearchIndex, name: string): readonly string[] {
-  return index.nameTokens.get(name) ?? tokenizeName(name);
-}
-
-function judge(index: SearchIndex, name: string, queryTokens: readonly string[]): NameMatch {
-  return classifyNameMatch(name, queryTokens, tokensOf(index, name));
+function tokensOf(index: SearchIndex, doc: SearchDoc): readonly string[] {
+  return index.namesById.get(doc.id)?.tokens ?? tokenizeName(doc.name);
 }
 
 /** The score of an exact whole-name or identifier hit: above any word match's MiniSearch score,
@@ -538,9 +566,10 @@ function collectExact(
   for (const doc of found) {
     if (candidateIds !== undefined && !candidateIds.has(doc.listingId)) continue;
     const isName = doc.kind !== 'identifier';
-    const match = isName ? judge(index, doc.name, queryTokens) : null;
+    const tokens = tokensOf(index, doc);
+    const match = isName ? judgeName(prepareQuery(queryTokens), tokens) : null;
     const score = EXACT_SCORE * KIND_BOOST[doc.kind];
-    const variantNote = isName ? spacingNote(queryTokens, tokensOf(index, doc.name)) : null;
+    const variantNote = isName ? spacingNote(queryTokens, tokens) : null;
     keepBest(hits, { doc, score, rank: 0, match, variantNote });
   }
 }
@@ -553,44 +582,51 @@ function spacingNote(query: readonly string[], name: readonly string[]): string 
   return `${verb} ("${spaced.join(' ')}" as "${joined.join(' ')}")`;
 }
 
-/** A document found, with MiniSearch's score (or `wordHits`' equal of it), and its words when
- * the finder had them at hand. */
-interface WordHit {
-  readonly doc: SearchDoc;
-  readonly score: number;
-  readonly tokens?: readonly string[];
+/** The names a search found, and the score of each (MiniSearch's, or `wordHits`' equal of it). */
+interface Found {
+  readonly names: readonly IndexedName[];
+  readonly scores: ArrayLike<number>;
+  /** How the searched word met each name (`termHits` of one word), when known. */
+  readonly met?: Uint8Array;
 }
 
-function asWordHits(results: readonly SearchResult[]): WordHit[] {
-  return results.map((result) => ({ doc: toSearchDoc(result), score: result.score }));
+/** MiniSearch's results as the index's own names: no document object per result, and the words
+ * of each at hand for judging. */
+function foundByMiniSearch(index: SearchIndex, results: readonly SearchResult[]): Found {
+  const names: IndexedName[] = [];
+  const scores: number[] = [];
+  for (const result of results) {
+    const name = index.namesById.get(String(result.id));
+    if (name === undefined) {
+      throw new Error(`search index holds a document it does not list: ${String(result.id)}`);
+    }
+    names.push(name);
+    scores.push(result.score);
+  }
+  return { names, scores };
 }
 
-/** MiniSearch's defaults: BM25+ parameters, and the weight of a prefix match. */
+/** MiniSearch's defaults: BM25+ parameters, and the weights of a prefix and a typo match. */
 const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
 const PREFIX_WEIGHT = 0.375;
+const FUZZY_WEIGHT = 0.45;
 
 /**
- * The documents with the word `term` (or, `asPrefix`, with a word it begins), scored exactly as
- * MiniSearch scores them (BM25+, prefix matches weighed down by how much longer the word is, the
- * kind of name as boost), from the index's own postings. For a word without typo tolerance this
- * is the same search without MiniSearch's per-result bookkeeping: "ha" meets 23,600 names at 10×
- * the lists, and MiniSearch spent 140 ms building and sorting results the engine re-sorts anyway.
+ * The documents a query word meets (`termWords`), scored exactly as MiniSearch scores them: BM25+
+ * per word met, an exact word weighing 1, a word it begins less the longer that word is, a word
+ * within its typos less the more typos; the kind of name as boost. This is MiniSearch's search of
+ * one word without its per-result bookkeeping: "ha" meets 23,600 names at 10× the lists, and
+ * MiniSearch spent 140 ms building results the engine re-sorts anyway.
  */
-function wordHits(
+function termHits(
   index: SearchIndex,
-  term: string,
-  asPrefix: boolean,
+  terms: readonly TermWords[],
   candidateIds: ReadonlySet<string> | undefined,
-): WordHit[] {
-  const { words, postings, scoreScratch: scores } = index;
+): Found {
+  const { words, postings, scoreScratch: scores, metScratch: how } = index;
   const met: IndexedName[] = [];
-  for (let at = lowerBound(words, term); at < words.length; at += 1) {
-    const word = words[at] ?? '';
-    if (word !== term && !(asPrefix && word.startsWith(term))) break;
+  const add = (word: string, weight: number, meets: number) => {
     const docs = postings.get(word) ?? [];
-    const distance = word.length - term.length;
-    const weight =
-      distance === 0 ? 1 : (PREFIX_WEIGHT * word.length) / (word.length + 0.3 * distance);
     const inverseFrequency = Math.log(
       1 + (index.docCount - docs.length + 0.5) / (docs.length + 0.5),
     );
@@ -609,108 +645,161 @@ function wordHits(
       // Every score is above 0 (d > 0, idf > 0, boosts > 0): 0 means not met yet.
       if (scores[ordinal] === 0) met.push(name);
       scores[ordinal] = (scores[ordinal] ?? 0) + score;
+      const before = how[ordinal] ?? 0;
+      if (before === 0 || meets < before) how[ordinal] = meets;
+    }
+  };
+  for (const meets of terms) {
+    for (let at = meets.start; at < meets.end; at += 1) {
+      const word = words[at] ?? '';
+      const extra = word.length - meets.term.length;
+      if (extra === 0) add(word, 1, MET_EXACT);
+      else add(word, (PREFIX_WEIGHT * word.length) / (word.length + 0.3 * extra), MET_PREFIX);
+    }
+    for (const { at, distance } of withNearWords(index, meets).near ?? []) {
+      const word = words[at] ?? '';
+      add(word, (FUZZY_WEIGHT * word.length) / (word.length + distance), MET_PREFIX + distance);
     }
   }
-  return met.map((name) => {
-    const score = scores[name.ordinal] ?? 0;
+  const metScores = new Float64Array(met.length);
+  const metHow = new Uint8Array(met.length);
+  met.forEach((name, position) => {
+    metScores[position] = scores[name.ordinal] ?? 0;
+    metHow[position] = how[name.ordinal] ?? 0;
     scores[name.ordinal] = 0;
-    return { doc: name.doc, score, tokens: name.tokens };
+    how[name.ordinal] = 0;
   });
+  return { names: met, scores: metScores, met: metHow };
 }
 
 /**
- * The one word of an AND reading that MiniSearch searches: the one the fewest documents have.
- * The other words are judged on the names it finds (`classifyNameMatch` checks every word, by the
- * same exact, prefix and typo rules), which returns the same names: a name that has every word has
- * this one. Searched too, a common word cost the whole of its postings: "of" (10,400 names at 10×
- * the lists) took 45 of the 57 ms of "academy of military medical sciences", and a short last word
- * expands to thousands ("china m": 36 ms for 37 names). The score is then that word's alone;
- * the rank class, decided by the judging, still orders exact before prefix before typo matches.
+ * The `count` words of a reading that the fewest documents have, with the words each meets: the
+ * words searched. The other words are judged on the names found (`judgeNameInto` checks every
+ * word, by MiniSearch's exact, prefix and typo rules), which returns the same names: a name that
+ * has every word has the rarest one. Searched too, a common word cost the whole of its postings:
+ * "of" (10,400 names at 10× the lists) took 45 of the 57 ms of "academy of military medical
+ * sciences", and a short last word expands to thousands ("china m": 36 ms for 37 names). The
+ * score is then that word's alone; the rank class, decided by the judging, still orders exact
+ * before prefix before typo matches. A word's typo matches are looked up only while it can still
+ * be among the rarest: "military" takes 10 ms to walk at 10× the lists.
  */
-function searchedTerm(
-  index: SearchIndex,
-  variant: QueryVariant,
-): { readonly term: string; readonly asPrefix: boolean } {
+function rarestTerms(index: SearchIndex, variant: QueryVariant, count: number): TermWords[] {
   const { tokens } = variant;
-  let best = { term: tokens[0] ?? '', asPrefix: false };
-  let fewest = Infinity;
-  tokens.forEach((term, position) => {
+  const candidates = tokens.flatMap((term, position) => {
     const asPrefix = !variant.exactWords && isPrefixTerm(term, position, tokens);
-    // A last word of one or two letters is never the one searched when there are others.
-    if (asPrefix && term.length <= SHORT_PREFIX && tokens.length > 1) return;
-    const count = documentsMeeting(index, term, asPrefix, fewest);
-    if (count < fewest) {
-      fewest = count;
-      best = { term, asPrefix };
-    }
+    // A last word of one or two letters is never searched when there are others.
+    if (asPrefix && term.length <= SHORT_PREFIX && tokens.length > 1) return [];
+    return [termWords(index, term, asPrefix)];
   });
-  return best;
+  candidates.sort((a, b) => a.documents - b.documents);
+  const rarest: TermWords[] = [];
+  for (const candidate of candidates) {
+    const last = rarest[count - 1];
+    // The near words only add documents: a word already commoner than the chosen stays out.
+    if (last !== undefined && candidate.documents >= last.documents) break;
+    rarest.push(withNearWords(index, candidate));
+    rarest.sort((a, b) => a.documents - b.documents);
+    rarest.length = Math.min(rarest.length, count);
+  }
+  return rarest;
 }
 
-/** `isComplete`: every term must match (AND); otherwise at least one (OR). Checked again on the
- * classification because MiniSearch also matches joined pairs fuzzily, which we do not count. */
+/**
+ * How many of a reading's words a name must have:
+ * - `every`: all of them (AND);
+ * - `all but one`: all but one, when no name has them all. A name that lacks one word has one of
+ *   the two rarest, so only those two are searched;
+ * - `any`: at least one, when no name has all but one: MiniSearch's OR search.
+ * "kim jong eun", where no name has "eun", lists the names with "kim" and "jong" (274 at 10× the
+ * lists), not every Kim or Jong (2,545).
+ */
+type Requirement = 'every' | 'all but one' | 'any';
+
 function collectNames(
   index: SearchIndex,
   variant: QueryVariant,
-  options: SearchOptions,
+  requirement: Requirement,
   candidateIds: ReadonlySet<string> | undefined,
   hits: Map<string, DocHit>,
 ): void {
-  if (variant.tokens.length === 0) return;
-  const isComplete = options.combineWith !== OR_SEARCH.combineWith;
-  let results: readonly WordHit[];
-  if (isComplete) {
-    const { term, asPrefix } = searchedTerm(index, variant);
-    results =
-      maxTypos(term) === 0
-        ? wordHits(index, term, asPrefix, candidateIds)
-        : asWordHits(index.engine.search(term, { ...options, prefix: asPrefix }));
-  } else {
-    // Any word may match, so each is searched; but a last word of one or two letters is still
-    // left to the judging, or it would add every name with a word that begins with it.
-    const last = variant.tokens[variant.tokens.length - 1] ?? '';
-    const dropShortLast =
-      !variant.exactWords && variant.tokens.length > 1 && last.length <= SHORT_PREFIX;
-    const searched = dropShortLast ? variant.tokens.slice(0, -1) : variant.tokens;
-    const searchOptions =
-      variant.exactWords || dropShortLast ? { ...options, prefix: false } : options;
-    results = asWordHits(index.engine.search(searched.join(' '), searchOptions));
-  }
+  const wordCount = variant.tokens.length;
+  if (wordCount === 0) return;
   const query = prepareQuery(variant.judgeBy ?? variant.tokens);
-  for (const result of results) {
-    const { doc } = result;
-    const match = judgeName(query, result.tokens ?? tokensOf(index, doc.name));
-    const needed = isComplete ? match.totalTerms : 1;
+  let found: Found;
+  let needed: number;
+  if (requirement !== 'any') {
+    const searched = requirement === 'every' ? 1 : 2;
+    found = termHits(index, rarestTerms(index, variant, searched), candidateIds);
+    needed = requirement === 'every' ? query.tokens.length : wordCount - 1;
+  } else {
+    // A last word of one or two letters is still left to the judging, or it would add every
+    // name with a word that begins with it.
+    const last = variant.tokens[wordCount - 1] ?? '';
+    const dropShortLast = !variant.exactWords && wordCount > 1 && last.length <= SHORT_PREFIX;
+    const searched = dropShortLast ? variant.tokens.slice(0, -1) : variant.tokens;
+    const options = withFilter(
+      { ...OR_SEARCH, ...(variant.exactWords || dropShortLast ? { prefix: false } : {}) },
+      toFilter(candidateIds),
+    );
+    found = foundByMiniSearch(index, index.engine.search(searched.join(' '), options));
+    // Any one word will do, ranked by MiniSearch's OR score, which weighs how many and how rare:
+    // keeping only the names with the most words lost "VTB BANK AZERBAIJAN OPEN JOINT STOCK"
+    // to names with the commoner "open", "joint" and "stock".
+    needed = 1;
+  }
+  const weight = variant.weight ?? 1;
+  // Judged into one scratch match; a name's own objects are made only when it is the best of
+  // its listing so far (a broad prefix judges 23,600 names at 10× the lists, and each object
+  // kept alive through the search is copied by every young-generation collection).
+  const match = newMatchScratch();
+  const { names, scores } = found;
+  // A one-word query is judged by how the search met each name, where that is the whole story.
+  const oneWord =
+    query.tokens.length === 1 && variant.judgeBy === undefined ? found.met : undefined;
+  const term = query.tokens[0] ?? '';
+  for (let position = 0; position < names.length; position += 1) {
+    const name = names[position];
+    if (name === undefined) continue;
+    if (oneWord !== undefined && name.shortestWord >= term.length) {
+      judgeOneWordInto(term, oneWord[position] ?? 0, name.tokens.length, match);
+    } else {
+      judgeNameInto(query, name.tokens, match);
+    }
     if (match.matchedTerms < needed) continue;
-    const hit = {
+    const { doc } = name;
+    const score = (scores[position] ?? 0) * weight;
+    const rank = rankClass(match);
+    if (!beats(rank, score, doc, hits.get(doc.listingId))) continue;
+    hits.set(doc.listingId, {
       doc,
-      score: result.score * (variant.weight ?? 1),
-      rank: rankClass(match),
-      match,
+      score,
+      rank,
+      match: copyMatch(match),
       variantNote: variant.note,
-    };
-    keepBest(hits, hit);
+    });
   }
 }
 
-/** AND over every reading of the query; then AND without a half-typed legal form; OR only when
- * both found nothing, so a query word no name has does not empty the list. */
+/** Every word, over every reading of the query; then every word but a half-typed legal form;
+ * only when both found nothing, fewer words (partial hits), so that a query word no name has
+ * does not empty the list. */
 function collectAll(
   index: SearchIndex,
   plan: QueryPlan,
   candidateIds: ReadonlySet<string> | undefined,
 ): Map<string, DocHit> {
   const hits = new Map<string, DocHit>();
-  const filter = toFilter(candidateIds);
   collectExact(index, plan, candidateIds, hits);
-  const andOptions = withFilter({}, filter);
-  for (const variant of plan.variants) collectNames(index, variant, andOptions, candidateIds, hits);
+  for (const variant of plan.variants) collectNames(index, variant, 'every', candidateIds, hits);
   if (hits.size === 0 && plan.withoutLegalPrefix !== null) {
-    collectNames(index, plan.withoutLegalPrefix, andOptions, candidateIds, hits);
+    collectNames(index, plan.withoutLegalPrefix, 'every', candidateIds, hits);
   }
   const original = plan.variants[0];
   if (hits.size === 0 && original !== undefined && original.tokens.length > 1) {
-    collectNames(index, original, withFilter(OR_SEARCH, filter), candidateIds, hits);
+    collectNames(index, original, 'all but one', candidateIds, hits);
+    if (hits.size === 0 && original.tokens.length > 2) {
+      collectNames(index, original, 'any', candidateIds, hits);
+    }
   }
   return hits;
 }

@@ -275,4 +275,28 @@ describe('searchListings on a word many names share', () => {
     expect(hitFor('ha', 'sdn-haha')).toBeUndefined(); // not in INDEX: the shared index is untouched
     expect(hits.find((hit) => hit.listingId === 'sdn-haha')?.quality).toBe('exact');
   });
+  it('scores a word met exactly, as a prefix and with a typo as MiniSearch does', () => {
+    const words = ['JONG', 'JUNG', 'LONG', 'JON', 'JONGS', 'JONGIL', 'JONG JONG', 'YOUNG', 'SONGS'];
+    const listings = words.map((word, index) => makeListing(`sdn-j${index}`, `${word} TRADING`));
+    const index = buildSearchIndex(listings.flatMap(toSearchDocs));
+    for (const [query, prefix] of [
+      ['jong', true],
+      ['jongs', true],
+      ['jong trading', false],
+    ] as const) {
+      const hits = searchListings(index, query);
+      const term = query.split(' ')[0] ?? '';
+      const miniSearch = new Map(
+        index.engine
+          .search(term, { prefix })
+          .map((result) => [String(result['listingId']), result.score]),
+      );
+      // The same listings: the judging adds nothing MiniSearch's word search did not find.
+      expect(new Set(ids(hits))).toEqual(new Set(miniSearch.keys()));
+      for (const hit of hits) {
+        if (hit.score >= 500) continue; // whole-name hits score above any word match
+        expect(hit.score).toBeCloseTo(miniSearch.get(hit.listingId) ?? NaN, 10);
+      }
+    }
+  });
 });
