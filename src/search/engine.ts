@@ -89,22 +89,19 @@ function tokenizeField(text: string, field?: string): string[] {
   return tokens;
 }
 
-function boostByKind(_id: unknown, _term: string, stored?: Record<string, unknown>): number {
-  const kind = stored?.['kind'];
-  return typeof kind === 'string' && isNameKind(kind) ? KIND_BOOST[kind] : 1;
-}
-
 /**
  * THE MiniSearch options. Build with `new MiniSearch(SEARCH_OPTIONS)`; a serialised index must be
  * loaded with `MiniSearch.loadJSON(json, SEARCH_OPTIONS)` (see `loadSearchIndex`), because
  * MiniSearch does not store its tokenizer and a mismatch silently returns wrong results.
  * The default search is the name search: AND, prefix on the last term (the one being typed),
- * typo tolerance by `maxTypos` (none for 1–3 letters).
+ * typo tolerance by `maxTypos` (none for 1–3 letters). No field is stored: the index keeps its
+ * own object per name (`SearchIndex.namesById`), and a second one per document inside MiniSearch
+ * was 465,000 more objects for the worker's garbage collector at 10× the lists. The boost by kind
+ * of name comes with each search (`miniSearchOptions`).
  */
 export const SEARCH_OPTIONS: Options<SearchDoc> = {
   idField: 'id',
   fields: [NAME_TERMS],
-  storeFields: ['listingId', 'name', 'kind', 'identifierType'],
   extractField,
   tokenize: tokenizeField,
   processTerm: (term) => term,
@@ -113,7 +110,6 @@ export const SEARCH_OPTIONS: Options<SearchDoc> = {
     prefix: isPrefixTerm,
     fuzzy: (term) => maxTypos(term) || false,
     combineWith: 'AND',
-    boostDocument: boostByKind,
   },
 };
 
@@ -532,15 +528,21 @@ function keepBest(hits: Map<string, DocHit>, hit: DocHit): void {
   if (beats(hit.rank, hit.score, hit.doc, hits.get(key))) hits.set(key, hit);
 }
 
-type ResultFilter = (result: SearchResult) => boolean;
-
-function toFilter(candidateIds: ReadonlySet<string> | undefined): ResultFilter | undefined {
-  if (candidateIds === undefined) return undefined;
-  return (result) => candidateIds.has(String(result['listingId']));
-}
-
-function withFilter(options: SearchOptions, filter: ResultFilter | undefined): SearchOptions {
-  return filter === undefined ? options : { ...options, filter };
+/** Options for a MiniSearch search of `index`: each name boosted by its kind, and only the
+ * names of `candidateIds`' listings, when given. */
+export function miniSearchOptions(
+  index: SearchIndex,
+  options: SearchOptions,
+  candidateIds?: ReadonlySet<string>,
+): SearchOptions {
+  const listingOf = (id: unknown) => index.namesById.get(String(id))?.doc.listingId;
+  return {
+    ...options,
+    boostDocument: (id) => index.namesById.get(String(id))?.boost ?? 1,
+    ...(candidateIds === undefined
+      ? {}
+      : { filter: (result: SearchResult) => candidateIds.has(listingOf(result.id) ?? '') }),
+  };
 }
 
 function tokensOf(index: SearchIndex, doc: SearchDoc): readonly string[] {
@@ -737,9 +739,10 @@ function collectNames(
     const last = variant.tokens[wordCount - 1] ?? '';
     const dropShortLast = !variant.exactWords && wordCount > 1 && last.length <= SHORT_PREFIX;
     const searched = dropShortLast ? variant.tokens.slice(0, -1) : variant.tokens;
-    const options = withFilter(
+    const options = miniSearchOptions(
+      index,
       { ...OR_SEARCH, ...(variant.exactWords || dropShortLast ? { prefix: false } : {}) },
-      toFilter(candidateIds),
+      candidateIds,
     );
     found = foundByMiniSearch(index, index.engine.search(searched.join(' '), options));
     // Any one word will do, ranked by MiniSearch's OR score, which weighs how many and how rare:

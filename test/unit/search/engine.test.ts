@@ -2,13 +2,24 @@ import { describe, expect, it } from 'vitest';
 import {
   buildSearchIndex,
   loadSearchIndex,
+  miniSearchOptions,
   searchListings,
   serializeSearchIndex,
   type SearchHit,
+  type SearchIndex,
 } from '../../../src/search/engine';
 import { explainSearchHit } from '../../../src/search/explain';
 import { toSearchDocs } from '../../../src/search/search-docs';
 import { makeListing } from './listing-factory';
+
+/** MiniSearch's own search of one word in the index's engine: listing id → score. */
+function miniSearchScores(index: SearchIndex, term: string, prefix: boolean): Map<string, number> {
+  return new Map(
+    index.engine
+      .search(term, miniSearchOptions(index, { prefix }))
+      .map((result) => [index.namesById.get(String(result.id))?.doc.listingId ?? '', result.score]),
+  );
+}
 
 function explanationOf(hit: SearchHit | undefined): string | undefined {
   return hit === undefined ? undefined : explainSearchHit(hit);
@@ -260,11 +271,7 @@ describe('searchListings on a word many names share', () => {
     ).map((listing) => listing.id);
     expect(new Set(ids(hits))).toEqual(new Set(expected));
     // The same scores as MiniSearch's own search of the same word (one name per listing here).
-    const miniSearch = new Map(
-      BROAD_INDEX.engine
-        .search('ha', { prefix: true })
-        .map((result) => [String(result['listingId']), result.score]),
-    );
+    const miniSearch = miniSearchScores(BROAD_INDEX, 'ha', true);
     for (const hit of hits.filter((each) => each.quality !== 'identifier')) {
       if (hit.score >= 500) continue; // a whole-name hit ("HA") scores above any word match
       expect(hit.score).toBeCloseTo(miniSearch.get(hit.listingId) ?? NaN, 10);
@@ -286,11 +293,7 @@ describe('searchListings on a word many names share', () => {
     ] as const) {
       const hits = searchListings(index, query);
       const term = query.split(' ')[0] ?? '';
-      const miniSearch = new Map(
-        index.engine
-          .search(term, { prefix })
-          .map((result) => [String(result['listingId']), result.score]),
-      );
+      const miniSearch = miniSearchScores(index, term, prefix);
       // The same listings: the judging adds nothing MiniSearch's word search did not find.
       expect(new Set(ids(hits))).toEqual(new Set(miniSearch.keys()));
       for (const hit of hits) {
