@@ -32,6 +32,10 @@ import { ResultsTable, type ResultRow } from './ResultsTable';
 import { SearchBox } from './SearchBox';
 import { DateRange } from './DateRange';
 import { useSearchRanks, type SearchPort } from './use-search-ranks';
+import { useDelayedFlag } from '../../ui/use-delayed-flag';
+
+/** How long a search must take before the count says "searching…" (most answer in ~20 ms). */
+const SEARCHING_NOTICE_DELAY_MS = 250;
 
 interface ExplorerPageProps {
   readonly facts: readonly ListingFacts[];
@@ -78,6 +82,7 @@ export function ExplorerPage({
     readColumnVisibility(globalThis.localStorage),
   );
   const search = useSearchRanks(searchPort, view.q);
+  const showSearching = useDelayedFlag(search.pending, SEARCHING_NOTICE_DELAY_MS);
   const factsById = useMemo(() => new Map(facts.map((fact) => [fact.listing.id, fact])), [facts]);
   // The query reaches the filter only through the search's ranks: a keystroke alone (while the
   // worker answers) must not refilter every listing. A facet click filters in the same render
@@ -200,7 +205,7 @@ export function ExplorerPage({
       >
         <p className="result-count" role="status" aria-live="polite">
           <strong>{countText}</strong>
-          {search.pending ? <span className="muted"> · searching…</span> : null}
+          {showSearching ? <span className="muted"> · searching…</span> : null}
         </p>
         <div className="result-tools">
           {/* At phone width the filters sit below the results: a way to reach them directly. */}
