@@ -126,19 +126,19 @@ export interface SearchIndex {
   readonly words: readonly string[];
   /** The same words, for typo lookups (`wordsWithin`). */
   readonly vocabulary: Vocabulary;
-  /** How many documents have `words[i]`: how selective a query word is (`searchedTerm`). */
+  /** How many documents have `words[i]`: how selective a query word is (`rarestTerms`). */
   readonly wordDocCounts: Uint32Array;
-  /** Word → the names that have it: a word without typo tolerance (three letters or fewer) is
-   * looked up here rather than in MiniSearch (`wordHits`). */
+  /** Word → the names that have it: the words a query word meets are looked up here
+   * (`termHits`), not in MiniSearch. */
   readonly postings: ReadonlyMap<string, readonly IndexedName[]>;
-  /** Scratch space for `wordHits`, one score per `IndexedName.ordinal`: a broad prefix at 10× the
+  /** Scratch space for `termHits`, one score per `IndexedName.ordinal`: a broad prefix at 10× the
    * lists meets 23,600 names, and a Map from name to score cost most of its time. Searches run
    * one at a time (a worker, or a test), and each leaves it all zeros. */
   readonly scoreScratch: Float64Array;
   /** Scratch space for `termHits`, by `IndexedName.ordinal`: how its word met each name (the
    * best of `MET_EXACT`, `MET_PREFIX`, `MET_PREFIX` + typos), 0 once a search is done. */
   readonly metScratch: Uint8Array;
-  /** MiniSearch's average name length in words, computed as it computes it, so that `wordHits`
+  /** MiniSearch's average name length in words, computed as it computes it, so that `termHits`
    * scores exactly as MiniSearch would. */
   readonly averageNameLength: number;
   /** Every pair of adjacent words of a name, space-separated ("gazprom bank"), sorted: a query
@@ -156,7 +156,7 @@ export interface SearchIndex {
   readonly docCount: number;
 }
 
-/** A name document with its words, as `wordHits` scores and judges it. */
+/** A name document with its words, as `termHits` scores and judging reads it. */
 interface IndexedName {
   readonly doc: SearchDoc;
   readonly tokens: readonly string[];
@@ -164,7 +164,7 @@ interface IndexedName {
   readonly length: number;
   /** Its position among the index's names: its slot in `scoreScratch`. */
   readonly ordinal: number;
-  /** `KIND_BOOST` of its kind, and whether a word occurs twice in it: what `wordHits` needs,
+  /** `KIND_BOOST` of its kind, and whether a word occurs twice in it: what `termHits` needs,
    * at hand without reading the document or the words. */
   readonly boost: number;
   readonly repeatsWord: boolean;
@@ -584,7 +584,7 @@ function spacingNote(query: readonly string[], name: readonly string[]): string 
   return `${verb} ("${spaced.join(' ')}" as "${joined.join(' ')}")`;
 }
 
-/** The names a search found, and the score of each (MiniSearch's, or `wordHits`' equal of it). */
+/** The names a search found, and the score of each (MiniSearch's, or `termHits`' equal of it). */
 interface Found {
   readonly names: readonly IndexedName[];
   readonly scores: ArrayLike<number>;
