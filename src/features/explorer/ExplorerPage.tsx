@@ -28,7 +28,7 @@ import {
   type FacetKey,
   type SortColumn,
 } from './model/view';
-import { ResultsTable, type ResultRow } from './ResultsTable';
+import { ResultsTable } from './ResultsTable';
 import { SearchBox } from './SearchBox';
 import { DateRange } from './DateRange';
 import { useSearchRanks, type SearchPort } from './use-search-ranks';
@@ -92,11 +92,6 @@ export function ExplorerPage({
     () => filterListings(facts, filterView, search.ranks, factsById),
     [facts, filterView, search.ranks, factsById],
   );
-  const rows: ResultRow[] = useMemo(
-    () => result.rows.map((fact) => ({ facts: fact, hit: search.hits.get(fact.listing.id) })),
-    [result.rows, search.hits],
-  );
-
   const toolContext = useMemo<ResultContext>(
     () => ({
       listings: result.rows.map((fact) => fact.listing),
@@ -226,7 +221,8 @@ export function ExplorerPage({
         </div>
         {renderCharts && showCharts ? renderCharts(deferredRows) : null}
         <ResultsTable
-          rows={rows}
+          rows={result.rows}
+          hits={search.hits}
           columnVisibility={columnVisibility}
           onColumnVisibilityChange={changeColumnVisibility}
           sort={view.sort}

@@ -25,7 +25,10 @@ export interface ResultRow {
 }
 
 interface ResultsTableProps {
-  readonly rows: readonly ResultRow[];
+  /** Every matching listing, in display order. */
+  readonly rows: readonly ListingFacts[];
+  /** The search's hit per listing id (empty with no query). */
+  readonly hits: ReadonlyMap<string, ExplorerHit>;
   readonly sort: SortState | null;
   readonly hasQuery: boolean;
   readonly onSort: (column: SortColumn) => void;
@@ -57,6 +60,7 @@ const COLUMN_WIDTHS: Record<string, string> = {
 /** Memoised: a keystroke re-renders it only once the search's answer changes the rows. */
 export const ResultsTable = memo(function ResultsTable({
   rows,
+  hits,
   sort,
   hasQuery,
   onSort,
@@ -151,14 +155,15 @@ export const ResultsTable = memo(function ResultsTable({
     estimateSize: () => (isCardLayout ? CARD_HEIGHT_ESTIMATE : ROW_HEIGHT),
     // Render a first screenful before the scroll box is measured: rows paint one frame sooner.
     initialRect: { width: 1200, height: 800 },
-    getItemKey: (index) => rows[index]?.facts.listing.id ?? index,
+    getItemKey: (index) => rows[index]?.listing.id ?? index,
     overscan: 12,
   });
-  // The rows are already filtered and ordered (model/filter.ts): the table model is built for the
-  // rows in view only, not for all 15,000 on every facet click or keystroke.
+  // The rows are already filtered and ordered (model/filter.ts): the table model, and each row's
+  // pairing with its search hit, is built for the rows in view only, not for all 15,000 on every
+  // facet click or keystroke.
   const inView = virtualizer.getVirtualItems().flatMap((item) => {
-    const row = rows[item.index];
-    return row === undefined ? [] : [{ item, row }];
+    const facts = rows[item.index];
+    return facts === undefined ? [] : [{ item, row: { facts, hit: hits.get(facts.listing.id) } }];
   });
   const rowsInView = inView.map(({ row }) => row);
   const table = useTable({
