@@ -34,6 +34,8 @@ export interface LoadRecord {
 
 export interface KeystrokeRecord {
   readonly key: string;
+  /** The query the rows answered before the keystroke, and the query typed. */
+  readonly queryBefore?: string | null;
   readonly expected: string;
   readonly start: number;
   readonly inputAt: number;

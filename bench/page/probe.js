@@ -159,7 +159,15 @@
         section.getAttribute('data-query') === pending.meta.expected);
     const unchangedQuery =
       pending.kind === 'keystrokes' && pending.meta.expected === pending.meta.queryBefore;
-    if (settled && (pending.sawUnsettled || unchangedQuery)) finish(pending, { settled: now });
+    // A keystroke answered by the page's own index settles in its first commit, never seen
+    // unsettled; `data-query` naming the new query is then the proof that the rows answer it.
+    // (Emptying the box between queries is not a search, and is not recorded.)
+    const answeredInPlace =
+      pending.kind === 'keystrokes' &&
+      pending.meta.expected !== '' &&
+      section.getAttribute('data-query') !== pending.meta.queryBefore;
+    if (settled && (pending.sawUnsettled || unchangedQuery || answeredInPlace))
+      finish(pending, { settled: now });
   }
 
   new MutationObserver((mutations) => {

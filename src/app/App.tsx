@@ -26,6 +26,7 @@ import { formatExplorerSearch, parseExplorerSearch } from './url-state';
 import { useDataset } from './use-dataset';
 import { DATA_URL } from './data-url';
 import { describeSearchStatus, useSearchClient } from './use-search-client';
+import { useLocalSearchIndex } from './use-local-search-index';
 
 export function App() {
   const state = useDataset(DATA_URL);
@@ -108,6 +109,7 @@ function ReadyApp({ dataset }: { dataset: Dataset }) {
     };
   }, [facts]);
   const { port, status } = useSearchClient();
+  const localSearchIndex = useLocalSearchIndex(dataset.listings, status.status === 'ready');
   const [dismissedFor, setDismissedFor] = useState<string | null>(null);
 
   const parsed = useMemo(() => {
@@ -134,6 +136,7 @@ function ReadyApp({ dataset }: { dataset: Dataset }) {
           facts={facts}
           view={parsed.view}
           searchPort={port}
+          localSearchIndex={localSearchIndex}
           searchStatus={describeSearchStatus(status)}
           onViewChange={onViewChange}
           entityHref={entityPath}

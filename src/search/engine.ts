@@ -62,31 +62,35 @@ function extractField(doc: SearchDoc, field: string): string | undefined {
   }
 }
 
-/** While an index is built: the tokens of each name, by the document's name (the build reads
- * them for the exact-name map), and every word, each spelling kept once, for
- * `SearchIndex.words`. */
-let building: { tokens: Map<string, readonly string[]>; words: Map<string, string> } | null = null;
+/** While MiniSearch indexes: the words of each name, already worked out by the index build, and
+ * every word, each spelling kept once. */
+let building: {
+  tokens: ReadonlyMap<string, readonly string[]>;
+  words: Map<string, string>;
+} | null = null;
 
 /** Index-time tokenising of the name field. A query (`field` undefined) arrives already
  * normalised by `planQuery`, space-separated, so it is only split: the one normalisation is
  * `tokenizeName`. */
 function tokenizeField(text: string, field?: string): string[] {
   if (field !== NAME_TERMS) return text.split(' ').filter((term) => term.length > 0);
+  const known = building?.tokens.get(text);
+  if (known !== undefined) return [...known];
   const tokens = tokenizeName(text);
-  if (building !== null) {
-    // One string per distinct word, shared by every name that has it: 465,000 names at 10× the
-    // lists have ~1.3 M words but only ~150,000 distinct ones, and judging a hit reads them
-    // (fewer objects to keep, to collect and to fetch from memory).
-    const { words } = building;
-    for (let at = 0; at < tokens.length; at += 1) {
-      const token = tokens[at] ?? '';
-      const shared = words.get(token);
-      if (shared === undefined) words.set(token, token);
-      else tokens[at] = shared;
-    }
-    building.tokens.set(text, tokens);
-  }
+  if (building !== null) shareWords(tokens, building.words);
   return tokens;
+}
+
+/** One string per distinct word, shared by every name that has it: 465,000 names at 10× the
+ * lists have ~1.3 M words but only ~150,000 distinct ones, and judging a hit reads them (fewer
+ * objects to keep, to collect and to fetch from memory). */
+function shareWords(tokens: string[], words: Map<string, string>): void {
+  for (let at = 0; at < tokens.length; at += 1) {
+    const token = tokens[at] ?? '';
+    const shared = words.get(token);
+    if (shared === undefined) words.set(token, token);
+    else tokens[at] = shared;
+  }
 }
 
 /**
@@ -119,8 +123,9 @@ const OR_SEARCH: SearchOptions = { combineWith: 'OR' };
 type ExactKeys = ReadonlyMap<string, readonly SearchDoc[]>;
 
 export interface SearchIndex {
-  /** The words of every name (not identifiers), for word, prefix and typo search. */
-  readonly engine: MiniSearch<SearchDoc>;
+  /** MiniSearch over the words of every name (not identifiers), for the OR reading; null in an
+   * index built without it (`buildSearchIndexInSlices`). */
+  readonly engine: MiniSearch<SearchDoc> | null;
   /** Every word of every indexed name, sorted: the vocabulary joined and split readings of a
    * query are checked against. */
   readonly words: readonly string[];
@@ -192,15 +197,50 @@ function addKey<T>(keys: Map<string, T[]>, key: string, doc: T): void {
   else docs.push(doc);
 }
 
-export function buildSearchIndex(docs: readonly SearchDoc[]): SearchIndex {
-  const engine = new MiniSearch<SearchDoc>(SEARCH_OPTIONS);
-  const state = { tokens: new Map<string, readonly string[]>(), words: new Map<string, string>() };
-  building = state;
-  try {
-    engine.addAll(docs);
-  } finally {
-    building = null;
+/** Thrown by `searchListings` on an index without MiniSearch (`buildSearchIndexInSlices`) when
+ * the query needs MiniSearch's OR reading: ask an index that has it (the search worker's). */
+export class NeedsMiniSearchError extends Error {
+  constructor(readonly query: string) {
+    super(`"${query}" needs MiniSearch's OR reading, which this index was built without`);
+    this.name = 'NeedsMiniSearchError';
   }
+}
+
+/** The index, MiniSearch included, in one go (the worker, the tests, the benchmarks). */
+export function buildSearchIndex(docs: readonly SearchDoc[]): SearchIndex {
+  const steps = indexSteps(docs, docs.length, true);
+  let step = steps.next();
+  while (step.done !== true) step = steps.next();
+  return step.value;
+}
+
+/**
+ * The index without MiniSearch (`engine` null), built a slice of documents at a time with
+ * `pause()` awaited between slices, so that a page can build it without holding its main thread
+ * for more than a slice (~30 ms). Such an index answers every query but those that fall back to
+ * MiniSearch's OR reading, which throw `NeedsMiniSearchError`.
+ */
+export async function buildSearchIndexInSlices(
+  docs: readonly SearchDoc[],
+  pause: () => Promise<void>,
+  sliceSize = 2000,
+): Promise<SearchIndex> {
+  const steps = indexSteps(docs, sliceSize, false);
+  let step = steps.next();
+  while (step.done !== true) {
+    await pause();
+    step = steps.next();
+  }
+  return step.value;
+}
+
+function* indexSteps(
+  docs: readonly SearchDoc[],
+  sliceSize: number,
+  withMiniSearch: boolean,
+): Generator<void, SearchIndex> {
+  const words = new Map<string, string>();
+  const tokensByName = new Map<string, readonly string[]>();
   const wholeNames = new Map<string, SearchDoc[]>();
   const identifiers = new Map<string, SearchDoc[]>();
   const adjacentPairs = new Set<string>();
@@ -208,12 +248,21 @@ export function buildSearchIndex(docs: readonly SearchDoc[]): SearchIndex {
   const namesById = new Map<string, IndexedName>();
   let averageNameLength = 0;
   let names = 0;
-  docs.forEach((doc, position) => {
+  for (let position = 0; position < docs.length; position += 1) {
+    if (position > 0 && position % sliceSize === 0) yield;
+    const doc = docs[position];
+    if (doc === undefined) continue;
     if (doc.kind === 'identifier') {
       for (const key of identifierKeys(doc.name)) addKey(identifiers, key, doc);
-      return;
+      continue;
     }
-    const tokens = state.tokens.get(doc.name) ?? tokenizeName(doc.name);
+    let tokens = tokensByName.get(doc.name);
+    if (tokens === undefined) {
+      const fresh = tokenizeName(doc.name);
+      shareWords(fresh, words);
+      tokensByName.set(doc.name, fresh);
+      tokens = fresh;
+    }
     addKey(wholeNames, tokens.join(''), doc);
     for (let at = 1; at < tokens.length; at += 1)
       adjacentPairs.add(`${tokens[at - 1]} ${tokens[at]}`);
@@ -223,13 +272,25 @@ export function buildSearchIndex(docs: readonly SearchDoc[]): SearchIndex {
     for (const token of new Set(tokens)) addKey(postings, token, name);
     // MiniSearch's running mean, over the documents added so far (identifiers included).
     averageNameLength = (averageNameLength * position + name.length) / (position + 1);
-  });
-  const words = [...state.words.keys()].sort();
+  }
+  let engine: MiniSearch<SearchDoc> | null = null;
+  if (withMiniSearch) {
+    engine = new MiniSearch<SearchDoc>(SEARCH_OPTIONS);
+    // MiniSearch indexes the words already worked out above.
+    building = { tokens: tokensByName, words };
+    try {
+      engine.addAll(docs);
+    } finally {
+      building = null;
+    }
+  }
+  yield;
+  const sorted = [...words.keys()].sort();
   return {
     engine,
-    words,
-    vocabulary: toVocabulary(words),
-    wordDocCounts: Uint32Array.from(words, (word) => postings.get(word)?.length ?? 0),
+    words: sorted,
+    vocabulary: toVocabulary(sorted),
+    wordDocCounts: Uint32Array.from(sorted, (word) => postings.get(word)?.length ?? 0),
     postings,
     scoreScratch: new Float64Array(names),
     metScratch: new Uint8Array(names),
@@ -744,6 +805,7 @@ function collectNames(
       { ...OR_SEARCH, ...(variant.exactWords || dropShortLast ? { prefix: false } : {}) },
       candidateIds,
     );
+    if (index.engine === null) throw new NeedsMiniSearchError(variant.tokens.join(' '));
     found = foundByMiniSearch(index, index.engine.search(searched.join(' '), options));
     // Any one word will do, ranked by MiniSearch's OR score, which weighs how many and how rare:
     // keeping only the names with the most words lost "VTB BANK AZERBAIJAN OPEN JOINT STOCK"

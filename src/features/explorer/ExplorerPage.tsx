@@ -32,6 +32,7 @@ import { ResultsTable } from './ResultsTable';
 import { SearchBox } from './SearchBox';
 import { DateRange } from './DateRange';
 import { useSearchRanks, type SearchPort } from './use-search-ranks';
+import type { SearchIndex } from '../../search/engine';
 import { useDelayedFlag } from '../../ui/use-delayed-flag';
 
 /** How long a search must take before the count says "searching…" (most answer in ~20 ms). */
@@ -41,6 +42,8 @@ interface ExplorerPageProps {
   readonly facts: readonly ListingFacts[];
   readonly view: ExplorerView;
   readonly searchPort: SearchPort | null;
+  /** The page's own search index, once built (see `useSearchRanks`). */
+  readonly localSearchIndex?: SearchIndex | null;
   readonly searchStatus: string;
   /** Replace: typing; push: a deliberate change (facet, sort) that Back should undo. */
   readonly onViewChange: (view: ExplorerView, mode: 'push' | 'replace') => void;
@@ -71,6 +74,7 @@ export function ExplorerPage({
   facts,
   view,
   searchPort,
+  localSearchIndex = null,
   searchStatus,
   onViewChange,
   entityHref,
@@ -81,7 +85,7 @@ export function ExplorerPage({
   const [columnVisibility, setColumnVisibility] = useState<ColumnVisibility>(() =>
     readColumnVisibility(globalThis.localStorage),
   );
-  const search = useSearchRanks(searchPort, view.q);
+  const search = useSearchRanks(searchPort, view.q, localSearchIndex);
   const showSearching = useDelayedFlag(search.pending, SEARCHING_NOTICE_DELAY_MS);
   const factsById = useMemo(() => new Map(facts.map((fact) => [fact.listing.id, fact])), [facts]);
   // The query reaches the filter only through the search's ranks: a keystroke alone (while the
@@ -155,7 +159,8 @@ export function ExplorerPage({
           onChange={(q) => {
             // Asked before the page re-renders for the new text: the worker searches while React
             // renders, and the render's own request for the same query joins this one.
-            if (searchPort !== null && q.trim() !== '' && q.trim() !== view.q.trim()) {
+            const needsWorker = searchPort !== null && localSearchIndex === null;
+            if (needsWorker && q.trim() !== '' && q.trim() !== view.q.trim()) {
               searchPort.search(q.trim()).catch(() => undefined);
             }
             onViewChange({ ...view, q }, 'replace');

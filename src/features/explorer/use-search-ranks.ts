@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { searchListings, type SearchIndex } from '../../search/engine';
 import type { ExplainableHit } from '../../search/explain';
 
 /** What the explorer needs of a search hit: what to show, and what explains it
@@ -24,27 +25,45 @@ export interface SearchState {
 
 const EMPTY: SearchState = { query: '', ranks: null, hits: new Map(), pending: false };
 
+function toState(query: string, hits: readonly ExplorerHit[]): SearchState {
+  const ranks = new Map<string, number>();
+  const byId = new Map<string, ExplorerHit>();
+  hits.forEach((hit, index) => {
+    ranks.set(hit.listingId, index);
+    byId.set(hit.listingId, hit);
+  });
+  return { query, ranks, hits: byId, pending: false };
+}
+
 /**
- * Runs the query in the search worker. Results of an older query stay on screen until the newer
- * one answers, so the table never flashes empty while typing.
+ * Runs the query in the page's own index when it has one (`localIndex`), in the same render, so
+ * the keystroke's frame shows its results; otherwise, and for a query that needs MiniSearch's OR
+ * reading, in the search worker. Results of an older query stay on screen until the worker
+ * answers a newer one, so the table never flashes empty while typing.
  */
-export function useSearchRanks(port: SearchPort | null, query: string): SearchState {
+export function useSearchRanks(
+  port: SearchPort | null,
+  query: string,
+  localIndex: SearchIndex | null = null,
+): SearchState {
   const [state, setState] = useState<SearchState>(EMPTY);
   const trimmed = query.trim();
+  const local = useMemo(() => {
+    if (localIndex === null || trimmed === '') return null;
+    try {
+      return toState(trimmed, searchListings(localIndex, trimmed));
+    } catch {
+      // NeedsMiniSearchError: the worker's index has MiniSearch.
+      return null;
+    }
+  }, [localIndex, trimmed]);
 
   useEffect(() => {
-    if (trimmed === '' || port === null) return;
+    if (trimmed === '' || port === null || local !== null) return;
     let current = true;
     port.search(trimmed).then(
       (hits) => {
-        if (!current) return;
-        const ranks = new Map<string, number>();
-        const byId = new Map<string, ExplorerHit>();
-        hits.forEach((hit, index) => {
-          ranks.set(hit.listingId, index);
-          byId.set(hit.listingId, hit);
-        });
-        setState({ query: trimmed, ranks, hits: byId, pending: false });
+        if (current) setState(toState(trimmed, hits));
       },
       () => {
         // A search superseded by a newer one rejects; the newer one answers.
@@ -53,9 +72,10 @@ export function useSearchRanks(port: SearchPort | null, query: string): SearchSt
     return () => {
       current = false;
     };
-  }, [port, trimmed]);
+  }, [port, trimmed, local]);
 
   if (trimmed === '') return EMPTY;
+  if (local !== null) return local;
   if (state.query !== trimmed) return { ...state, pending: true, ranks: state.ranks ?? new Map() };
   return state;
 }

@@ -5,6 +5,8 @@ import { ExplorerPage } from '../../../src/features/explorer/ExplorerPage';
 import { deriveFacts } from '../../../src/features/explorer/model/facts';
 import { DEFAULT_VIEW, type ExplorerView } from '../../../src/features/explorer/model/view';
 import type { SearchPort } from '../../../src/features/explorer/use-search-ranks';
+import { buildSearchIndex } from '../../../src/search/engine';
+import { toSearchDocs } from '../../../src/search/search-docs';
 import { address, buildListing, listedOn } from '../../unit/build-listing';
 import { expectNoSeriousA11yViolations } from '../axe';
 
@@ -101,6 +103,28 @@ describe('ExplorerPage', () => {
     const label = await screen.findByLabelText('Fuzzy match (1 typo) on alias "Megvii" (a.k.a.)');
     expect(label).toHaveTextContent('matched alias “Megvii”');
     expect(screen.getByRole('status')).toHaveTextContent('2 listings');
+  });
+
+  it("answers from the page's own index in the same render, without the worker", () => {
+    const search = vi.fn(async () => []);
+    const localSearchIndex = buildSearchIndex(FACTS.flatMap((fact) => toSearchDocs(fact.listing)));
+    render(
+      <ExplorerPage
+        facts={FACTS}
+        view={{ ...DEFAULT_VIEW, q: 'megvi tech' }}
+        searchPort={{ search }}
+        localSearchIndex={localSearchIndex}
+        searchStatus="Search ready."
+        onViewChange={vi.fn()}
+        entityHref={(id) => `/entity/${id}`}
+      />,
+    );
+    // Synchronously: no await between the render and the rows.
+    expect(screen.getByRole('status')).toHaveTextContent('2 listings');
+    const results = screen.getByRole('region', { name: 'Results' });
+    expect(results).toHaveAttribute('data-settled', 'true');
+    expect(results).toHaveAttribute('data-query', 'megvi tech');
+    expect(search).not.toHaveBeenCalled();
   });
 
   it('applies a facet as a new history entry', async () => {

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   buildSearchIndex,
+  buildSearchIndexInSlices,
   loadSearchIndex,
+  NeedsMiniSearchError,
   miniSearchOptions,
   searchListings,
   serializeSearchIndex,
@@ -15,9 +17,10 @@ import { makeListing } from './listing-factory';
 /** MiniSearch's own search of one word in the index's engine: listing id → score. */
 function miniSearchScores(index: SearchIndex, term: string, prefix: boolean): Map<string, number> {
   return new Map(
-    index.engine
-      .search(term, miniSearchOptions(index, { prefix }))
-      .map((result) => [index.namesById.get(String(result.id))?.doc.listingId ?? '', result.score]),
+    (index.engine?.search(term, miniSearchOptions(index, { prefix })) ?? []).map((result) => [
+      index.namesById.get(String(result.id))?.doc.listingId ?? '',
+      result.score,
+    ]),
   );
 }
 
@@ -215,12 +218,49 @@ describe('AND then OR', () => {
     expect(explanationOf(hits[0])).toContain('partial: 1 of 2 words (no name has them all)');
   });
 
+  it('reads all but one word before any word', () => {
+    // No name has all three; "MEGVII TECHNOLOGY LIMITED" and "Megvii Technology" have two.
+    const hits = searchListings(INDEX, 'megvii technology rosneft');
+    expect(new Set(ids(hits))).toEqual(new Set(['cmic-33091', 'el-megvii']));
+    expect(explanationOf(hits[0])).toContain('partial: 2 of 3 words');
+    // No name has two of these three: any one word will do.
+    expect(new Set(ids(searchListings(INDEX, 'huawei rosneft zzyzx')))).toEqual(
+      new Set(['el-huawei', 'sdn-rosneft']),
+    );
+  });
+
   it('decides the fallback within the candidates', () => {
     // Without a filter AND finds "MEGVIN TRADING" (one typo); among the candidates nothing has
     // both words, so the candidates' partial matches are shown rather than nothing.
     expect(ids(searchListings(INDEX, 'megvii trading'))).toEqual(['sdn-1001']);
     const hits = searchListings(INDEX, 'megvii trading', { candidateIds: new Set(['cmic-33091']) });
     expect(hits).toMatchObject([{ listingId: 'cmic-33091', isPartial: true }]);
+  });
+});
+
+describe('an index built in slices', () => {
+  it('answers as the whole index does, but for the OR reading, which it leaves to MiniSearch', async () => {
+    let pauses = 0;
+    const sliced = await buildSearchIndexInSlices(
+      LISTINGS.flatMap(toSearchDocs),
+      async () => {
+        pauses += 1;
+      },
+      3,
+    );
+    expect(pauses).toBeGreaterThan(3);
+    expect(sliced.engine).toBeNull();
+    for (const query of [
+      'megvii',
+      'megvi tech',
+      'sugon',
+      'gazprombank',
+      'CNE100001TW7',
+      'huawei rosneft',
+    ]) {
+      expect(searchListings(sliced, query)).toEqual(searchListings(INDEX, query));
+    }
+    expect(() => searchListings(sliced, 'huawei rosneft zzyzx')).toThrow(NeedsMiniSearchError);
   });
 });
 
