@@ -532,7 +532,7 @@ function keystrokeTable(keystrokes: readonly KeystrokeRecord[]): string {
           '',
         ]
       : []),
-    ...(sent.length > 0
+    ...(sent.length >= 10
       ? [
           'Answered by the worker:',
           '',
