@@ -38,8 +38,8 @@ export function useLocalSearchIndex(
     void (async () => {
       await pause();
       const docs: SearchDoc[] = [];
-      for (let start = 0; start < listings.length; start += LISTINGS_PER_SLICE) {
-        for (const listing of listings.slice(start, start + LISTINGS_PER_SLICE))
+      for (let from = 0; from < listings.length; from += LISTINGS_PER_SLICE) {
+        for (const listing of listings.slice(from, from + LISTINGS_PER_SLICE))
           docs.push(...toSearchDocs(listing));
         if (cancelled || docs.length > LOCAL_SEARCH_MAX_DOCS) return;
         await pause();
