@@ -177,17 +177,27 @@ interface IndexedName {
   readonly shortestWord: number;
 }
 
-function indexedName(doc: SearchDoc, tokens: readonly string[], ordinal: number): IndexedName {
-  const length = new Set(tokens).size;
-  return {
+/** Makes a name document's `IndexedName` and files it by id and under each of its words. */
+function addIndexedName(
+  doc: SearchDoc,
+  tokens: readonly string[],
+  ordinal: number,
+  namesById: Map<string, IndexedName>,
+  postings: Map<string, IndexedName[]>,
+): IndexedName {
+  const distinct = new Set(tokens);
+  const name = {
     doc,
     tokens,
-    length,
+    length: distinct.size,
     ordinal,
     boost: KIND_BOOST[doc.kind],
-    repeatsWord: length < tokens.length,
+    repeatsWord: distinct.size < tokens.length,
     shortestWord: tokens.reduce((shortest, token) => Math.min(shortest, token.length), Infinity),
   };
+  namesById.set(doc.id, name);
+  for (const token of distinct) addKey(postings, token, name);
+  return name;
 }
 
 function addKey<T>(keys: Map<string, T[]>, key: string, doc: T): void {
@@ -266,10 +276,8 @@ function* indexSteps(
     addKey(wholeNames, tokens.join(''), doc);
     for (let at = 1; at < tokens.length; at += 1)
       adjacentPairs.add(`${tokens[at - 1]} ${tokens[at]}`);
-    const name = indexedName(doc, tokens, names);
+    const name = addIndexedName(doc, tokens, names, namesById, postings);
     names += 1;
-    namesById.set(doc.id, name);
-    for (const token of new Set(tokens)) addKey(postings, token, name);
     // MiniSearch's running mean, over the documents added so far (identifiers included).
     averageNameLength = (averageNameLength * position + name.length) / (position + 1);
   }
@@ -341,10 +349,8 @@ export function loadSearchIndex(json: string): SearchIndex {
   let ordinal = 0;
   for (const docs of names.values()) {
     for (const doc of docs) {
-      const name = indexedName(doc, tokenizeName(doc.name), ordinal);
+      addIndexedName(doc, tokenizeName(doc.name), ordinal, namesById, postings);
       ordinal += 1;
-      namesById.set(doc.id, name);
-      for (const token of new Set(name.tokens)) addKey(postings, token, name);
     }
   }
   const vocabulary = words.filter((word): word is string => typeof word === 'string');
@@ -626,14 +632,17 @@ function collectExact(
     ...(index.identifiers.get(plan.identifier) ?? []),
   ];
   const queryTokens = plan.variants[0]?.tokens ?? [];
+  const query = prepareQuery(queryTokens);
   for (const doc of found) {
     if (candidateIds !== undefined && !candidateIds.has(doc.listingId)) continue;
-    const isName = doc.kind !== 'identifier';
-    const tokens = tokensOf(index, doc);
-    const match = isName ? judgeName(prepareQuery(queryTokens), tokens) : null;
     const score = EXACT_SCORE * KIND_BOOST[doc.kind];
-    const variantNote = isName ? spacingNote(queryTokens, tokens) : null;
-    keepBest(hits, { doc, score, rank: 0, match, variantNote });
+    if (doc.kind === 'identifier') {
+      keepBest(hits, { doc, score, rank: 0, match: null, variantNote: null });
+      continue;
+    }
+    const tokens = tokensOf(index, doc);
+    const variantNote = spacingNote(queryTokens, tokens);
+    keepBest(hits, { doc, score, rank: 0, match: judgeName(query, tokens), variantNote });
   }
 }
 
