@@ -432,11 +432,11 @@ function stageTable(loads: readonly LoadRecord[]): string {
       (l) => at(l, 'data:manifest') - at(l, 'app:start'),
     ],
     [
-      '`data:manifest` → `data:fetched` (listings.json over loopback)',
+      '`data:manifest` → `data:fetched` (the rest of listings.json over loopback, taken whole and decoded)',
       (l) => at(l, 'data:fetched') - at(l, 'data:manifest'),
     ],
     [
-      '`data:fetched` → `data:decoded` (bytes to the worker; the page decoded them as they arrived)',
+      '`data:fetched` → `data:decoded` (the bytes handed to the worker)',
       (l) => at(l, 'data:decoded') - at(l, 'data:fetched'),
     ],
     [

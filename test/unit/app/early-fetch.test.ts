@@ -10,13 +10,65 @@ const EARLY_SCRIPT = readFileSync(
   'utf8',
 );
 
+/** A stand-in for the browser's XMLHttpRequest: records what was asked, and is answered by the
+ * test through `respond`, `progress` and `fail`. */
+class FakeXhr {
+  static made: FakeXhr[] = [];
+  url = '';
+  method = '';
+  responseType = '';
+  status = 0;
+  statusText = '';
+  response: Blob | null = null;
+  readonly requestHeaders: Record<string, string> = {};
+  private responseHeaders = '';
+  onprogress: ((event: { loaded: number }) => void) | null = null;
+  onload: (() => void) | null = null;
+  onerror: (() => void) | null = null;
+  constructor() {
+    FakeXhr.made.push(this);
+  }
+  open(method: string, url: string) {
+    this.method = method;
+    this.url = url;
+  }
+  setRequestHeader(name: string, value: string) {
+    this.requestHeaders[name] = value;
+  }
+  send() {}
+  getAllResponseHeaders() {
+    return this.responseHeaders;
+  }
+  progress(loaded: number) {
+    this.onprogress?.({ loaded });
+  }
+  respond(status: number, body: string, headers: Record<string, string> = {}) {
+    this.status = status;
+    this.statusText = status === 200 ? 'OK' : 'Not Found';
+    this.response = new Blob([body]);
+    this.responseHeaders = Object.entries(headers)
+      .map(([name, value]) => `${name}: ${value}\r\n`)
+      .join('');
+    this.onload?.();
+  }
+  fail() {
+    this.onerror?.();
+  }
+}
+
 /** Runs public/early-data.js as the browser would, served from `scriptUrl`, in a page whose
- * search-worker <meta> names `workerScript`. */
-function runEarlyScript(scriptUrl: string | null, workerScript: string | null = null) {
+ * search-worker <meta> names `workerScript` (and with XMLHttpRequest when `withXhr`). */
+function runEarlyScript(
+  scriptUrl: string | null,
+  workerScript: string | null = null,
+  withXhr = false,
+) {
   const requested: { url: string; cache: string | undefined }[] = [];
   const workers: { url: string; options: unknown }[] = [];
   const window: Record<string, unknown> = {};
+  FakeXhr.made = [];
   runInNewContext(EARLY_SCRIPT, {
+    ...(withXhr ? { XMLHttpRequest: FakeXhr, Headers, Response, TypeError } : {}),
     window,
     document: {
       currentScript: scriptUrl === null ? null : { src: scriptUrl },
@@ -42,6 +94,7 @@ function runEarlyScript(scriptUrl: string | null, workerScript: string | null = 
     workers,
     worker: window['__sanctionsEarlyWorker'],
     requests: window['__sanctionsEarlyRequests'] as Record<string, Promise<Response>> | undefined,
+    progress: window['__sanctionsEarlyProgress'] as Window['__sanctionsEarlyProgress'],
   };
 }
 
@@ -170,6 +223,55 @@ describe('public/early-data.js', () => {
     const { workers, worker } = runEarlyScript('http://127.0.0.1:5173/early-data.js');
     expect(workers).toEqual([]);
     expect(worker).toBeUndefined();
+  });
+
+  it('downloads the listings whole by XMLHttpRequest, revalidating any cached copy', async () => {
+    const { requested, requests } = runEarlyScript('https://example.org/early-data.js', null, true);
+    expect(requested.map((request) => request.url)).toEqual([`/data/${MANIFEST_PATH}`]);
+    const [xhr] = FakeXhr.made;
+    expect(xhr?.url).toBe(`/data/${LISTINGS_PATH}`);
+    expect(xhr?.responseType).toBe('blob');
+    expect(xhr?.requestHeaders['Cache-Control']).toBe('max-age=0');
+    xhr?.respond(200, '[4]', { 'Content-Type': 'application/json', 'X-Offline-Copy': '1' });
+    const response = await requests?.[`/data/${LISTINGS_PATH}`];
+    expect(response?.status).toBe(200);
+    expect(response?.headers.get('content-type')).toBe('application/json');
+    expect(response?.headers.get('x-offline-copy')).toBe('1');
+    expect(await response?.text()).toBe('[4]');
+  });
+
+  it('answers a missing listings file with its status, and a failed download as fetch would', async () => {
+    const missing = runEarlyScript('https://example.org/early-data.js', null, true);
+    FakeXhr.made[0]?.respond(404, 'not found');
+    expect((await missing.requests?.[`/data/${LISTINGS_PATH}`])?.status).toBe(404);
+    const failed = runEarlyScript('https://example.org/early-data.js', null, true);
+    FakeXhr.made[0]?.fail();
+    await expect(failed.requests?.[`/data/${LISTINGS_PATH}`]).rejects.toThrow(TypeError);
+  });
+
+  it('passes the download progress to whoever takes the listings request', async () => {
+    const { requests, progress } = runEarlyScript('http://127.0.0.1/early-data.js', null, true);
+    const xhr = FakeXhr.made[0];
+    xhr?.progress(100);
+    vi.stubGlobal('window', {
+      __sanctionsEarlyRequests: requests,
+      __sanctionsEarlyProgress: progress,
+    });
+    serve({});
+    const { startEarlyFetch, fetchPreferringEarly } = await freshModule();
+    startEarlyFetch('/data/');
+    const seen: number[] = [];
+    const pending = fetchPreferringEarly(`/data/${LISTINGS_PATH}`, undefined, (loaded) =>
+      seen.push(loaded),
+    );
+    xhr?.progress(250);
+    xhr?.respond(200, '[5]');
+    expect(await (await pending).text()).toBe('[5]');
+    // What had arrived before it asked, then each report; none once the answer is in.
+    expect(seen).toEqual([100, 250]);
+    xhr?.progress(999);
+    await Promise.resolve();
+    expect(seen).toEqual([100, 250]);
   });
 
   it('does nothing where it cannot tell where it was served from', () => {

@@ -90,7 +90,7 @@ describe('loadDataset', () => {
     expect((error as DataLoadError).message).toContain('manifest.json was not found');
   });
 
-  it('decodes the listings as they arrive, a character split between two chunks included', async () => {
+  it('decodes a body that arrives in chunks, characters split between two chunks included', async () => {
     const files = makeFiles([buildListing({ id: 'sdn-1', name: 'Société Générale — 中国' })]);
     const bytes = new TextEncoder().encode(files['listings.json']);
     // Chunks of 7 bytes: the two- and three-byte characters fall across chunk boundaries.
@@ -106,6 +106,47 @@ describe('loadDataset', () => {
     }) as typeof fetch;
     const dataset = await loadDataset({ baseUrl: '/data/', fetch: chunked });
     expect(dataset.listings[0]?.name).toBe('Société Générale — 中国');
+  });
+
+  it('names the file whose download broke off midway', async () => {
+    const files = makeFiles();
+    const broken = (async (input: string | URL | Request) => {
+      if (!String(input).endsWith('listings.json')) return fakeFetch(files)(input);
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode('{"schemaVersion"'));
+          controller.error(new TypeError('network error'));
+        },
+      });
+      return new Response(body, { status: 200 });
+    }) as typeof fetch;
+    const error = await loadDataset({ baseUrl: '/data/', fetch: broken }).catch(
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(DataLoadError);
+    expect((error as DataLoadError).kind).toBe('network');
+    expect((error as DataLoadError).message).toContain('listings.json broke off');
+  });
+
+  it('reports the bytes its fetch says have arrived while the listings download', async () => {
+    const files = makeFiles();
+    const size = new TextEncoder().encode(files['listings.json']).length;
+    const reporting = async (url: string, init?: RequestInit, onBytes?: (n: number) => void) => {
+      if (url.endsWith('listings.json')) {
+        onBytes?.(10);
+        onBytes?.(size);
+      }
+      return fakeFetch(files)(url, init);
+    };
+    const seen: string[] = [];
+    await loadDataset({
+      baseUrl: '/data/',
+      fetch: reporting,
+      onProgress: (step) => seen.push(`${step.stage}:${step.loadedBytes}/${step.totalBytes}`),
+    });
+    expect(seen).toContain(`listings:10/${size}`);
+    expect(seen).toContain(`listings:${size}/${size}`);
+    expect(seen[seen.length - 1]).toBe(`checking:${size}/${size}`);
   });
 
   it('detects a partly downloaded listings file', async () => {
