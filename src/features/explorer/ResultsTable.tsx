@@ -156,7 +156,9 @@ export const ResultsTable = memo(function ResultsTable({
     // Render a first screenful before the scroll box is measured: rows paint one frame sooner.
     initialRect: { width: 1200, height: 800 },
     getItemKey: (index) => rows[index]?.listing.id ?? index,
-    overscan: 12,
+    // Five rows (385 px) beyond each edge: wider than a wheel step. Twelve rendered ~40% more
+    // rows on every keystroke that changes the results (keystroke p95 32 → 26 ms in an A/B).
+    overscan: 5,
   });
   // The rows are already filtered and ordered (model/filter.ts): the table model, and each row's
   // pairing with its search hit, is built for the rows in view only, not for all 15,000 on every
