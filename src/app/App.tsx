@@ -15,7 +15,7 @@ const ChartsPanel = lazy(() =>
 import { buildAlsoListedIndex, type AlsoListedIndex } from '../features/entity/model/also-listed';
 import type { Dataset } from '../data/load-dataset';
 import { Notices } from '../ui/Notices';
-import { navigate, useLocation } from '../ui/router';
+import { currentHref, navigate, useLocation } from '../ui/router';
 import { DataErrorPage, LoadingPage, NotFoundPage } from './StatusPages';
 import { DataSummary, SampleBanner } from './DataSummary';
 import { ACTIONS_PATH, entityPath, matchRoute } from './routes';
@@ -145,7 +145,7 @@ function ReadyApp({ dataset }: { dataset: Dataset }) {
               listings={context.listings}
               visibleColumns={context.visibleColumns}
               manifest={dataset.manifest}
-              viewUrl={window.location.href}
+              viewUrl={currentHref()}
               filters={Object.fromEntries(
                 [...new URLSearchParams(formatExplorerSearch(parsed.view))].filter(
                   ([key]) => key !== 'v',

@@ -80,7 +80,8 @@ describe('the seed story by keyboard alone, in Chromium', () => {
     expectVisibleFocus(focus);
     await page.keyboard.type('Megvii', { delay: 15 });
     await waitForSettled(page, 'Megvii');
-    expect(page.url()).toContain('q=Megvii');
+    // Written to the address once typing pauses (src/ui/router.ts).
+    await page.waitForURL(/q=Megvii/, { timeout: 5_000 });
     expect(await announcedCount(page)).toBeGreaterThanOrEqual(2);
   });
 

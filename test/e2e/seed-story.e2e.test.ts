@@ -72,7 +72,8 @@ describe('the seed story, in Chromium, on the real lists', () => {
     const rows = await visibleRows(page);
     const lists = new Set(rows.filter((row) => /megvii/i.test(row.name)).map((row) => row.list));
     expect(lists).toEqual(new Set(['EL', 'CMIC']));
-    expect(page.url()).toContain('q=Megvii');
+    // Written to the address once typing pauses (src/ui/router.ts).
+    await page.waitForURL(/q=Megvii/, { timeout: 5_000 });
     const cmic = rows.find((row) => row.list === 'CMIC');
     expect(cmic?.listed).toBe('2021-12-16');
   });
