@@ -2,7 +2,14 @@
  * The worker's logic without the worker: request in, response out, holding the index between
  * calls. `search-worker.ts` wires it to `self`; tests call it directly (Redoc's SearchWorker pattern).
  */
-import { buildSearchIndex, searchDocCount, searchListings, type SearchIndex } from './engine';
+import {
+  addMiniSearchInSlices,
+  buildSearchIndex,
+  NeedsMiniSearchError,
+  searchDocCount,
+  searchListings,
+  type SearchIndex,
+} from './engine';
 import type { SearchWorkerRequest, SearchWorkerResponse } from './protocol';
 import { firstInvalidListing, sha256Hex, workerValidationEnd } from '../data/validate-listings';
 import { docsFromListings, parseSearchDocs } from './search-docs';
@@ -15,8 +22,15 @@ export type SearchWorkerHandler = (
   request: SearchWorkerRequest,
 ) => SearchWorkerResponse | Promise<SearchWorkerResponse>;
 
+/** Lets the worker take the next message between two slices of background work. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 export function createSearchWorkerHandler(): SearchWorkerHandler {
   let index: SearchIndex | null = null;
+  /** Settles once the index has MiniSearch, which the OR reading needs (see 'index-listings'). */
+  let miniSearchAdded: Promise<void> = Promise.resolve();
   /** The last file read, kept until its listings are indexed. */
   let file: ListingsInParts | null = null;
   return (request) => {
@@ -54,7 +68,12 @@ export function createSearchWorkerHandler(): SearchWorkerHandler {
       }
       if (request.type === 'index-listings') {
         if (file === null) throw new Error('index-listings before load-listings-file');
-        index = buildSearchIndex(docsFromListings([...file.leading, ...file.remaining()]));
+        const docs = docsFromListings([...file.leading, ...file.remaining()]);
+        // Ready without MiniSearch, which follows in slices between searches: only a query that
+        // no name matches all but one word of needs it, and it waits for it.
+        const built = buildSearchIndex(docs, { miniSearch: false });
+        index = built;
+        miniSearchAdded = addMiniSearchInSlices(built, docs, nextTask);
         file = null;
         return {
           type: 'ready',
@@ -65,13 +84,27 @@ export function createSearchWorkerHandler(): SearchWorkerHandler {
       if (index === null) {
         return { type: 'error', requestId: request.requestId, message: 'search before load' };
       }
-      const hits = searchListings(index, request.query, { candidateIds: request.candidateIds });
-      return {
+      const searched = index;
+      const search = () =>
+        searchListings(searched, request.query, { candidateIds: request.candidateIds });
+      const results = (hits: ReturnType<typeof searchListings>): SearchWorkerResponse => ({
         type: 'results',
         requestId: request.requestId,
         hits,
         millis: performance.now() - started,
-      };
+      });
+      try {
+        return results(search());
+      } catch (error) {
+        if (!(error instanceof NeedsMiniSearchError)) throw error;
+        return miniSearchAdded
+          .then(() => results(search()))
+          .catch((failure: unknown): SearchWorkerResponse => ({
+            type: 'error',
+            requestId: request.requestId,
+            message: failure instanceof Error ? failure.message : String(failure),
+          }));
+      }
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       return {

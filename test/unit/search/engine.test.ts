@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  addMiniSearchInSlices,
   buildSearchIndex,
   buildSearchIndexInSlices,
   loadSearchIndex,
@@ -261,6 +262,25 @@ describe('an index built in slices', () => {
       expect(searchListings(sliced, query)).toEqual(searchListings(INDEX, query));
     }
     expect(() => searchListings(sliced, 'huawei rosneft zzyzx')).toThrow(NeedsMiniSearchError);
+  });
+
+  it('answers the OR reading as the full index does once MiniSearch is added in slices', async () => {
+    const docs = LISTINGS.flatMap(toSearchDocs);
+    const index = buildSearchIndex(docs, { miniSearch: false });
+    expect(() => searchListings(index, 'huawei rosneft zzyzx')).toThrow(NeedsMiniSearchError);
+    let pauses = 0;
+    await addMiniSearchInSlices(
+      index,
+      docs,
+      async () => {
+        pauses += 1;
+      },
+      2,
+    );
+    expect(pauses).toBe(Math.ceil(docs.length / 2));
+    for (const query of ['huawei rosneft zzyzx', 'megvi tech', 'rosneft']) {
+      expect(searchListings(index, query)).toEqual(searchListings(INDEX, query));
+    }
   });
 });
 

@@ -99,6 +99,30 @@ describe('search worker handler', () => {
     },
   );
 
+  it('answers ready before MiniSearch is in, and a query needing its OR reading once it is', async () => {
+    const handle = createSearchWorkerHandler();
+    const text = listingsFileText(
+      SCHEMA_VERSION,
+      LISTINGS.map((listing) => JSON.stringify(listing)),
+    );
+    const bytes = new TextEncoder().encode(text).buffer;
+    await handle({ type: 'load-listings-file', bytes, file: 'listings.json', count: 2 });
+    expect(handle({ type: 'index-listings' })).toMatchObject({ type: 'ready', docCount: 3 });
+    // No name has all but one of these words: only MiniSearch's OR reading finds Megvii.
+    const answer = handle({ type: 'search', requestId: 2, query: 'megvii zzyzx qqqq' });
+    expect(answer).toBeInstanceOf(Promise);
+    expect(await answer).toMatchObject({
+      type: 'results',
+      requestId: 2,
+      hits: [{ listingId: 'el-megvii' }],
+    });
+    // Once it is in, the same query is answered at once.
+    expect(handle({ type: 'search', requestId: 3, query: 'megvii zzyzx qqqq' })).toMatchObject({
+      type: 'results',
+      hits: [{ listingId: 'el-megvii' }],
+    });
+  });
+
   it('leaves a file with fewer listings than its manifest promises to the page to refuse', async () => {
     const handle = createSearchWorkerHandler();
     const text = listingsFileText(
