@@ -1,4 +1,5 @@
 import { memo, useId, useState } from 'react';
+import { Checkbox } from './Checkbox';
 
 export interface FacetOption {
   readonly value: string;
@@ -49,24 +50,14 @@ export const FacetList = memo(function FacetList({
           <label htmlFor={filterId} className="visually-hidden">
             Filter {title.toLowerCase()} options
           </label>
-          <input
-            id={filterId}
-            type="search"
-            placeholder={`Find ${title.toLowerCase()}…`}
-            value={filter}
-            onChange={(event) => setFilter(event.target.value)}
-          />
+          <OptionFilter id={filterId} title={title} value={filter} onChange={setFilter} />
         </div>
       ) : null}
       <ul className="facet-options">
         {visible.map((option) => (
           <li key={option.value}>
             <label title={option.description}>
-              <input
-                type="checkbox"
-                checked={option.selected}
-                onChange={() => onToggle(option.value)}
-              />
+              <Checkbox value={option.value} checked={option.selected} onToggle={onToggle} />
               <span className="facet-label">{option.label}</span>
               <span className="facet-count">{option.count.toLocaleString('en-US')}</span>
             </label>
@@ -80,5 +71,28 @@ export const FacetList = memo(function FacetList({
         </button>
       ) : null}
     </fieldset>
+  );
+});
+
+/** The filter box of a long list: memoised, like `Checkbox`, so that new counts leave it be. */
+const OptionFilter = memo(function OptionFilter({
+  id,
+  title,
+  value,
+  onChange,
+}: {
+  readonly id: string;
+  readonly title: string;
+  readonly value: string;
+  readonly onChange: (value: string) => void;
+}) {
+  return (
+    <input
+      id={id}
+      type="search"
+      placeholder={`Find ${title.toLowerCase()}…`}
+      value={value}
+      onChange={(event) => onChange(event.target.value)}
+    />
   );
 });

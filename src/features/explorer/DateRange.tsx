@@ -21,22 +21,7 @@ export const DateRange = memo(function DateRange({
   return (
     <fieldset className="facet date-range">
       <legend>Date listed</legend>
-      <div className="date-inputs">
-        <label htmlFor={`${id}-from`}>From</label>
-        <input
-          id={`${id}-from`}
-          type="date"
-          value={from ?? ''}
-          onChange={(event) => onChange(event.target.value || null, to)}
-        />
-        <label htmlFor={`${id}-to`}>To</label>
-        <input
-          id={`${id}-to`}
-          type="date"
-          value={to ?? ''}
-          onChange={(event) => onChange(from, event.target.value || null)}
-        />
-      </div>
+      <DateInputs id={id} from={from} to={to} onChange={onChange} />
       <p className="date-note">
         {dated.toLocaleString('en-US')} with an official date · {undated.toLocaleString('en-US')}{' '}
         with no published date
@@ -48,5 +33,33 @@ export const DateRange = memo(function DateRange({
         </button>
       ) : null}
     </fieldset>
+  );
+});
+
+/** The two date fields, memoised apart from the counts, which change with every search: React
+ * rewrites an input's attributes on every update of it (see src/ui/Checkbox.tsx). */
+const DateInputs = memo(function DateInputs({
+  id,
+  from,
+  to,
+  onChange,
+}: Pick<DateRangeProps, 'from' | 'to' | 'onChange'> & { readonly id: string }) {
+  return (
+    <div className="date-inputs">
+      <label htmlFor={`${id}-from`}>From</label>
+      <input
+        id={`${id}-from`}
+        type="date"
+        value={from ?? ''}
+        onChange={(event) => onChange(event.target.value || null, to)}
+      />
+      <label htmlFor={`${id}-to`}>To</label>
+      <input
+        id={`${id}-to`}
+        type="date"
+        value={to ?? ''}
+        onChange={(event) => onChange(from, event.target.value || null)}
+      />
+    </div>
   );
 });

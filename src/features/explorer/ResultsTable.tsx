@@ -1,4 +1,4 @@
-import { memo, useMemo, useRef, type CSSProperties, type KeyboardEvent } from 'react';
+import { memo, useCallback, useMemo, useRef, type CSSProperties, type KeyboardEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import {
   columnVisibilityFeature,
@@ -12,6 +12,7 @@ import { AGENCY_NAMES } from '../../domain/lists';
 import { RATIONALES, isRationaleCode } from '../../domain/rationale';
 import { SECTORS, isSectorCode } from '../../domain/sector';
 import { explainSearchHit } from '../../search/explain';
+import { Checkbox } from '../../ui/Checkbox';
 import { Link } from '../../ui/Link';
 import { useMediaQuery } from '../../ui/use-media-query';
 import type { ListingFacts } from './model/facts';
@@ -179,6 +180,13 @@ export const ResultsTable = memo(function ResultsTable({
   });
   const tableRows = table.getRowModel().rows;
 
+  // One stable handler for the column picker's checkboxes (memoised: see ui/Checkbox.tsx).
+  const toggleColumn = useCallback(
+    (id: string) =>
+      onColumnVisibilityChange({ ...columnVisibility, [id]: columnVisibility[id] === false }),
+    [columnVisibility, onColumnVisibilityChange],
+  );
+
   function handleKeyDown(event: KeyboardEvent<HTMLTableSectionElement>) {
     if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
     const current = (event.target as HTMLElement).closest('tr');
@@ -202,11 +210,11 @@ export const ResultsTable = memo(function ResultsTable({
           {table.getAllLeafColumns().map((column) => (
             <li key={column.id}>
               <label>
-                <input
-                  type="checkbox"
+                <Checkbox
+                  value={column.id}
                   checked={column.getIsVisible()}
                   disabled={column.id === 'name'}
-                  onChange={() => column.toggleVisibility()}
+                  onToggle={toggleColumn}
                 />{' '}
                 {COLUMNS.find((meta) => meta.id === column.id)?.header ?? column.id}
               </label>
