@@ -10,7 +10,6 @@
  */
 
 import { LISTINGS_PATH, MANIFEST_PATH } from '../domain/data-files';
-
 import type { FetchWithProgress } from '../data/load-dataset';
 
 /** How far `public/early-data.js` has downloaded a file it asked for, and who to tell next. */
