@@ -60,7 +60,9 @@ if (typeof window !== 'undefined') {
     pendingReplace = null;
     notify();
   });
-  // A reload, a closed tab or a page put in the back-forward cache keeps what was typed.
+  // A page left for another site, or put in the back-forward cache, keeps what was typed in its
+  // history entry. A reload within REPLACE_DELAY_MS of the last keystroke does not: Chromium
+  // picks the address to reload before the page hears of it (beforeunload is too late as well).
   window.addEventListener('pagehide', flushPendingReplace);
 }
 

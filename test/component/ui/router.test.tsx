@@ -51,7 +51,7 @@ describe('router', () => {
     expect(calls).toHaveLength(2);
   });
 
-  it('writes what was typed when the page is left (a reload keeps it)', async () => {
+  it('writes what was typed when the page is left', async () => {
     const router = await freshRouter();
     router.navigate('/?q=Huawei', { replace: true });
     expect(window.location.search).toBe('');
