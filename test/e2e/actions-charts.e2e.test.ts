@@ -71,7 +71,10 @@ describe('additions by date and charts, in Chromium, on the real lists', () => {
     await expect
       .poll(() => timeChart.locator('figcaption').textContent())
       .toContain(`${elIn2021.toLocaleString('en-US')} listings with an official listing date`);
-    expect(await timeChart.locator('.recharts-bar-rectangle').count()).toBeGreaterThan(0);
+    // Recharts draws the bars once its container has been measured, after the caption.
+    await expect
+      .poll(() => timeChart.locator('.recharts-bar-rectangle').count())
+      .toBeGreaterThan(0);
     // The table fallback carries the same numbers; its button applies the same filter as a click.
     await timeChart.getByText('Show as a table').click();
     const december = timeChart.locator('tbody tr', { hasText: '2021-12' });
