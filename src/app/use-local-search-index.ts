@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Listing } from '../domain/listing';
-import { buildSearchIndexInSlices, type SearchIndex } from '../search/engine';
+import { buildSearchIndexInSlices, nextTask, type SearchIndex } from '../search/engine';
 import { toSearchDocs, type SearchDoc } from '../search/search-docs';
 
 /**
@@ -14,9 +14,6 @@ export const LOCAL_SEARCH_MAX_DOCS = 150_000;
  * holds the main thread for ~10–30 ms. */
 const LISTINGS_PER_SLICE = 1500;
 const DOCS_PER_SLICE = 2500;
-
-/** Lets the page handle input and paint between slices. */
-const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
  * The page's own copy of the search index, built in slices once `start` (the worker's index is
@@ -36,15 +33,15 @@ export function useLocalSearchIndex(
     let cancelled = false;
     // A failure here only leaves every search to the worker, which is how the page began.
     void (async () => {
-      await pause();
+      await nextTask();
       const docs: SearchDoc[] = [];
       for (let from = 0; from < listings.length; from += LISTINGS_PER_SLICE) {
         for (const listing of listings.slice(from, from + LISTINGS_PER_SLICE))
           docs.push(...toSearchDocs(listing));
         if (cancelled || docs.length > LOCAL_SEARCH_MAX_DOCS) return;
-        await pause();
+        await nextTask();
       }
-      const built = await buildSearchIndexInSlices(docs, pause, DOCS_PER_SLICE);
+      const built = await buildSearchIndexInSlices(docs, nextTask, DOCS_PER_SLICE);
       if (cancelled) return;
       // For the benchmark's attribution, beside the loader's data:* marks.
       performance.mark('search:page-index');

@@ -248,6 +248,12 @@ export async function buildSearchIndexInSlices(
   return step.value;
 }
 
+/** Resolves in a task of its own: what the slice builders below await between slices (a page
+ * then handles input and paints, a worker takes its next message). */
+export function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 /**
  * Adds MiniSearch to an index built without it, a slice of documents at a time with `pause()`
  * awaited between slices: the search worker answers "ready" without it (MiniSearch was ~0.5 s of

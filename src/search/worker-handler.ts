@@ -6,6 +6,7 @@ import {
   addMiniSearchInSlices,
   buildSearchIndex,
   NeedsMiniSearchError,
+  nextTask,
   searchDocCount,
   searchListings,
   type SearchIndex,
@@ -21,11 +22,6 @@ import { SCHEMA_VERSION } from '../domain/listing';
 export type SearchWorkerHandler = (
   request: SearchWorkerRequest,
 ) => SearchWorkerResponse | Promise<SearchWorkerResponse>;
-
-/** Lets the worker take the next message between two slices of background work. */
-function nextTask(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
 
 export function createSearchWorkerHandler(): SearchWorkerHandler {
   let index: SearchIndex | null = null;
