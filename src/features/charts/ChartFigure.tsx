@@ -13,6 +13,8 @@ interface ChartFigureProps {
   readonly chart: ReactNode;
   /** Buttons that change the chart (kept outside the hidden SVG so they stay reachable). */
   readonly controls?: ReactNode;
+  /** What follows the chart, such as its legend (outside the hidden SVG, so it stays reachable). */
+  readonly after?: ReactNode;
   readonly columns: readonly string[];
   readonly rows: readonly FallbackRow[];
   /** What clicking a row's button does, e.g. "Filter the table to 2021". */
@@ -29,6 +31,7 @@ export function ChartFigure({
   description,
   chart,
   controls,
+  after,
   columns,
   rows,
   actionLabel,
@@ -43,6 +46,7 @@ export function ChartFigure({
       <div className="chart-canvas" aria-hidden="true">
         {chart}
       </div>
+      {after}
       <details className="chart-table">
         <summary>Show as a table</summary>
         <table>

@@ -1,26 +1,37 @@
-import { useMemo, useState } from 'react';
+import {
+  memo,
+  useCallback,
+  type ComponentProps,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import {
   Bar,
   BarChart,
   CartesianGrid,
-  Legend,
   ResponsiveContainer,
   Tooltip,
   XAxis,
   YAxis,
+  type BarShapeProps,
+  type TooltipContentProps,
 } from 'recharts';
 import { AGENCY_NAMES, LISTS, isAgencyCode, isListCode } from '../../domain/lists';
 import { countryName } from '../../domain/countries';
 import { SECTORS, isSectorCode } from '../../domain/sector';
-import { ChartFigure } from './ChartFigure';
+import { ChartFigure, type FallbackRow } from './ChartFigure';
 import { colourFor } from './model/palette';
 import {
   additionsOverTime,
   countBySector,
   periodRange,
+  stackSegments,
   topCountries,
   type ChartRow,
   type StackBy,
+  type TimeSeries,
 } from './model/series';
 
 export type ChartFilter = 'agency' | 'list' | 'sector' | 'country';
@@ -33,6 +44,32 @@ interface ChartsPanelProps {
 
 const TOP_COUNTRIES = 10;
 
+// Recharts recomputes a chart's layout when a prop changes identity, so every object and function
+// handed to it is either defined here once or memoised below (recharts.github.io/guide/performance).
+// Value axes keep every tick (`interval={0}`): otherwise Recharts measures each label in the DOM,
+// a forced layout on every change of data, to drop overlapping ones, and five round numbers fit.
+const TICK = { fontSize: 12 } as const;
+const TIME_MARGIN = { top: 8, right: 8, bottom: 0, left: 0 } as const;
+const BARS_MARGIN = { left: 8, right: 16 } as const;
+
+type HorizontalGridGenerator = NonNullable<
+  ComponentProps<typeof CartesianGrid>['horizontalCoordinatesGenerator']
+>;
+type GridAxis = Parameters<HorizontalGridGenerator>[0]['yAxis'];
+
+/**
+ * Grid lines at the value axis' ticks. Recharts' own generator lays the axis' ticks out again,
+ * measuring every label in the DOM (a forced layout per chart and change of data, ~10 ms per facet
+ * click here); a value axis of a few round numbers never drops a tick, so its ticks are the lines.
+ */
+function gridAtValueTicks(axis: GridAxis): number[] {
+  const scale = axis?.scale;
+  if (scale === undefined) return [];
+  return (axis?.niceTicks ?? []).flatMap((tick) => scale.map(tick) ?? []);
+}
+const horizontalGrid = ({ yAxis }: { yAxis: GridAxis }) => gridAtValueTicks(yAxis);
+const verticalGrid = ({ xAxis }: { xAxis: GridAxis }) => gridAtValueTicks(xAxis);
+
 function keyLabel(stackBy: StackBy, key: string): string {
   if (stackBy === 'agency') return isAgencyCode(key) ? AGENCY_NAMES[key] : key;
   return isListCode(key) ? `${key} · ${LISTS[key].name}` : key;
@@ -43,154 +80,298 @@ function sectorLabel(key: string): string {
 }
 
 /** Additions over time, by sector and by country, for the rows the table shows. */
-export function ChartsPanel({ rows, onSelectPeriod, onSelect }: ChartsPanelProps) {
+export const ChartsPanel = memo(function ChartsPanel({
+  rows,
+  onSelectPeriod,
+  onSelect,
+}: ChartsPanelProps) {
+  // The explorer hands new callbacks on every render; the charts keep stable ones that call the
+  // latest, so a render that changes no rows leaves the charts alone.
+  const latest = useRef({ onSelectPeriod, onSelect });
+  useLayoutEffect(() => {
+    latest.current = { onSelectPeriod, onSelect };
+  });
+  const selectPeriod = useCallback((period: string) => {
+    const range = periodRange(period);
+    latest.current.onSelectPeriod(range.from, range.to);
+  }, []);
+  const selectSector = useCallback((key: string) => latest.current.onSelect('sector', key), []);
+  const selectCountry = useCallback((key: string) => latest.current.onSelect('country', key), []);
+  const selectKey = useCallback(
+    (stackBy: StackBy, key: string) => latest.current.onSelect(stackBy, key),
+    [],
+  );
+
   const [stackBy, setStackBy] = useState<StackBy>('list');
   const time = useMemo(() => additionsOverTime(rows, stackBy), [rows, stackBy]);
-  const sectors = useMemo(() => countBySector(rows), [rows]);
-  const countries = useMemo(() => topCountries(rows, TOP_COUNTRIES), [rows]);
-  const dated = rows.length - time.undated;
-  const unit = time.granularity === 'year' ? 'year' : 'month';
-  const first = time.data[0]?.period;
-  const last = time.data[time.data.length - 1]?.period;
+  const sectors = useMemo(
+    () => countBySector(rows).map((entry) => ({ ...entry, label: sectorLabel(entry.key) })),
+    [rows],
+  );
+  const countries = useMemo(
+    () =>
+      topCountries(rows, TOP_COUNTRIES).map((entry) => ({
+        ...entry,
+        label: `${countryName(entry.key)} (${entry.key})`,
+      })),
+    [rows],
+  );
+  const unclassified = sectors.find((entry) => entry.key === 'unclassified')?.count ?? 0;
 
   return (
     <section className="charts" aria-label="Charts of the listings shown">
-      <ChartFigure
-        title={`Additions per ${unit}`}
-        description={
-          dated === 0
-            ? `None of the ${rows.length.toLocaleString('en-US')} listings shown has a published listing date.`
-            : `${dated.toLocaleString('en-US')} listings with an official listing date, ${first} to ${last}, stacked by ${stackBy}. ${time.undated.toLocaleString('en-US')} listings have no published date and are not on this chart. Click a bar to show that ${unit} in the table.`
-        }
-        controls={
-          <div className="chart-controls">
-            <button
-              type="button"
-              aria-pressed={stackBy === 'list'}
-              onClick={() => setStackBy('list')}
-            >
-              By list
-            </button>
-            <button
-              type="button"
-              aria-pressed={stackBy === 'agency'}
-              onClick={() => setStackBy('agency')}
-            >
-              By agency
-            </button>
-          </div>
-        }
-        chart={
-          <>
-            <ResponsiveContainer width="100%" height={260}>
-              <BarChart
-                data={[...time.data]}
-                accessibilityLayer={false}
-                margin={{ top: 8, right: 8, bottom: 0, left: 0 }}
-              >
-                <CartesianGrid strokeDasharray="3 3" vertical={false} />
-                <XAxis dataKey="period" tick={{ fontSize: 12 }} minTickGap={8} />
-                <YAxis allowDecimals={false} tick={{ fontSize: 12 }} width={44} />
-                <Tooltip />
-                <Legend
-                  formatter={(value: string) => keyLabel(stackBy, value)}
-                  onClick={(entry) => {
-                    if (typeof entry.dataKey === 'string') onSelect(stackBy, entry.dataKey);
-                  }}
-                  wrapperStyle={{ cursor: 'pointer', fontSize: 12 }}
-                />
-                {time.keys.map((key, index) => (
-                  <Bar
-                    key={key}
-                    dataKey={key}
-                    name={key}
-                    stackId="additions"
-                    fill={colourFor(index)}
-                    cursor="pointer"
-                    isAnimationActive={false}
-                    onClick={(item) => {
-                      const period = (item.payload as { period?: unknown } | undefined)?.period;
-                      if (typeof period === 'string') {
-                        const range = periodRange(period);
-                        onSelectPeriod(range.from, range.to);
-                      }
-                    }}
-                  />
-                ))}
-              </BarChart>
-            </ResponsiveContainer>
-          </>
-        }
-        columns={[unit === 'year' ? 'Year' : 'Month', 'Additions']}
-        rows={time.data.map((entry) => {
-          const period = String(entry.period);
-          const total = time.keys.reduce((sum, key) => sum + Number(entry[key] ?? 0), 0);
-          return { key: period, label: period, cells: [total] };
-        })}
-        actionLabel={(row) => `Show ${row.label}`}
-        onSelect={(period) => {
-          const range = periodRange(period);
-          onSelectPeriod(range.from, range.to);
-        }}
+      <AdditionsChart
+        time={time}
+        shown={rows.length}
+        stackBy={stackBy}
+        onStackBy={setStackBy}
+        onSelectPeriod={selectPeriod}
+        onSelectKey={selectKey}
       />
       <HorizontalBars
         title="Listings by sector"
-        description={`Sectors are the explorer’s rule-based estimate; no official list has a sector field. ${(sectors.find((entry) => entry.key === 'unclassified')?.count ?? 0).toLocaleString('en-US')} listings are unclassified. Click a bar to filter by sector.`}
-        entries={sectors.map((entry) => ({ ...entry, label: sectorLabel(entry.key) }))}
-        onSelect={(key) => onSelect('sector', key)}
-        actionLabel="Filter by"
+        description={`Sectors are the explorer’s rule-based estimate; no official list has a sector field. ${unclassified.toLocaleString('en-US')} listings are unclassified. Click a bar to filter by sector.`}
+        column="Sector"
+        entries={sectors}
+        onSelect={selectSector}
       />
       <HorizontalBars
         title={`Top ${TOP_COUNTRIES} countries`}
         description="Countries from addresses, nationalities and citizenships; a listing can count for several. Click a bar to filter by country."
-        entries={countries.map((entry) => ({
-          ...entry,
-          label: `${countryName(entry.key)} (${entry.key})`,
-        }))}
-        onSelect={(key) => onSelect('country', key)}
-        actionLabel="Filter by"
+        column="Country"
+        entries={countries}
+        onSelect={selectCountry}
       />
     </section>
   );
+});
+
+interface AdditionsChartProps {
+  readonly time: TimeSeries;
+  /** Listings shown in the table, dated or not. */
+  readonly shown: number;
+  readonly stackBy: StackBy;
+  readonly onStackBy: (stackBy: StackBy) => void;
+  readonly onSelectPeriod: (period: string) => void;
+  readonly onSelectKey: (stackBy: StackBy, key: string) => void;
+}
+
+/** One bar of the additions chart: the period and its count per stack key, in the keys' order. */
+interface PeriodBar {
+  readonly period: string;
+  readonly total: number;
+  readonly values: readonly number[];
+}
+
+const AdditionsChart = memo(function AdditionsChart({
+  time,
+  shown,
+  stackBy,
+  onStackBy,
+  onSelectPeriod,
+  onSelectKey,
+}: AdditionsChartProps) {
+  const { keys } = time;
+  const bars = useMemo<PeriodBar[]>(
+    () =>
+      time.data.map((entry) => {
+        const values = keys.map((key) => Number(entry[key] ?? 0));
+        return {
+          period: String(entry.period),
+          total: values.reduce((sum, value) => sum + value, 0),
+          values,
+        };
+      }),
+    [time.data, keys],
+  );
+  const totals = useMemo(
+    () => keys.map((_, index) => bars.reduce((sum, bar) => sum + (bar.values[index] ?? 0), 0)),
+    [bars, keys],
+  );
+  const dated = shown - time.undated;
+  const unit = time.granularity === 'year' ? 'year' : 'month';
+  const first = bars[0]?.period;
+  const last = bars[bars.length - 1]?.period;
+
+  const tooltip = useCallback(
+    (props: TooltipContentProps) => (
+      <PeriodTooltip {...props} keys={keys} keyName={(key) => keyLabel(stackBy, key)} />
+    ),
+    [keys, stackBy],
+  );
+  const clickBar = useCallback(
+    (item: { payload?: unknown }) => {
+      const period = (item.payload as Partial<PeriodBar> | undefined)?.period;
+      if (typeof period === 'string') onSelectPeriod(period);
+    },
+    [onSelectPeriod],
+  );
+  const fallbackRows = useMemo<FallbackRow[]>(
+    () => bars.map((bar) => ({ key: bar.period, label: bar.period, cells: [bar.total] })),
+    [bars],
+  );
+
+  return (
+    <ChartFigure
+      title={`Additions per ${unit}`}
+      description={
+        dated === 0
+          ? `None of the ${shown.toLocaleString('en-US')} listings shown has a published listing date.`
+          : `${dated.toLocaleString('en-US')} listings with an official listing date, ${first} to ${last}, stacked by ${stackBy}. ${time.undated.toLocaleString('en-US')} listings have no published date and are not on this chart. Click a bar to show that ${unit} in the table.`
+      }
+      controls={
+        <div className="chart-controls">
+          <button type="button" aria-pressed={stackBy === 'list'} onClick={() => onStackBy('list')}>
+            By list
+          </button>
+          <button
+            type="button"
+            aria-pressed={stackBy === 'agency'}
+            onClick={() => onStackBy('agency')}
+          >
+            By agency
+          </button>
+        </div>
+      }
+      chart={
+        <ResponsiveContainer width="100%" height={260}>
+          <BarChart data={bars} accessibilityLayer={false} margin={TIME_MARGIN}>
+            <CartesianGrid
+              strokeDasharray="3 3"
+              vertical={false}
+              horizontalCoordinatesGenerator={horizontalGrid}
+            />
+            <XAxis dataKey="period" tick={TICK} minTickGap={8} />
+            <YAxis allowDecimals={false} tick={TICK} width={44} interval={0} />
+            <Tooltip content={tooltip} />
+            <Bar
+              dataKey="total"
+              name="Additions"
+              shape={StackedBar}
+              cursor="pointer"
+              isAnimationActive={false}
+              onClick={clickBar}
+            />
+          </BarChart>
+        </ResponsiveContainer>
+      }
+      after={
+        // The legend is HTML, not Recharts': buttons a keyboard reaches, which filter by that key.
+        <ul className="chart-legend" aria-label={`Filter by ${stackBy}`}>
+          {keys.map((key, index) => (
+            <li key={key}>
+              <button type="button" onClick={() => onSelectKey(stackBy, key)}>
+                <span className="chart-swatch" style={{ background: colourFor(index) }} />
+                {keyLabel(stackBy, key)}{' '}
+                <span className="muted">{(totals[index] ?? 0).toLocaleString('en-US')}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      }
+      columns={[unit === 'year' ? 'Year' : 'Month', 'Additions']}
+      rows={fallbackRows}
+      actionLabel={(row) => `Show ${row.label}`}
+      onSelect={onSelectPeriod}
+    />
+  );
+});
+
+/** A period's bar, drawn as its stack of segments (colours follow the keys' order). */
+function StackedBar({ x, y, width, height, payload }: BarShapeProps) {
+  const bar = payload as PeriodBar | undefined;
+  if (bar === undefined) return null;
+  return (
+    <g>
+      {stackSegments(bar.values, { y, height }).map((segment) => (
+        <rect
+          key={segment.keyIndex}
+          x={x}
+          y={segment.y}
+          width={width}
+          height={segment.height}
+          fill={colourFor(segment.keyIndex)}
+        />
+      ))}
+    </g>
+  );
+}
+
+function PeriodTooltip({
+  active,
+  payload,
+  keys,
+  keyName,
+}: TooltipContentProps & { keys: readonly string[]; keyName: (key: string) => string }) {
+  const bar = payload[0]?.payload as PeriodBar | undefined;
+  if (!active || bar === undefined) return null;
+  return (
+    <div className="chart-tooltip">
+      <strong>
+        {bar.period}: {bar.total.toLocaleString('en-US')}
+      </strong>
+      <ul>
+        {keys.map((key, index) =>
+          (bar.values[index] ?? 0) > 0 ? (
+            <li key={key}>
+              <span className="chart-swatch" style={{ background: colourFor(index) }} />
+              {keyName(key)}: {(bar.values[index] ?? 0).toLocaleString('en-US')}
+            </li>
+          ) : null,
+        )}
+      </ul>
+    </div>
+  );
+}
+
+interface BarEntry {
+  readonly key: string;
+  readonly label: string;
+  readonly count: number;
 }
 
 interface HorizontalBarsProps {
   readonly title: string;
   readonly description: string;
-  readonly entries: readonly { key: string; label: string; count: number }[];
+  readonly column: string;
+  readonly entries: readonly BarEntry[];
   readonly onSelect: (key: string) => void;
-  readonly actionLabel: string;
 }
 
-function HorizontalBars({
+const HorizontalBars = memo(function HorizontalBars({
   title,
   description,
+  column,
   entries,
   onSelect,
-  actionLabel,
 }: HorizontalBarsProps) {
   const height = Math.max(120, entries.length * 26 + 30);
+  const data = useMemo(() => [...entries], [entries]);
+  const clickBar = useCallback(
+    (item: { payload?: unknown }) => {
+      const key = (item.payload as Partial<BarEntry> | undefined)?.key;
+      if (typeof key === 'string') onSelect(key);
+    },
+    [onSelect],
+  );
+  const fallbackRows = useMemo<FallbackRow[]>(
+    () => entries.map((entry) => ({ key: entry.key, label: entry.label, cells: [entry.count] })),
+    [entries],
+  );
   return (
     <ChartFigure
       title={title}
       description={description}
       chart={
         <ResponsiveContainer width="100%" height={height}>
-          <BarChart
-            data={[...entries]}
-            layout="vertical"
-            accessibilityLayer={false}
-            margin={{ left: 8, right: 16 }}
-          >
-            <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-            <XAxis type="number" allowDecimals={false} tick={{ fontSize: 12 }} />
-            <YAxis
-              type="category"
-              dataKey="label"
-              width={170}
-              tick={{ fontSize: 12 }}
-              interval={0}
+          <BarChart data={data} layout="vertical" accessibilityLayer={false} margin={BARS_MARGIN}>
+            <CartesianGrid
+              strokeDasharray="3 3"
+              horizontal={false}
+              verticalCoordinatesGenerator={verticalGrid}
             />
+            <XAxis type="number" allowDecimals={false} tick={TICK} interval={0} />
+            <YAxis type="category" dataKey="label" width={170} tick={TICK} interval={0} />
             <Tooltip />
             <Bar
               dataKey="count"
@@ -198,18 +379,15 @@ function HorizontalBars({
               fill={colourFor(0)}
               cursor="pointer"
               isAnimationActive={false}
-              onClick={(item) => {
-                const key = (item.payload as { key?: unknown } | undefined)?.key;
-                if (typeof key === 'string') onSelect(key);
-              }}
+              onClick={clickBar}
             />
           </BarChart>
         </ResponsiveContainer>
       }
-      columns={[title.includes('sector') ? 'Sector' : 'Country', 'Listings']}
-      rows={entries.map((entry) => ({ key: entry.key, label: entry.label, cells: [entry.count] }))}
-      actionLabel={(row) => `${actionLabel} ${row.label}`}
+      columns={[column, 'Listings']}
+      rows={fallbackRows}
+      actionLabel={(row) => `Filter by ${row.label}`}
       onSelect={onSelect}
     />
   );
-}
+});

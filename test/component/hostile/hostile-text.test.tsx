@@ -172,6 +172,12 @@ describe('hostile text in the charts', () => {
     expect(
       screen.getByRole('button', { name: `Filter by ${HOSTILE_NAMES.script}` }),
     ).toBeInTheDocument();
+    // The additions chart's legend is HTML buttons: the same labels, as text.
+    const legend = screen.getByRole('list', { name: 'Filter by list' });
+    const entries = [...legend.querySelectorAll('button')].map((button) => button.textContent);
+    for (const kind of KINDS) {
+      expect(entries).toContainEqual(expect.stringContaining(HOSTILE_NAMES[kind]));
+    }
     expectInert(container);
   });
 });

@@ -4,6 +4,7 @@ import {
   chooseGranularity,
   countBySector,
   periodRange,
+  stackSegments,
   topCountries,
   type ChartRow,
 } from '../../../src/features/charts/model/series';
@@ -61,5 +62,20 @@ describe('chart series', () => {
       { key: 'CN', count: 3 },
       { key: 'HK', count: 1 },
     ]);
+  });
+
+  it('splits a period bar into one segment per key, bottom up, filling the bar exactly', () => {
+    // A bar from y=20 to y=120 (SVG y grows downwards) for counts 3, 0, 1.
+    const segments = stackSegments([3, 0, 1], { y: 20, height: 100 });
+    expect(segments.map((segment) => segment.keyIndex)).toEqual([0, 2]);
+    expect(segments[0]).toEqual({ keyIndex: 0, y: 45, height: 75 });
+    expect(segments[1]).toEqual({ keyIndex: 2, y: 20, height: 25 });
+    // Thirds do not divide evenly: the segments still meet and end at the bar's top.
+    const thirds = stackSegments([1, 1, 1], { y: 0, height: 10 });
+    expect(thirds.reduce((sum, segment) => sum + segment.height, 0)).toBeCloseTo(10, 10);
+    expect(thirds[2]!.y).toBe(0);
+    expect(thirds[1]!.y + thirds[1]!.height).toBe(thirds[0]!.y);
+    expect(stackSegments([0, 0], { y: 0, height: 50 })).toEqual([]);
+    expect(stackSegments([2], { y: 10, height: 0 })).toEqual([]);
   });
 });

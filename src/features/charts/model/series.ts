@@ -133,3 +133,36 @@ function countValues(
     .map(([key, count]) => ({ key, count }))
     .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
 }
+
+export interface StackSegment {
+  /** Position of the stack key in the series' keys (and so its colour). */
+  readonly keyIndex: number;
+  readonly y: number;
+  readonly height: number;
+}
+
+/**
+ * Splits one bar of a period's total into a segment per stack key, bottom up, in the order of
+ * `values` (the series' keys). Drawing a stack as one bar with segments, rather than one bar series
+ * per key, is what keeps the additions chart quick to redraw: Recharts builds a component per bar
+ * and per series, and a stack of fourteen lists over forty years is hundreds of them.
+ */
+export function stackSegments(
+  values: readonly number[],
+  bar: { readonly y: number; readonly height: number },
+): StackSegment[] {
+  const total = values.reduce((sum, value) => sum + value, 0);
+  if (total <= 0 || bar.height <= 0) return [];
+  const segments: StackSegment[] = [];
+  let bottom = bar.y + bar.height;
+  let below = 0;
+  values.forEach((value, keyIndex) => {
+    if (value <= 0) return;
+    below += value;
+    // Ends are placed from the running sum, so rounding never leaves a gap or overshoots the bar.
+    const top = bar.y + bar.height - (bar.height * below) / total;
+    segments.push({ keyIndex, y: top, height: bottom - top });
+    bottom = top;
+  });
+  return segments;
+}
