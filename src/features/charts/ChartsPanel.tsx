@@ -75,6 +75,35 @@ function keyLabel(stackBy: StackBy, key: string): string {
   return isListCode(key) ? `${key} · ${LISTS[key].name}` : key;
 }
 
+/** "1 listing", "2,310 listings". */
+function listings(count: number): string {
+  return `${count.toLocaleString('en-US')} ${count === 1 ? 'listing' : 'listings'}`;
+}
+
+function describeAdditions({
+  shown,
+  undated,
+  first,
+  last,
+  stackBy,
+  unit,
+}: {
+  shown: number;
+  undated: number;
+  first: string | undefined;
+  last: string | undefined;
+  stackBy: StackBy;
+  unit: string;
+}): string {
+  const dated = shown - undated;
+  if (dated === 0) return `None of the ${listings(shown)} shown has a published listing date.`;
+  const left =
+    undated === 0
+      ? 'Every listing shown has one.'
+      : `${listings(undated)} without a published date ${undated === 1 ? 'is' : 'are'} not on this chart.`;
+  return `${listings(dated)} with an official listing date, ${first} to ${last}, stacked by ${stackBy}. ${left} Click a bar to show that ${unit} in the table.`;
+}
+
 function sectorLabel(key: string): string {
   return isSectorCode(key) ? SECTORS[key].label : key;
 }
@@ -130,7 +159,7 @@ export const ChartsPanel = memo(function ChartsPanel({
       />
       <HorizontalBars
         title="Listings by sector"
-        description={`Sectors are the explorer’s rule-based estimate; no official list has a sector field. ${unclassified.toLocaleString('en-US')} listings are unclassified. Click a bar to filter by sector.`}
+        description={`Sectors are the explorer’s rule-based estimate; no official list has a sector field. ${listings(unclassified)} ${unclassified === 1 ? 'is' : 'are'} unclassified. Click a bar to filter by sector.`}
         column="Sector"
         entries={sectors}
         onSelect={selectSector}
@@ -188,7 +217,6 @@ const AdditionsChart = memo(function AdditionsChart({
     () => keys.map((_, index) => bars.reduce((sum, bar) => sum + (bar.values[index] ?? 0), 0)),
     [bars, keys],
   );
-  const dated = shown - time.undated;
   const unit = time.granularity === 'year' ? 'year' : 'month';
   const first = bars[0]?.period;
   const last = bars[bars.length - 1]?.period;
@@ -214,11 +242,14 @@ const AdditionsChart = memo(function AdditionsChart({
   return (
     <ChartFigure
       title={`Additions per ${unit}`}
-      description={
-        dated === 0
-          ? `None of the ${shown.toLocaleString('en-US')} listings shown has a published listing date.`
-          : `${dated.toLocaleString('en-US')} listings with an official listing date, ${first} to ${last}, stacked by ${stackBy}. ${time.undated.toLocaleString('en-US')} listings have no published date and are not on this chart. Click a bar to show that ${unit} in the table.`
-      }
+      description={describeAdditions({
+        shown,
+        undated: time.undated,
+        first,
+        last,
+        stackBy,
+        unit,
+      })}
       controls={
         <div className="chart-controls">
           <button type="button" aria-pressed={stackBy === 'list'} onClick={() => onStackBy('list')}>

@@ -60,3 +60,29 @@ describe('the additions chart legend', () => {
     expect(second).toHaveBeenCalledWith('list', 'CMIC');
   });
 });
+
+describe('the additions chart caption', () => {
+  const caption = () =>
+    screen.getByRole('figure', { name: /Additions per/ }).querySelector('figcaption');
+
+  it('counts the dated listings and says how many are left off the chart', () => {
+    render(<ChartsPanel rows={ROWS} onSelect={vi.fn()} onSelectPeriod={vi.fn()} />);
+    expect(caption()?.textContent).toBe(
+      '5 listings with an official listing date, 2019-10 to 2021-12, stacked by list. 1 listing without a published date is not on this chart. Click a bar to show that month in the table.',
+    );
+  });
+
+  it('says so when every listing shown is dated, or none is', () => {
+    const { unmount } = render(
+      <ChartsPanel rows={ROWS.slice(1, 3)} onSelect={vi.fn()} onSelectPeriod={vi.fn()} />,
+    );
+    expect(caption()?.textContent).toBe(
+      '2 listings with an official listing date, 2021-12 to 2021-12, stacked by list. Every listing shown has one. Click a bar to show that month in the table.',
+    );
+    unmount();
+    render(<ChartsPanel rows={ROWS.slice(5)} onSelect={vi.fn()} onSelectPeriod={vi.fn()} />);
+    expect(caption()?.textContent).toBe(
+      'None of the 1 listing shown has a published listing date.',
+    );
+  });
+});
