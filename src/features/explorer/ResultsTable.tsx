@@ -43,6 +43,10 @@ const helper = createColumnHelper<typeof features, ResultRow>();
 /** Must match the row height in app.css (`.results-table tbody tr`). */
 const ROW_HEIGHT = 77;
 const CARD_HEIGHT_ESTIMATE = 190;
+
+function keyByPosition(index: number): number {
+  return index;
+}
 /** Must match the phone breakpoint in app.css. */
 const CARD_LAYOUT_QUERY = '(max-width: 760px)';
 
@@ -150,13 +154,18 @@ export const ResultsTable = memo(function ResultsTable({
   // never force a layout to measure rows: measuring was the top cost per keystroke in a profile.
   // Phone-width cards vary in height and are measured.
   const isCardLayout = useMediaQuery(CARD_LAYOUT_QUERY);
+  // The virtualizer keys its cache of measured sizes by `getItemKey`, and lays out every row
+  // again (all 15,204 of them) whenever that function changes: a new closure per render did so
+  // on every scroll frame. Fixed-height rows are never measured, so they are keyed by position,
+  // by one function for good; measured cards by listing, by a function that changes with the rows.
+  const cardKey = useCallback((index: number) => rows[index]?.listing.id ?? index, [rows]);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => (isCardLayout ? CARD_HEIGHT_ESTIMATE : ROW_HEIGHT),
     // Render a first screenful before the scroll box is measured: rows paint one frame sooner.
     initialRect: { width: 1200, height: 800 },
-    getItemKey: (index) => rows[index]?.listing.id ?? index,
+    getItemKey: isCardLayout ? cardKey : keyByPosition,
     // Five rows (385 px) beyond each edge: wider than a wheel step. Twelve rendered ~40% more
     // rows on every keystroke that changes the results (keystroke p95 32 → 26 ms in an A/B).
     overscan: 5,
