@@ -227,6 +227,7 @@ export function ExplorerPage({
         {renderCharts && showCharts ? renderCharts(deferredRows) : null}
         <ResultsTable
           rows={result.rows}
+          resultsKey={`${search.query}\u0000${filterKey}`}
           hits={search.hits}
           columnVisibility={columnVisibility}
           onColumnVisibilityChange={changeColumnVisibility}
