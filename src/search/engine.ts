@@ -18,7 +18,12 @@ import {
   type MatchQuality,
   type NameMatch,
 } from './classify';
-import { identifierKeys, isLegalFormPrefix, normalizeIdentifier, tokenizeName } from './normalize';
+import {
+  identifierKeys,
+  normalizeIdentifier,
+  tokenizeName,
+  unfinishedLegalFormLength,
+} from './normalize';
 import {
   afterPrefix,
   lowerBound,
@@ -567,10 +572,13 @@ function planQuery(query: string, index: SearchIndex): QueryPlan {
       });
     }
   }
-  const last = tokens[tokens.length - 1];
+  const unfinished = unfinishedLegalFormLength(tokens);
   const withoutLegalPrefix =
-    tokens.length >= 2 && last !== undefined && isLegalFormPrefix(last)
-      ? { tokens: tokens.slice(0, -1), note: `ignoring "${last}", an unfinished legal form` }
+    unfinished > 0
+      ? {
+          tokens: tokens.slice(0, -unfinished),
+          note: `ignoring "${tokens.slice(-unfinished).join(' ')}", an unfinished legal form`,
+        }
       : null;
   return {
     variants,

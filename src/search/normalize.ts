@@ -151,6 +151,31 @@ export function isLegalFormPrefix(term: string): boolean {
   return LEGAL_FORM_WORDS.some((word) => word.startsWith(term));
 }
 
+/**
+ * How many of a query's last words are a legal form left unfinished, to be ignored when they
+ * alone prevent every match: the start of a legal phrase, its last word perhaps half-typed ("open
+ * joint stock" of "open joint stock company"), or else one word that could start a legal word
+ * ("lim"). Names are indexed without their whole legal forms, so "BANK DABRABYT JOINT STOCK"
+ * otherwise found nothing of BANK DABRABYT JOINT STOCK COMPANY (indexed as "bank dabrabyt").
+ * Never every word: 0 when nothing would remain.
+ */
+export function unfinishedLegalFormLength(tokens: readonly string[]): number {
+  for (let start = 1; start < tokens.length; start += 1) {
+    const tail = tokens.slice(start);
+    if (LEGAL_FORM_PHRASES.some((phrase) => beginsPhrase(tail, phrase))) return tail.length;
+  }
+  const last = tokens[tokens.length - 1];
+  return tokens.length >= 2 && last !== undefined && isLegalFormPrefix(last) ? 1 : 0;
+}
+
+/** Whether `words` are the first words of `phrase`, the last of them perhaps unfinished. */
+function beginsPhrase(words: readonly string[], phrase: readonly string[]): boolean {
+  if (words.length > phrase.length) return false;
+  return words.every((word, index) =>
+    index === words.length - 1 ? (phrase[index] ?? '').startsWith(word) : phrase[index] === word,
+  );
+}
+
 /** The exact keys an identifier is found by: its whole value, and for a value written with a
  * label ("IMO 9187629", as OFAC writes vessel numbers) also the code without the label, which is
  * what ship trackers and registries print. */

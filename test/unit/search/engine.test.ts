@@ -173,6 +173,16 @@ describe('searchListings ranking', () => {
     expect(hit?.isPartial).toBe(false);
     expect(explanationOf(hit)).toContain('ignoring "lim"');
   });
+
+  it('ignores the start of a legal phrase the query stops in, over several words', () => {
+    // Indexed as "gazprombank": the whole "joint stock company" is dropped from names, and "joint
+    // stock" alone was two words no name had; every word but "stock" still found nothing.
+    const hit = hitFor('Gazprombank Joint Stock', 'ssi-gpb');
+    expect(hit?.isPartial).toBe(false);
+    expect(hit?.quality).toBe('exact');
+    expect(explanationOf(hit)).toContain('ignoring "joint stock"');
+    expect(ids(searchListings(INDEX, 'Gazprombank Joint Stock'))).toEqual(['ssi-gpb']);
+  });
 });
 
 describe('identifiers', () => {

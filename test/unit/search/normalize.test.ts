@@ -6,6 +6,7 @@ import {
   normalizeIdentifier,
   normalizeName,
   tokenizeName,
+  unfinishedLegalFormLength,
 } from '../../../src/search/normalize';
 
 describe('normalizeName', () => {
@@ -76,5 +77,23 @@ describe('isLegalFormPrefix', () => {
   it('recognises a half-typed legal form only', () => {
     expect(isLegalFormPrefix('lim')).toBe(true);
     expect(isLegalFormPrefix('megv')).toBe(false);
+  });
+});
+
+describe('unfinishedLegalFormLength', () => {
+  it('counts the last words that begin a legal phrase, the last perhaps half-typed', () => {
+    expect(unfinishedLegalFormLength(['bank', 'dabrabyt', 'joint', 'stock'])).toBe(2);
+    expect(unfinishedLegalFormLength(['vtb', 'bank', 'open', 'joint', 'st'])).toBe(3);
+    expect(unfinishedLegalFormLength(['rust', 'closed', 'joint', 'stock'])).toBe(3);
+    expect(unfinishedLegalFormLength(['megvii', 'technology', 'lim'])).toBe(1);
+  });
+
+  it('counts nothing for ordinary last words, and never every word', () => {
+    expect(unfinishedLegalFormLength(['megvii', 'technology'])).toBe(0);
+    // "joint" then "venture" is not the start of any legal phrase.
+    expect(unfinishedLegalFormLength(['acme', 'joint', 'venture'])).toBe(0);
+    expect(unfinishedLegalFormLength(['joint', 'stock'])).toBe(1);
+    expect(unfinishedLegalFormLength(['limited'])).toBe(0);
+    expect(unfinishedLegalFormLength([])).toBe(0);
   });
 });
