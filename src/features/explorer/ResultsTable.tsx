@@ -55,9 +55,11 @@ const helper = createColumnHelper<typeof features, ResultRow>();
 const ROW_HEIGHT = 77;
 const CARD_HEIGHT_ESTIMATE = 190;
 
+/** The virtualizer's key for fixed-height rows, which it never measures (see `getItemKey`). */
 function keyByPosition(index: number): number {
   return index;
 }
+
 /** Must match the phone breakpoint in app.css. */
 const CARD_LAYOUT_QUERY = '(max-width: 760px)';
 

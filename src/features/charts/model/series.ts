@@ -144,8 +144,8 @@ export interface StackSegment {
 /**
  * Splits one bar of a period's total into a segment per stack key, bottom up, in the order of
  * `values` (the series' keys). Drawing a stack as one bar with segments, rather than one bar series
- * per key, is what keeps the additions chart quick to redraw: Recharts builds a component per bar
- * and per series, and a stack of fourteen lists over forty years is hundreds of them.
+ * per key, is what keeps the additions chart quick to redraw: Recharts builds components per bar
+ * and per series, and eight lists over 46 years of the real data were 368 of them.
  */
 export function stackSegments(
   values: readonly number[],
