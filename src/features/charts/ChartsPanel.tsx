@@ -22,14 +22,17 @@ import { AGENCY_NAMES, LISTS, isAgencyCode, isListCode } from '../../domain/list
 import { countryName } from '../../domain/countries';
 import { SECTORS, isSectorCode } from '../../domain/sector';
 import { ChartFigure, type FallbackRow } from './ChartFigure';
+import { describeAdditions, describeSectors } from './model/captions';
 import { colourFor } from './model/palette';
 import {
   additionsOverTime,
   countBySector,
+  periodBars,
   periodRange,
   stackSegments,
   topCountries,
   type ChartRow,
+  type PeriodBar,
   type StackBy,
   type TimeSeries,
 } from './model/series';
@@ -75,33 +78,15 @@ function keyLabel(stackBy: StackBy, key: string): string {
   return isListCode(key) ? `${key} · ${LISTS[key].name}` : key;
 }
 
-/** "1 listing", "2,310 listings". */
-function listings(count: number): string {
-  return `${count.toLocaleString('en-US')} ${count === 1 ? 'listing' : 'listings'}`;
-}
-
-function describeAdditions({
-  shown,
-  undated,
-  first,
-  last,
-  stackBy,
-  unit,
-}: {
-  shown: number;
-  undated: number;
-  first: string | undefined;
-  last: string | undefined;
-  stackBy: StackBy;
-  unit: string;
-}): string {
-  const dated = shown - undated;
-  if (dated === 0) return `None of the ${listings(shown)} shown has a published listing date.`;
-  const left =
-    undated === 0
-      ? 'Every listing shown has one.'
-      : `${listings(undated)} without a published date ${undated === 1 ? 'is' : 'are'} not on this chart.`;
-  return `${listings(dated)} with an official listing date, ${first} to ${last}, stacked by ${stackBy}. ${left} Click a bar to show that ${unit} in the table.`;
+/** A Recharts bar click, as the string `field` of the entry clicked. */
+function useBarClick(field: string, onSelect: (value: string) => void) {
+  return useCallback(
+    (item: { payload?: unknown }) => {
+      const value = (item.payload as Readonly<Record<string, unknown>> | undefined)?.[field];
+      if (typeof value === 'string') onSelect(value);
+    },
+    [field, onSelect],
+  );
 }
 
 function sectorLabel(key: string): string {
@@ -159,7 +144,7 @@ export const ChartsPanel = memo(function ChartsPanel({
       />
       <HorizontalBars
         title="Listings by sector"
-        description={`Sectors are the explorer’s rule-based estimate; no official list has a sector field. ${listings(unclassified)} ${unclassified === 1 ? 'is' : 'are'} unclassified. Click a bar to filter by sector.`}
+        description={describeSectors(unclassified)}
         column="Sector"
         entries={sectors}
         onSelect={selectSector}
@@ -185,13 +170,6 @@ interface AdditionsChartProps {
   readonly onSelectKey: (stackBy: StackBy, key: string) => void;
 }
 
-/** One bar of the additions chart: the period and its count per stack key, in the keys' order. */
-interface PeriodBar {
-  readonly period: string;
-  readonly total: number;
-  readonly values: readonly number[];
-}
-
 const AdditionsChart = memo(function AdditionsChart({
   time,
   shown,
@@ -200,26 +178,9 @@ const AdditionsChart = memo(function AdditionsChart({
   onSelectPeriod,
   onSelectKey,
 }: AdditionsChartProps) {
-  const { keys } = time;
-  const bars = useMemo<PeriodBar[]>(
-    () =>
-      time.data.map((entry) => {
-        const values = keys.map((key) => Number(entry[key] ?? 0));
-        return {
-          period: String(entry.period),
-          total: values.reduce((sum, value) => sum + value, 0),
-          values,
-        };
-      }),
-    [time.data, keys],
-  );
-  const totals = useMemo(
-    () => keys.map((_, index) => bars.reduce((sum, bar) => sum + (bar.values[index] ?? 0), 0)),
-    [bars, keys],
-  );
-  const unit = time.granularity === 'year' ? 'year' : 'month';
-  const first = bars[0]?.period;
-  const last = bars[bars.length - 1]?.period;
+  const { keys, totals } = time;
+  const bars = useMemo(() => periodBars(time), [time]);
+  const unit = time.granularity;
 
   const tooltip = useCallback(
     (props: TooltipContentProps) => (
@@ -227,13 +188,7 @@ const AdditionsChart = memo(function AdditionsChart({
     ),
     [keys, stackBy],
   );
-  const clickBar = useCallback(
-    (item: { payload?: unknown }) => {
-      const period = (item.payload as Partial<PeriodBar> | undefined)?.period;
-      if (typeof period === 'string') onSelectPeriod(period);
-    },
-    [onSelectPeriod],
-  );
+  const clickBar = useBarClick('period', onSelectPeriod);
   const fallbackRows = useMemo<FallbackRow[]>(
     () => bars.map((bar) => ({ key: bar.period, label: bar.period, cells: [bar.total] })),
     [bars],
@@ -242,14 +197,7 @@ const AdditionsChart = memo(function AdditionsChart({
   return (
     <ChartFigure
       title={`Additions per ${unit}`}
-      description={describeAdditions({
-        shown,
-        undated: time.undated,
-        first,
-        last,
-        stackBy,
-        unit,
-      })}
+      description={describeAdditions(time, shown, stackBy)}
       controls={
         <div className="chart-controls">
           <button type="button" aria-pressed={stackBy === 'list'} onClick={() => onStackBy('list')}>
@@ -378,13 +326,7 @@ const HorizontalBars = memo(function HorizontalBars({
 }: HorizontalBarsProps) {
   const height = Math.max(120, entries.length * 26 + 30);
   const data = useMemo(() => [...entries], [entries]);
-  const clickBar = useCallback(
-    (item: { payload?: unknown }) => {
-      const key = (item.payload as Partial<BarEntry> | undefined)?.key;
-      if (typeof key === 'string') onSelect(key);
-    },
-    [onSelect],
-  );
+  const clickBar = useBarClick('key', onSelect);
   const fallbackRows = useMemo<FallbackRow[]>(
     () => entries.map((entry) => ({ key: entry.key, label: entry.label, cells: [entry.count] })),
     [entries],

@@ -3,6 +3,7 @@ import {
   additionsOverTime,
   chooseGranularity,
   countBySector,
+  periodBars,
   periodRange,
   stackSegments,
   topCountries,
@@ -77,5 +78,15 @@ describe('chart series', () => {
     expect(thirds[1]!.y + thirds[1]!.height).toBe(thirds[0]!.y);
     expect(stackSegments([0, 0], { y: 0, height: 50 })).toEqual([]);
     expect(stackSegments([2], { y: 10, height: 0 })).toEqual([]);
+  });
+
+  it('gives each key its total, and each period its bar as counts in key order', () => {
+    const series = additionsOverTime(ROWS, 'list', 'year');
+    expect(series.totals).toEqual([2, 1]);
+    expect(periodBars(series)).toEqual([
+      { period: '2019', total: 1, values: [1, 0] },
+      { period: '2020', total: 0, values: [0, 0] },
+      { period: '2021', total: 2, values: [1, 1] },
+    ]);
   });
 });

@@ -21,6 +21,8 @@ export interface TimeSeries {
   readonly data: readonly Readonly<Record<string, string | number>>[];
   /** The stack keys present, largest total first. */
   readonly keys: readonly string[];
+  /** Each key's dated rows, in the order of `keys` (the legend's counts). */
+  readonly totals: readonly number[];
   readonly granularity: Granularity;
   /** Rows with no published date: not on the time axis, reported beside it. */
   readonly undated: number;
@@ -59,16 +61,34 @@ export function additionsOverTime(
     counts.set(period, byKey);
     totals.set(key, (totals.get(key) ?? 0) + 1);
   }
-  const keys = [...totals.entries()]
-    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-    .map(([key]) => key);
+  const ranked = [...totals.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const keys = ranked.map(([key]) => key);
   const periods = fillPeriods([...counts.keys()].sort(), granularity);
   const data = periods.map((period) => {
     const entry: Record<string, string | number> = { period };
     for (const key of keys) entry[key] = counts.get(period)?.get(key) ?? 0;
     return entry;
   });
-  return { data, keys, granularity, undated };
+  return { data, keys, totals: ranked.map(([, total]) => total), granularity, undated };
+}
+
+/** One bar of the additions chart: a period and its count per stack key, in the keys' order. */
+export interface PeriodBar {
+  readonly period: string;
+  readonly total: number;
+  readonly values: readonly number[];
+}
+
+/** The series as the chart draws it: one bar per period, its stack as numbers in key order. */
+export function periodBars(series: TimeSeries): PeriodBar[] {
+  return series.data.map((entry) => {
+    const values = series.keys.map((key) => Number(entry[key] ?? 0));
+    return {
+      period: String(entry.period),
+      total: values.reduce((sum, value) => sum + value, 0),
+      values,
+    };
+  });
 }
 
 /** Every period from the first to the last, so quiet years show as gaps rather than vanish. */
