@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import { SCHEMA_VERSION, type Listing } from '../src/domain/listing';
 import { listingsFileText } from '../src/domain/listings-file';
 import { asciiJson } from '../src/pipeline/write';
+import { SEARCH_PATH } from '../src/domain/data-files';
+import { searchFileText } from '../src/search/search-file';
 import { createRng, type Rng } from './rng';
 
 const EXTRA_WORDS = ['GROUP', 'HOLDING', 'TRADING', 'INTERNATIONAL', 'NORTH', 'EAST', 'UNITED'];
@@ -53,7 +55,7 @@ export function syntheticListings(real: readonly Listing[], factor: number, seed
   return out;
 }
 
-/** Writes listings.json and manifest.json of the N× dataset into `outDir` (under .cache). */
+/** Writes listings.json, search.json and manifest.json of the N× dataset into `outDir` (under .cache). */
 export function writeSyntheticData(realDataDir: string, outDir: string, factor: number): number {
   const manifest = JSON.parse(readFileSync(join(realDataDir, 'manifest.json'), 'utf8')) as {
     listings: { path: string };
@@ -68,6 +70,9 @@ export function writeSyntheticData(realDataDir: string, outDir: string, factor: 
   const bytes = Buffer.from(listingsFileText(SCHEMA_VERSION, listings.map(asciiJson)), 'utf8');
   mkdirSync(outDir, { recursive: true });
   writeFileSync(join(outDir, 'listings.json'), bytes);
+  const listingsSha = createHash('sha256').update(bytes).digest('hex');
+  const search = Buffer.from(searchFileText(listings, listingsSha), 'utf8');
+  writeFileSync(join(outDir, SEARCH_PATH), search);
   const synthetic = {
     ...manifest,
     sample: true,
@@ -75,8 +80,13 @@ export function writeSyntheticData(realDataDir: string, outDir: string, factor: 
     listingCount: listings.length,
     listings: {
       path: 'listings.json',
-      sha256: createHash('sha256').update(bytes).digest('hex'),
+      sha256: listingsSha,
       bytes: bytes.length,
+    },
+    search: {
+      path: SEARCH_PATH,
+      sha256: createHash('sha256').update(search).digest('hex'),
+      bytes: search.length,
     },
   };
   writeFileSync(join(outDir, 'manifest.json'), `${JSON.stringify(synthetic, null, 1)}\n`);

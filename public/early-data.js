@@ -91,7 +91,11 @@
   var worker = document.querySelector('meta[name="sanctions-search-worker"]');
   if (worker && typeof Worker === 'function') {
     try {
-      window.__sanctionsEarlyWorker = new Worker(worker.content, { type: 'module' });
+      var searchWorker = new Worker(worker.content, { type: 'module' });
+      // It downloads the search names (written with the listings) meanwhile, to index them once
+      // the listings have arrived; without them it indexes the listings.
+      searchWorker.postMessage({ type: 'prefetch-search-file', url: base + 'data/search.json' });
+      window.__sanctionsEarlyWorker = searchWorker;
     } catch {
       // The app starts its own worker instead.
     }

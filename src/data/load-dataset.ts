@@ -71,6 +71,8 @@ export interface LoadOptions {
     file: string,
     /** How many listings the manifest promises: the checker's share is counted from it. */
     count: number,
+    /** The URL of the search names written with these listings, when the manifest names one. */
+    searchFileUrl: string | null,
   ) => ListingsVerdict;
   /** Called with the parsed listings while their validation runs elsewhere, to derive what the
    * first render needs in time the page would spend waiting. Nothing may be shown from them yet;
@@ -132,7 +134,12 @@ export async function loadDataset(options: LoadOptions): Promise<Dataset> {
   // Observed at once: a checker that fails must not surface as an unhandled rejection; its
   // checks fall back to this thread below.
   const checked: Promise<ListingsCheck | null> | null = checker
-    ? checker(listingsBytes, listingsPath, manifest.listingCount).then(
+    ? checker(
+        listingsBytes,
+        listingsPath,
+        manifest.listingCount,
+        manifest.search ? `${options.baseUrl}${manifest.search.path}` : null,
+      ).then(
         (check) => check,
         () => null,
       )

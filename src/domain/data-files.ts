@@ -9,3 +9,7 @@ export const MANIFEST_PATH = 'manifest.json';
 /** The file that holds the listings: a schema version and the records. The pipeline writes it
  * under this name and the manifest names it; the page asks for it before the manifest arrives. */
 export const LISTINGS_PATH = 'listings.json';
+
+/** The searchable names of the listings (`src/search/search-file.ts`), which the search worker
+ * asks for as soon as it starts, before the listings have arrived. */
+export const SEARCH_PATH = 'search.json';

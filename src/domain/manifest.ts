@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { LIST_CODES } from './lists';
 import { SOURCE_FORMATS, isoDateSchema } from './listing';
 
-export { LISTINGS_PATH, MANIFEST_PATH } from './data-files';
+export { LISTINGS_PATH, MANIFEST_PATH, SEARCH_PATH } from './data-files';
 
 /**
  * `public/data/manifest.json`: what the generated data is and where each list came from.
@@ -58,6 +58,15 @@ export const manifestSchema = z.object({
     sha256: z.string().regex(/^[0-9a-f]{64}$/),
     bytes: z.number().int().positive(),
   }),
+  /** The searchable names of the listings (added with the search file; absent in data built
+   * before it, which the app searches by indexing the listings). */
+  search: z
+    .object({
+      path: z.string(),
+      sha256: z.string().regex(/^[0-9a-f]{64}$/),
+      bytes: z.number().int().positive(),
+    })
+    .optional(),
   sources: z.array(sourceInfoSchema),
   lists: z.array(listInfoSchema),
 });

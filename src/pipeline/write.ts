@@ -5,12 +5,14 @@ import {
   LISTINGS_PATH,
   MANIFEST_PATH,
   manifestSchema,
+  SEARCH_PATH,
   type Manifest,
   type SourceInfo,
 } from '../domain/manifest';
 import { SCHEMA_VERSION } from '../domain/listing';
 import { listingsFileText } from '../domain/listings-file';
 import type { BuildResult } from './build';
+import { searchFileText } from '../search/search-file';
 
 export interface WriteOptions {
   readonly outDir: string;
@@ -22,7 +24,7 @@ export interface WriteOptions {
 }
 
 /**
- * Writes manifest, listings and the reconciliation report into `outDir` atomically: everything
+ * Writes manifest, listings, search names and the reconciliation report into `outDir` atomically: everything
  * goes into a sibling temporary folder first, which then replaces `outDir` in one rename, so a
  * failure part-way leaves the previous data intact. Re-running on the same sources writes the
  * same bytes: `generatedAt` is kept from the previous manifest when the listings are unchanged.
@@ -30,12 +32,18 @@ export interface WriteOptions {
 export function writeDataset(build: BuildResult, options: WriteOptions): Manifest {
   const listingsJson = listingsFileText(SCHEMA_VERSION, build.listings.map(asciiJson));
   const listingsSha = sha256(listingsJson);
+  const searchJson = searchFileText(build.listings, listingsSha);
   const previous = readPreviousManifest(options.outDir);
   const manifestBody = {
     schemaVersion: SCHEMA_VERSION,
     sample: options.sample,
     listingCount: build.listings.length,
     listings: { path: LISTINGS_PATH, sha256: listingsSha, bytes: Buffer.byteLength(listingsJson) },
+    search: {
+      path: SEARCH_PATH,
+      sha256: sha256(searchJson),
+      bytes: Buffer.byteLength(searchJson),
+    },
     sources: build.sources,
     lists: build.lists,
   };
@@ -64,6 +72,7 @@ export function writeDataset(build: BuildResult, options: WriteOptions): Manifes
   try {
     mkdirSync(tempDir, { recursive: true });
     writeFileSync(join(tempDir, LISTINGS_PATH), listingsJson);
+    writeFileSync(join(tempDir, SEARCH_PATH), searchJson);
     writeFileSync(
       join(tempDir, 'reconciliation.json'),
       JSON.stringify(reconciliation, null, 1) + '\n',

@@ -33,6 +33,13 @@ import {
   type Vocabulary,
 } from './vocabulary';
 import { NAME_KINDS, type NameKind, type SearchDoc } from './search-docs';
+import {
+  IDENTIFIER_KIND,
+  type SearchFile,
+  type SearchFileDoc,
+  type SearchFileListing,
+  type SearchFileName,
+} from './search-file';
 
 /** The one index field: the normalised words of a name. Whole names and identifiers are looked up
  * exactly, in plain maps (`SearchIndex`); a word that is two of a name's words joined is found by
@@ -124,8 +131,14 @@ export const SEARCH_OPTIONS: Options<SearchDoc> = {
 
 const OR_SEARCH: SearchOptions = { combineWith: 'OR' };
 
+/** A table read by key, as a Map's `get`: the index's tables are Maps when it is built from the
+ * documents, and made on demand when it is read from a search file (`indexFromSearchFile`). */
+interface Lookup<V> {
+  get(key: string): V | undefined;
+}
+
 /** Exact keys → the documents that have them. */
-type ExactKeys = ReadonlyMap<string, readonly SearchDoc[]>;
+type ExactKeys = Lookup<readonly SearchDoc[]>;
 
 export interface SearchIndex {
   /** MiniSearch over the words of every name (not identifiers), for the OR reading; null in an
@@ -141,7 +154,7 @@ export interface SearchIndex {
   readonly wordDocCounts: Uint32Array;
   /** Word → the names that have it: the words a query word meets are looked up here
    * (`termHits`), not in MiniSearch. */
-  readonly postings: ReadonlyMap<string, readonly IndexedName[]>;
+  readonly postings: Lookup<readonly IndexedName[]>;
   /** Scratch space for `termHits`, one score per `IndexedName.ordinal`: a broad prefix at 10× the
    * lists meets 23,600 names, and a Map from name to score cost most of its time. Searches run
    * one at a time (a worker, or a test), and each leaves it all zeros. */
@@ -165,7 +178,7 @@ export interface SearchIndex {
   /** Every name document, with its words, by document id: MiniSearch's results name documents by
    * id, and judging a hit must not normalise its name again (a third of the time of a broad
    * prefix such as "al", 2,307 listings). */
-  readonly namesById: ReadonlyMap<string, IndexedName>;
+  readonly namesById: Lookup<IndexedName> & { values(): Iterable<IndexedName> };
   readonly docCount: number;
 }
 
@@ -185,14 +198,8 @@ interface IndexedName {
   readonly shortestWord: number;
 }
 
-/** Makes a name document's `IndexedName` and files it by id and under each of its words. */
-function addIndexedName(
-  doc: SearchDoc,
-  tokens: readonly string[],
-  ordinal: number,
-  namesById: Map<string, IndexedName>,
-  postings: Map<string, IndexedName[]>,
-): IndexedName {
+/** A name document's `IndexedName`. */
+function makeIndexedName(doc: SearchDoc, tokens: readonly string[], ordinal: number): IndexedName {
   // A repeated word counts once, as MiniSearch counts it; names are a few words long, so a scan
   // of the words before costs less than a Set per name (38,000 of them).
   let distinct = 0;
@@ -202,7 +209,7 @@ function addIndexedName(
     if (token.length < shortestWord) shortestWord = token.length;
     if (tokens.indexOf(token) === at) distinct += 1;
   }
-  const name = {
+  return {
     doc,
     tokens,
     length: distinct,
@@ -211,6 +218,17 @@ function addIndexedName(
     repeatsWord: distinct < tokens.length,
     shortestWord,
   };
+}
+
+/** Makes a name document's `IndexedName` and files it by id and under each of its words. */
+function addIndexedName(
+  doc: SearchDoc,
+  tokens: readonly string[],
+  ordinal: number,
+  namesById: Map<string, IndexedName>,
+  postings: Map<string, IndexedName[]>,
+): IndexedName {
+  const name = makeIndexedName(doc, tokens, ordinal);
   namesById.set(doc.id, name);
   for (let at = 0; at < tokens.length; at += 1) {
     const token = tokens[at] ?? '';
@@ -241,6 +259,10 @@ function adjacentPairsOf(
       codes.push(first * words.length + (positions.get(tokens[at] ?? '') ?? 0));
     }
   }
+  return sortedDistinct(codes);
+}
+
+function sortedDistinct(codes: readonly number[]): Float64Array {
   const sorted = Float64Array.from(codes).sort();
   let kept = 0;
   for (let at = 0; at < sorted.length; at += 1) {
@@ -419,76 +441,223 @@ function* indexSteps(
   };
 }
 
-/** A prebuilt index as JSON (the benchmarks weigh shipping one against building it in the
- * worker). Load it with `loadSearchIndex`, which applies the same `SEARCH_OPTIONS`. */
-export function serializeSearchIndex(index: SearchIndex): string {
-  return JSON.stringify({
-    engine: index.engine,
-    words: index.words,
-    adjacentPairs: [...index.adjacentPairs],
-    averageNameLength: index.averageNameLength,
-    wholeNames: [...index.wholeNames],
-    identifiers: [...index.identifiers],
-  });
-}
+/**
+ * The index's name tables over a search file: numbers (which names have which word, which listing
+ * a name is of) until a search reads a name, whose `IndexedName` is then made once. Building every
+ * name's objects up front was what took the worker ~0.6–0.9 s; a query meets a few hundred.
+ */
+class SearchFileNames {
+  private readonly made: (IndexedName | undefined)[];
+  private readonly madePostings: (readonly IndexedName[] | undefined)[];
 
-export function loadSearchIndex(json: string): SearchIndex {
-  const parsed = JSON.parse(json) as Record<string, unknown>;
-  const { engine, words, adjacentPairs, averageNameLength, wholeNames, identifiers } = parsed;
-  if (
-    typeof engine !== 'object' ||
-    engine === null ||
-    !Array.isArray(words) ||
-    typeof averageNameLength !== 'number' ||
-    !Array.isArray(adjacentPairs) ||
-    !Array.isArray(wholeNames) ||
-    !Array.isArray(identifiers)
+  constructor(
+    private readonly file: SearchFile,
+    /** By name ordinal: the position of its listing in `file.listings`, and of its document in
+     * that listing's documents. */
+    private readonly nameListing: Int32Array,
+    private readonly nameSlot: Int32Array,
+    /** By listing position: the ordinal of its first name (one more entry: the name count). */
+    private readonly firstName: Int32Array,
+    private readonly listingPositions: ReadonlyMap<string, number>,
+    /** The names with word w are `wordNames[wordStarts[w] .. wordStarts[w + 1])`, in order. */
+    private readonly wordStarts: Int32Array,
+    private readonly wordNames: Int32Array,
   ) {
-    throw new Error('not a serialised search index');
+    this.made = new Array<IndexedName | undefined>(nameListing.length);
+    this.madePostings = new Array<readonly IndexedName[] | undefined>(file.words.length);
   }
-  const loaded = MiniSearch.loadJS<SearchDoc>(
-    engine as Parameters<typeof MiniSearch.loadJS>[0],
-    SEARCH_OPTIONS,
-  );
-  const names = exactKeysFrom(wholeNames);
-  // Every name document is under its whole-name key: the postings are read back from there.
-  const postings = new Map<string, IndexedName[]>();
-  const namesById = new Map<string, IndexedName>();
-  let ordinal = 0;
-  for (const docs of names.values()) {
-    for (const doc of docs) {
-      addIndexedName(doc, tokenizeName(doc.name), ordinal, namesById, postings);
-      ordinal += 1;
-    }
+
+  get count(): number {
+    return this.nameListing.length;
   }
-  const vocabulary = words.filter((word): word is string => typeof word === 'string');
-  return {
-    engine: loaded,
-    words: vocabulary,
-    vocabulary: toVocabulary(vocabulary),
-    wordDocCounts: Uint32Array.from(vocabulary, (word) => postings.get(word)?.length ?? 0),
-    postings,
-    scoreScratch: new Float64Array(ordinal),
-    metScratch: new Uint8Array(ordinal),
-    averageNameLength,
-    adjacentPairs: Float64Array.from(
-      adjacentPairs.filter((code): code is number => typeof code === 'number'),
-    ),
-    wholeNames: names,
-    identifiers: exactKeysFrom(identifiers),
-    namesById,
-    docCount: loaded.documentCount,
+
+  nameAt(ordinal: number): IndexedName {
+    const known = this.made[ordinal];
+    if (known !== undefined) return known;
+    const { words, listings } = this.file;
+    const entry = listings[this.nameListing[ordinal] ?? 0] as SearchFileListing;
+    const slot = this.nameSlot[ordinal] ?? 0;
+    const raw = entry[2 + slot] as SearchFileName;
+    const doc: SearchDoc = {
+      id: `${entry[0]}#${slot}`,
+      listingId: entry[0],
+      name: raw[0],
+      kind: NAME_KINDS[raw[1]] ?? 'weak',
+    };
+    const tokens: string[] = [];
+    for (let at = 2; at < raw.length; at += 1) tokens.push(words[raw[at] as number] ?? '');
+    const name = makeIndexedName(doc, tokens, ordinal);
+    this.made[ordinal] = name;
+    return name;
+  }
+
+  /** `SearchIndex.postings`. */
+  readonly postings: Lookup<readonly IndexedName[]> = {
+    get: (word) => {
+      const { words } = this.file;
+      const at = lowerBound(words, word);
+      if (words[at] !== word) return undefined;
+      let names = this.madePostings[at];
+      if (names === undefined) {
+        const made: IndexedName[] = [];
+        const end = this.wordStarts[at + 1] ?? 0;
+        for (let next = this.wordStarts[at] ?? 0; next < end; next += 1)
+          made.push(this.nameAt(this.wordNames[next] ?? 0));
+        names = made;
+        this.madePostings[at] = names;
+      }
+      return names;
+    },
+  };
+
+  /** `SearchIndex.namesById`: a document id is `${listingId}#${slot}`, names first. */
+  readonly namesById = {
+    get: (id: string): IndexedName | undefined => {
+      const hash = id.lastIndexOf('#');
+      const listing = this.listingPositions.get(id.slice(0, hash));
+      const slot = Number(id.slice(hash + 1));
+      if (hash < 0 || listing === undefined || !Number.isInteger(slot) || slot < 0)
+        return undefined;
+      const ordinal = (this.firstName[listing] ?? 0) + slot;
+      return ordinal < (this.firstName[listing + 1] ?? 0) ? this.nameAt(ordinal) : undefined;
+    },
+    values: (): Iterable<IndexedName> => {
+      const names: IndexedName[] = [];
+      for (let ordinal = 0; ordinal < this.count; ordinal += 1) names.push(this.nameAt(ordinal));
+      return names;
+    },
   };
 }
 
-function exactKeysFrom(entries: readonly unknown[]): ExactKeys {
-  return new Map(
-    entries.map((entry) => {
-      if (!Array.isArray(entry) || typeof entry[0] !== 'string' || !Array.isArray(entry[1]))
-        throw new Error('not a serialised search index');
-      return [entry[0], entry[1].map((doc: unknown) => toSearchDoc(doc as SearchResult))];
-    }),
+/**
+ * The index, without MiniSearch, from a checked search file (`readSearchFile`): the same index
+ * `buildSearchIndex(docs, { miniSearch: false })` builds from the documents of the listings the
+ * file was written from (a test holds their answers equal), in tables of numbers; see
+ * `SearchFileNames`. `allDocs` makes every document, for `addMiniSearchInSlices`.
+ */
+export function indexFromSearchFile(file: SearchFile): {
+  readonly index: SearchIndex;
+  readonly allDocs: () => SearchDoc[];
+  /** Makes the tables left for the first search to need (whole names); call it once idle. */
+  readonly finish: () => void;
+} {
+  const { words, listings } = file;
+  let nameCount = 0;
+  for (const entry of listings) {
+    for (let at = 2; at < entry.length; at += 1)
+      if ((entry[at] as SearchFileDoc)[1] !== IDENTIFIER_KIND) nameCount += 1;
+  }
+  const nameListing = new Int32Array(nameCount);
+  const nameSlot = new Int32Array(nameCount);
+  const firstName = new Int32Array(listings.length + 1);
+  const listingPositions = new Map<string, number>();
+  const wordCounts = new Int32Array(words.length + 1);
+  /** Every document in order: a name by its ordinal, an identifier as its document. */
+  const order: (number | SearchDoc)[] = [];
+  const identifiers = new Map<string, SearchDoc[]>();
+  const pairCodes: number[] = [];
+  let averageNameLength = 0;
+  let ordinal = 0;
+  listings.forEach((entry, listing) => {
+    const listingId = entry[0];
+    firstName[listing] = ordinal;
+    listingPositions.set(listingId, listing);
+    for (let at = 2; at < entry.length; at += 1) {
+      const raw = entry[at] as SearchFileDoc;
+      const position = order.length;
+      if (raw[1] === IDENTIFIER_KIND) {
+        const doc: SearchDoc = {
+          id: `${listingId}#${at - 2}`,
+          listingId,
+          name: raw[0],
+          kind: 'identifier',
+          identifierType: String(raw[2]),
+        };
+        order.push(doc);
+        for (const key of identifierKeys(doc.name)) addKey(identifiers, key, doc);
+        continue;
+      }
+      nameListing[ordinal] = listing;
+      nameSlot[ordinal] = at - 2;
+      let distinct = 0;
+      for (let word = 2; word < raw.length; word += 1) {
+        const code = raw[word] as number;
+        if (word > 2) pairCodes.push((raw[word - 1] as number) * words.length + code);
+        if (raw.indexOf(code, 2) !== word) continue;
+        distinct += 1;
+        wordCounts[code] = (wordCounts[code] ?? 0) + 1;
+      }
+      // MiniSearch's running mean, over the documents added so far (identifiers included).
+      averageNameLength = (averageNameLength * position + distinct) / (position + 1);
+      order.push(ordinal);
+      ordinal += 1;
+    }
+  });
+  firstName[listings.length] = ordinal;
+  // Which names have each word, in name order: counts, then each name filed at its word's cursor.
+  const wordStarts = new Int32Array(words.length + 1);
+  for (let word = 0; word < words.length; word += 1)
+    wordStarts[word + 1] = (wordStarts[word] ?? 0) + (wordCounts[word] ?? 0);
+  const cursor = wordStarts.slice(0, words.length);
+  const wordNames = new Int32Array(wordStarts[words.length] ?? 0);
+  for (let name = 0; name < nameCount; name += 1) {
+    const entry = listings[nameListing[name] ?? 0] as SearchFileListing;
+    const raw = entry[2 + (nameSlot[name] ?? 0)] as SearchFileName;
+    for (let word = 2; word < raw.length; word += 1) {
+      const code = raw[word] as number;
+      if (raw.indexOf(code, 2) !== word) continue;
+      wordNames[cursor[code] ?? 0] = name;
+      cursor[code] = (cursor[code] ?? 0) + 1;
+    }
+  }
+  const names = new SearchFileNames(
+    file,
+    nameListing,
+    nameSlot,
+    firstName,
+    listingPositions,
+    wordStarts,
+    wordNames,
   );
+  // Whole names are keyed by strings, 38,000 of them: made at the first lookup or by `finish`,
+  // after the worker has said it is ready.
+  let wholeNameOrdinals: Map<string, number[]> | null = null;
+  const wholeNameTable = (): Map<string, number[]> => {
+    if (wholeNameOrdinals !== null) return wholeNameOrdinals;
+    const table = new Map<string, number[]>();
+    for (let name = 0; name < nameCount; name += 1) {
+      const entry = listings[nameListing[name] ?? 0] as SearchFileListing;
+      const raw = entry[2 + (nameSlot[name] ?? 0)] as SearchFileName;
+      const parts: string[] = [];
+      for (let word = 2; word < raw.length; word += 1) parts.push(words[raw[word] as number] ?? '');
+      addKey(table, parts.join(''), name);
+    }
+    wholeNameOrdinals = table;
+    return table;
+  };
+  const wholeNames: ExactKeys = {
+    get: (key) =>
+      wholeNameTable()
+        .get(key)
+        ?.map((name) => names.nameAt(name).doc),
+  };
+  const index: SearchIndex = {
+    engine: null,
+    words,
+    vocabulary: toVocabulary(words),
+    wordDocCounts: Uint32Array.from(wordCounts.subarray(0, words.length)),
+    postings: names.postings,
+    scoreScratch: new Float64Array(nameCount),
+    metScratch: new Uint8Array(nameCount),
+    averageNameLength,
+    adjacentPairs: sortedDistinct(pairCodes),
+    wholeNames,
+    identifiers,
+    namesById: names.namesById,
+    docCount: order.length,
+  };
+  const allDocs = () => order.map((doc) => (typeof doc === 'number' ? names.nameAt(doc).doc : doc));
+  return { index, allDocs, finish: () => void wholeNameTable() };
 }
 
 export function searchDocCount(index: SearchIndex): number {
@@ -661,27 +830,6 @@ function planQuery(query: string, index: SearchIndex): QueryPlan {
     compact: tokens.join(''),
     identifier: normalizeIdentifier(query),
   };
-}
-
-function isNameKind(value: string): value is NameKind {
-  return (NAME_KINDS as readonly string[]).includes(value);
-}
-
-/** The stored fields of a result, checked: they crossed MiniSearch's untyped `any`. */
-function toSearchDoc(result: SearchResult): SearchDoc {
-  const { id, listingId, name, kind, identifierType } = result as Record<string, unknown>;
-  if (
-    typeof id !== 'string' ||
-    typeof listingId !== 'string' ||
-    typeof name !== 'string' ||
-    typeof kind !== 'string' ||
-    !isNameKind(kind)
-  ) {
-    throw new Error(`search index holds a malformed document: ${String(id)}`);
-  }
-  return typeof identifierType === 'string'
-    ? { id, listingId, name, kind, identifierType }
-    : { id, listingId, name, kind };
 }
 
 /** One document that hit, with how well. */

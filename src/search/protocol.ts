@@ -18,8 +18,13 @@ export type SearchWorkerRequest =
       readonly file: string;
       readonly count: number;
     }
-  /** Indexes the listings the last `load-listings-file` read; answered by `ready`. */
-  | { readonly type: 'index-listings' }
+  /** Starts downloading the search file at `url` (`src/search/search-file.ts`), for a later
+   * `index-listings` to use; posted by the page's first script. No answer. */
+  | { readonly type: 'prefetch-search-file'; readonly url: string }
+  /** Indexes the listings the last `load-listings-file` read: by the names of the search file at
+   * `searchFile` (`src/search/search-file.ts`) when it was written with these very listings,
+   * else from the listings themselves; answered by `ready`. */
+  | { readonly type: 'index-listings'; readonly searchFile?: string }
   | {
       readonly type: 'search';
       readonly requestId: number;
@@ -29,7 +34,13 @@ export type SearchWorkerRequest =
     };
 
 export type SearchWorkerResponse =
-  | { readonly type: 'ready'; readonly docCount: number; readonly millis: number }
+  | {
+      readonly type: 'ready';
+      readonly docCount: number;
+      readonly millis: number;
+      /** Why the search file offered was not used (the listings were indexed instead). */
+      readonly searchFileProblem?: string;
+    }
   /** `problem`: the first listing of the worker's share that fails the schema, in words, or null
    * when all pass; `sha256`: of the bytes, null when the worker cannot hash. */
   | {

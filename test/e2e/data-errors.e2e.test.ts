@@ -119,6 +119,44 @@ describe('damaged data, in Chromium', () => {
     return { page, errors: problems.errors };
   }
 
+  it('searches all the same when search.json is damaged, and the console says why', async () => {
+    const server = await serveBroken({
+      name: 'search.json cut off',
+      damage: (dataDir) => {
+        const file = join(dataDir, 'search.json');
+        truncateSync(file, Math.floor(statSync(file).size / 2));
+      },
+      message: /$/,
+      remedy: /$/,
+      file: 'search.json',
+    });
+    try {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const problems = watchPageProblems(page);
+      const warnings: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'warning') warnings.push(message.text());
+      });
+      await page.goto(`${server.url}/`);
+      await page.getByText(/Search ready/).waitFor({ timeout: 60_000 });
+      await page.getByLabel('Search names, aliases and identifiers').fill('megvii');
+      await page
+        .locator('.results-table tbody tr', { hasText: /MEGVII/i })
+        .first()
+        .waitFor({ timeout: 30_000 });
+      expect(warnings).toEqual([
+        expect.stringMatching(
+          /^Search indexed the listings instead: search\.json: the file: is not JSON/,
+        ) as unknown,
+      ]);
+      expect(problems.errors).toEqual([]);
+      await context.close();
+    } finally {
+      await server.close();
+    }
+  });
+
   it.each(BROKEN_BUILDS)('$name: says what happened and how to recover', async (build) => {
     const server = await serveBroken(build);
     try {

@@ -47,11 +47,15 @@ describe('offline, in Chromium, on the real lists', () => {
     await page.reload();
     await waitForTable(page);
     expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
-    const cached = await page.evaluate(async () => {
-      const cache = await caches.open('sanctions-data');
-      return (await cache.keys()).map((request) => new URL(request.url).pathname).sort();
-    });
-    expect(cached).toEqual(['/data/listings.json', '/data/manifest.json']);
+    const cached = () =>
+      page.evaluate(async () => {
+        const cache = await caches.open('sanctions-data');
+        return (await cache.keys()).map((request) => new URL(request.url).pathname).sort();
+      });
+    // The search names too: the search worker asks for them once the listings are in.
+    await expect
+      .poll(cached)
+      .toEqual(['/data/listings.json', '/data/manifest.json', '/data/search.json']);
     await expect.poll(() => page.locator('.data-summary').textContent()).not.toMatch(/offline/);
   });
 

@@ -48,6 +48,7 @@ describe('determinism', () => {
       'manifest.json',
       'reconciliation.json',
       'reconciliation.txt',
+      'search.json',
     ]);
     const second = await runAt(SECOND, ['--sample', '--out', out]);
     expect(second.code).toBe(0);

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import type { Manifest, SourceInfo } from '../../../src/domain/manifest';
@@ -14,6 +16,7 @@ import {
   type WriteOptions,
 } from '../../../src/pipeline/write';
 import { FIXTURES, makeTempDir, siblingsOf, snapshotDir, writeText } from './cli-harness';
+import { readSearchFile } from '../../../src/search/search-file';
 
 /** Lets a test make the next rename onto one path fail (once), to see writeDataset undo a
  * half-done swap. */
@@ -40,7 +43,7 @@ function options(outDir: string, now = new Date('2026-01-01T00:00:00.000Z')): Wr
 }
 
 describe('writeDataset', () => {
-  it('writes the four files and nothing beside the output folder', () => {
+  it('writes the five files and nothing beside the output folder', () => {
     const out = path.join(makeTempDir('write'), 'nested', 'data');
     const manifest = writeDataset(build, options(out));
     expect(Object.keys(snapshotDir(out))).toEqual([
@@ -48,10 +51,21 @@ describe('writeDataset', () => {
       'manifest.json',
       'reconciliation.json',
       'reconciliation.txt',
+      'search.json',
     ]);
     expect(siblingsOf(out)).toEqual(['data']);
     expect(manifest.listingCount).toBe(47);
     expect(readPreviousManifest(out)).toEqual(manifest);
+    // The search names: of these very listings, and as the manifest describes them.
+    const searchText = readFileSync(path.join(out, 'search.json'), 'utf8');
+    const search = readSearchFile(searchText, 'search.json');
+    expect(search.listingsSha256).toBe(manifest.listings.sha256);
+    expect(search.listings.map((entry) => entry[0])).toEqual(build.listings.map((l) => l.id));
+    expect(manifest.search).toEqual({
+      path: 'search.json',
+      sha256: createHash('sha256').update(searchText).digest('hex'),
+      bytes: Buffer.byteLength(searchText),
+    });
   });
 
   it('keeps generatedAt when the content is unchanged and renews it when it changes', () => {

@@ -3,11 +3,9 @@ import {
   addMiniSearchInSlices,
   buildSearchIndex,
   buildSearchIndexInSlices,
-  loadSearchIndex,
   NeedsMiniSearchError,
   miniSearchOptions,
   searchListings,
-  serializeSearchIndex,
   type SearchHit,
   type SearchIndex,
 } from '../../../src/search/engine';
@@ -290,15 +288,6 @@ describe('an index built in slices', () => {
     expect(pauses).toBe(Math.ceil(docs.length / 2));
     for (const query of ['huawei rosneft zzyzx', 'megvi tech', 'rosneft']) {
       expect(searchListings(index, query)).toEqual(searchListings(INDEX, query));
-    }
-  });
-});
-
-describe('serialised index', () => {
-  it('loads with the same options and answers the same', () => {
-    const loaded = loadSearchIndex(serializeSearchIndex(INDEX));
-    for (const query of ['Megvii', 'Gazprom Bank', 'CNE100001TW7', 'jong un kim']) {
-      expect(searchListings(loaded, query)).toEqual(searchListings(INDEX, query));
     }
   });
 });

@@ -3,6 +3,7 @@ import { SCHEMA_VERSION } from '../../../src/domain/listing';
 import { listingsFileText } from '../../../src/domain/listings-file';
 import { workerValidationEnd } from '../../../src/data/validate-listings';
 import { toSearchDocs } from '../../../src/search/search-docs';
+import { searchFileText } from '../../../src/search/search-file';
 import { describe, expect, it } from 'vitest';
 import type { SearchWorkerRequest } from '../../../src/search/protocol';
 import {
@@ -165,6 +166,78 @@ describe('search worker handler', () => {
       hits: [{ listingId: 'el-sugon' }],
     });
   });
+});
+
+describe('search worker handler with a search file', () => {
+  const text = listingsFileText(
+    SCHEMA_VERSION,
+    LISTINGS.map((listing) => JSON.stringify(listing)),
+  );
+  const sha256 = createHash('sha256').update(text).digest('hex');
+  const URL = '/data/search.json';
+
+  /** A handler whose `fetch` serves `files` (a missing one is a 404) and counts what it asked. */
+  function handlerServing(files: Record<string, string>) {
+    const asked: string[] = [];
+    const handle = createSearchWorkerHandler({
+      fetchText: (url) => {
+        asked.push(url);
+        const file = files[url];
+        return file === undefined ? Promise.reject(new Error('HTTP 404')) : Promise.resolve(file);
+      },
+    });
+    const load = () =>
+      handle({
+        type: 'load-listings-file',
+        bytes: new TextEncoder().encode(text).buffer,
+        file: 'listings.json',
+        count: 2,
+      });
+    return { handle, asked, load };
+  }
+
+  it('indexes the names of one written with these listings, downloaded once they arrive', async () => {
+    const { handle, asked, load } = handlerServing({ [URL]: searchFileText(LISTINGS, sha256) });
+    expect(handle({ type: 'prefetch-search-file', url: URL })).toBeNull();
+    expect(asked).toEqual([]); // the listings first: they are what the page waits for
+    await load();
+    expect(asked).toEqual([URL]);
+    expect(await handle({ type: 'index-listings', searchFile: URL })).toEqual({
+      type: 'ready',
+      docCount: 3,
+      millis: expect.any(Number) as unknown,
+    });
+    expect(asked).toEqual([URL]); // the download already under way was used
+    expect(await handle({ type: 'search', requestId: 1, query: 'dawning' })).toMatchObject({
+      hits: [{ listingId: 'el-sugon', matchedName: 'Dawning Information Industry' }],
+    });
+    // MiniSearch follows, for the OR reading.
+    expect(
+      await handle({ type: 'search', requestId: 2, query: 'megvii zzyzx qqqq' }),
+    ).toMatchObject({ hits: [{ listingId: 'el-megvii' }] });
+  });
+
+  it.each([
+    ['was written with other listings', searchFileText(LISTINGS, 'b'.repeat(64)), /other listings/],
+    ['is missing', undefined, /^search\.json: HTTP 404$/],
+    ['is damaged', '{"format":', /^search\.json: the file: is not JSON/],
+  ])(
+    'indexes the listings instead, and says why, when it %s',
+    async (_case, searchText, problem) => {
+      const { handle, load } = handlerServing(
+        searchText === undefined ? {} : { [URL]: searchText },
+      );
+      await load();
+      const ready = await handle({ type: 'index-listings', searchFile: URL });
+      expect(ready).toMatchObject({ type: 'ready', docCount: 3 });
+      expect(ready !== null && 'searchFileProblem' in ready ? ready.searchFileProblem : '').toMatch(
+        problem,
+      );
+      expect(await handle({ type: 'search', requestId: 1, query: 'megvii' })).toMatchObject({
+        hits: [{ listingId: 'el-megvii' }],
+      });
+    },
+  );
 });
 
 describe('search client', () => {

@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import {
+  addMiniSearchInSlices,
+  buildSearchIndex,
+  indexFromSearchFile,
+  searchListings,
+  type SearchIndex,
+} from '../../../src/search/engine';
+import {
+  normalizerFingerprint,
+  readSearchFile,
+  searchFileText,
+  SearchFileError,
+} from '../../../src/search/search-file';
+import { toSearchDocs } from '../../../src/search/search-docs';
+import { makeListing } from './listing-factory';
+
+const LISTINGS = [
+  makeListing('cmic-33091', 'MEGVII TECHNOLOGY LIMITED'),
+  makeListing('el-megvii', 'Megvii Technology'),
+  makeListing(
+    'cmic-33113',
+    'DAWNING INFORMATION INDUSTRY CO., LTD',
+    [{ name: 'SUGON', kind: 'weak' }],
+    [
+      { type: 'ISIN', value: 'CNE100001TW7', country: null },
+      { type: 'Vessel Registration Identification', value: 'IMO 9187629', country: null },
+      { type: 'Gender', value: 'Male', country: null },
+    ],
+  ),
+  makeListing('sdn-kim', 'KIM, Jong Un', [{ name: 'KIM Jong-un', kind: 'aka' }]),
+  makeListing('ssi-gpb', 'GAZPROMBANK JOINT STOCK COMPANY', [{ name: 'GPB', kind: 'aka' }]),
+  makeListing('el-gpb-ch', 'Gazprom Bank (Switzerland) Ltd.', [{ name: 'OOO', kind: 'fka' }]),
+  makeListing('el-huawei', 'Huawei Technologies Co., Ltd.', [
+    { name: 'Huawei', kind: 'aka' },
+    { name: '—', kind: 'weak' },
+  ]),
+  makeListing('sdn-rosneft', 'ROSNEFT OIL COMPANY', [{ name: 'ROSNEFT TRADING', kind: 'nka' }]),
+];
+const SHA = 'a'.repeat(64);
+const TEXT = searchFileText(LISTINGS, SHA);
+
+/** What searching reads of an index, in comparable form (every name made). */
+function shape(index: SearchIndex) {
+  const names = [...index.namesById.values()];
+  return {
+    words: index.words,
+    adjacentPairs: [...index.adjacentPairs],
+    averageNameLength: index.averageNameLength,
+    docCount: index.docCount,
+    wordDocCounts: [...index.wordDocCounts],
+    postings: index.words.map((word) => index.postings.get(word)?.map((name) => name.ordinal)),
+    names: names.map((name) => ({ ...name, byId: index.namesById.get(name.doc.id) === name })),
+    wholeNames: names.map((name) =>
+      index.wholeNames.get(name.tokens.join(''))?.map((doc) => doc.id),
+    ),
+  };
+}
+
+describe('search file', () => {
+  const docs = LISTINGS.flatMap(toSearchDocs);
+
+  it('reads into the index the documents of its listings build', () => {
+    const fromFile = indexFromSearchFile(readSearchFile(TEXT, 'search.json'));
+    const built = buildSearchIndex(docs, { miniSearch: false });
+    expect(shape(fromFile.index)).toEqual(shape(built));
+    expect(fromFile.allDocs()).toEqual(docs);
+    expect(fromFile.index.namesById.get('cmic-33113#2')).toBeUndefined(); // an identifier
+    expect(fromFile.index.namesById.get('nobody#0')).toBeUndefined();
+    expect(fromFile.index.identifiers.get('9187629')?.map((doc) => doc.id)).toEqual([
+      'cmic-33113#3',
+    ]);
+  });
+
+  it('answers every query as the index built from the listings does', async () => {
+    const { index, allDocs, finish } = indexFromSearchFile(readSearchFile(TEXT, 'search.json'));
+    const built = buildSearchIndex(docs);
+    const queries = ['Megvii', 'megvi tech', 'Gazprom Bank', 'gazpromb', 'gazprombank'];
+    queries.push('CNE100001TW7', 'IMO 9187629', 'jong un kim', 'sugon', 'rosneft tr', 'ooo');
+    // Before `finish` and before MiniSearch: whole names are made at the first lookup.
+    for (const query of queries)
+      expect(searchListings(index, query), query).toEqual(searchListings(built, query));
+    finish();
+    await addMiniSearchInSlices(index, allDocs(), () => Promise.resolve(), 3);
+    // "zzz oil" has no name with every word: MiniSearch's OR reading answers it.
+    expect(searchListings(index, 'zzz oil')).toEqual(searchListings(built, 'zzz oil'));
+    expect(searchListings(index, 'zzz oil').map((hit) => hit.listingId)).toEqual(['sdn-rosneft']);
+  });
+
+  it("records the listings it belongs to, and each listing's primary name and list", () => {
+    const file = readSearchFile(TEXT, 'search.json');
+    expect(file.listingsSha256).toBe(SHA);
+    expect(file.listingCount).toBe(LISTINGS.length);
+    expect(file.normalizer).toBe(normalizerFingerprint());
+    // One listing per line: a damaged line is easy to find in the file.
+    expect(TEXT.split('\n')).toHaveLength(LISTINGS.length + 3);
+  });
+
+  it('names the file, listing and field of the first problem', () => {
+    const file = JSON.parse(TEXT) as { listings: unknown[][]; words: string[] };
+    const cases: [(draft: typeof file) => void, RegExp][] = [
+      [
+        (d) => ((d.listings[1] as unknown[])[2] = ['Megvii', 1, 99999]),
+        /listing 2 \(el-megvii\): document 1: word 1: 99999 is not a position in "words"/,
+      ],
+      [
+        (d) => ((d.listings[2] as unknown[])[3] = ['CNE100001TW7', 5]),
+        /listing 3 \(cmic-33113\): document 2: expected \[value, 5, type\]/,
+      ],
+      [(d) => ((d as Record<string, unknown>).listingsSha256 = 'abc'), /field "listingsSha256"/],
+      [
+        (d) => ((d as Record<string, unknown>).normalizer = '0-0'),
+        /field "normalizer": written by another version of the name normalisation/,
+      ],
+      [(d) => (d.words = [...d.words].reverse()), /word 2 \(".*"\): words must be sorted/],
+      [
+        (d) => (d.listings[2] as unknown[]).push(['SUGON', 4, 1]),
+        /listing 3 \(cmic-33113\): document 5: a name after an identifier/,
+      ],
+      [(d) => ((d.listings[0] as unknown[])[0] = 7), /listing 1: field "id"/],
+      [
+        (d) => ((d.listings[3] as unknown[])[3] = ['x', 9]),
+        /listing 4 \(sdn-kim\): document 2: field "kind"/,
+      ],
+      [(d) => d.listings.pop(), /field "listings": 7 listings where "listingCount" says 8/],
+    ];
+    for (const [damage, message] of cases) {
+      const draft = JSON.parse(TEXT) as typeof file;
+      damage(draft);
+      expect(() => readSearchFile(JSON.stringify(draft), 'search.json')).toThrow(message);
+    }
+    expect(() => readSearchFile('{"format":"other"}', 'search.json')).toThrow(SearchFileError);
+    expect(() => readSearchFile('not json', 'search.json')).toThrow(
+      /^search\.json: the file: is not JSON/,
+    );
+  });
+});
