@@ -8,7 +8,7 @@
  * The file, version 1 (a documented contract, checked at the boundary by `readSearchFile`):
  *
  *     {"format":"sanctions-explorer/search","version":1,
- *      "normalizer":"1f4-9c0e33a1",   what tokenizeName made of fixed probes (`normalizerFingerprint`)
+ *      "normalizer":"1f4-9c0e33a1",   what tokenizeName and toSearchDocs make of probes
  *      "listingsSha256":"…",          SHA-256 of the listings.json these names were taken from
  *      "listingCount":15204,
  *      "words":["0","00",…],          every word of every name, sorted (UTF-16 order), unique
@@ -23,9 +23,10 @@
  * positions of its normalised words in "words"…]` with the kind a position in `NAME_KINDS`; an
  * exact-lookup identifier is `[value, 5, identifier type]`.
  *
- * The words are `tokenizeName`'s when the pipeline ran. Should the normalisation have changed
- * since, the fingerprint differs and the worker indexes the listings instead, as without the
- * file: a query is never normalised differently from the names it is matched against.
+ * The words and documents are those `tokenizeName` and `toSearchDocs` made when the pipeline ran.
+ * Should either have changed since, the fingerprint differs and the worker indexes the listings
+ * instead, as without the file: a query is never normalised differently from the names it is
+ * matched against.
  */
 import { tokenizeName } from './normalize';
 import { NAME_KINDS, toSearchDocs } from './search-docs';
@@ -78,12 +79,39 @@ const FINGERPRINT_PROBES: readonly string[] = [
   'ṬĀHIR  Ḥusayn No. 5/7',
 ];
 
+/** A listing whose search documents (`toSearchDocs`) change whenever the choice of documents
+ * does: which kinds of names, which identifiers are looked up exactly, in which order. */
+const FINGERPRINT_LISTING: Pick<Listing, 'id' | 'name' | 'aliases' | 'identifiers'> = {
+  id: 'probe',
+  name: 'Probe Trading LLC',
+  aliases: [
+    { name: 'Probe Alias', kind: 'aka' },
+    { name: 'Old Probe', kind: 'fka' },
+    { name: 'Probe Remark', kind: 'weak' },
+  ],
+  identifiers: [
+    { type: 'ISIN', value: 'CNE100001TW7', country: null },
+    { type: 'Gender', value: 'Male', country: null },
+    { type: 'Passport', value: 'A12', country: 'IR' },
+    { type: 'Website', value: 'www.probe1.com', country: null },
+    { type: 'Vessel Registration Identification', value: 'IMO 9187629', country: null },
+    { type: 'Digital Currency Address - XBT', value: '1AbC2dE', country: null },
+    { type: 'Unified Social Credit Code (USCC)', value: '91120000783342508F', country: 'CN' },
+    { type: 'Nationality of Registration', value: 'Panama', country: 'PA' },
+  ],
+};
+
 let fingerprint: string | null = null;
 
-/** A short hash of what `tokenizeName` makes of `FINGERPRINT_PROBES` (FNV-1a, 32 bits). */
+/** A short hash of what `tokenizeName` makes of `FINGERPRINT_PROBES` and of the documents of
+ * `FINGERPRINT_LISTING` (FNV-1a, 32 bits): the file's words and documents are valid only while
+ * it is the same. */
 export function normalizerFingerprint(): string {
   if (fingerprint !== null) return fingerprint;
-  const text = FINGERPRINT_PROBES.map((probe) => tokenizeName(probe).join(' ')).join('\n');
+  const text = [
+    ...FINGERPRINT_PROBES.map((probe) => tokenizeName(probe).join(' ')),
+    JSON.stringify(toSearchDocs(FINGERPRINT_LISTING)),
+  ].join('\n');
   let hash = 0x811c9dc5;
   for (let at = 0; at < text.length; at += 1) {
     hash ^= text.charCodeAt(at);
