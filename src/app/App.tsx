@@ -108,7 +108,7 @@ function ReadyApp({ dataset }: { dataset: Dataset }) {
       sector: new Set(facets.sector.keys()),
     };
   }, [facts]);
-  const { port, status } = useSearchClient();
+  const { port, status } = useSearchClient(dataset.listings);
   const localSearchIndex = useLocalSearchIndex(dataset.listings, status.status === 'ready');
   const [dismissedFor, setDismissedFor] = useState<string | null>(null);
 

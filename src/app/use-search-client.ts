@@ -7,6 +7,8 @@ import {
 import { takeEarlyWorker } from './early-worker';
 import { markStartupSettled } from './startup';
 import type { ListingsVerdict } from '../data/load-dataset';
+import type { Listing } from '../domain/listing';
+import { withMatchedNames } from '../search/hit-names';
 import type { SearchPort } from '../features/explorer/use-search-ranks';
 
 export type SearchStatus =
@@ -56,7 +58,10 @@ export function startSearchIndex(
 }
 
 /** The search port and status, once the index that `startSearchIndex` began is ready. */
-export function useSearchClient(): { port: SearchPort | null; status: SearchStatus } {
+export function useSearchClient(listings: readonly Listing[]): {
+  port: SearchPort | null;
+  status: SearchStatus;
+} {
   const [status, setStatus] = useState<SearchStatus>(() =>
     indexing === null
       ? { status: 'error', message: 'the search index was never started' }
@@ -86,8 +91,12 @@ export function useSearchClient(): { port: SearchPort | null; status: SearchStat
 
   const port = useMemo<SearchPort | null>(() => {
     const ready = status.status === 'ready' ? client : null;
-    return ready ? { search: (query) => ready.search(query) } : null;
-  }, [status]);
+    if (ready === null) return null;
+    // The worker's hits name which of a listing's names matched; the listings say how it is
+    // written (search.json leaves that to them).
+    const byId = new Map(listings.map((listing) => [listing.id, listing]));
+    return { search: (query) => ready.search(query).then((hits) => withMatchedNames(hits, byId)) };
+  }, [status, listings]);
   return { port, status };
 }
 

@@ -61,7 +61,11 @@ const KIND_BOOST: Readonly<Record<NameKind, number>> = {
 function extractField(doc: SearchDoc, field: string): string | undefined {
   switch (field) {
     case NAME_TERMS:
-      return doc.kind === 'identifier' ? undefined : doc.name;
+      if (doc.kind === 'identifier') return undefined;
+      // MiniSearch asks for a field's text and then tokenises it: the words are looked up by
+      // the document (a name read from a search file has no text here).
+      if (building !== null) building.current = doc;
+      return doc.name;
     case 'id':
     case 'listingId':
     case 'name':
@@ -74,11 +78,12 @@ function extractField(doc: SearchDoc, field: string): string | undefined {
   }
 }
 
-/** While MiniSearch indexes: the words of each name, already worked out by the index build, and
- * every word, each spelling kept once. */
+/** While MiniSearch indexes: the words of each name document, already worked out by the index
+ * build; every word, each spelling kept once; the document whose name is being tokenised. */
 let building: {
-  tokens: ReadonlyMap<string, readonly string[]>;
-  words: Map<string, string>;
+  readonly tokensOf: (doc: SearchDoc) => readonly string[] | undefined;
+  readonly words: Map<string, string>;
+  current: SearchDoc | null;
 } | null = null;
 
 /** Index-time tokenising of the name field. A query (`field` undefined) arrives already
@@ -86,7 +91,8 @@ let building: {
  * `tokenizeName`. */
 function tokenizeField(text: string, field?: string): string[] {
   if (field !== NAME_TERMS) return text.split(' ').filter((term) => term.length > 0);
-  const known = building?.tokens.get(text);
+  const current = building?.current ?? null;
+  const known = current === null ? undefined : building?.tokensOf(current);
   if (known !== undefined) return [...known];
   const tokens = tokenizeName(text);
   if (building !== null) shareWords(tokens, building.words);
@@ -361,12 +367,11 @@ export async function addMiniSearchInSlices(
   const engine = new MiniSearch<SearchDoc>(SEARCH_OPTIONS);
   // MiniSearch indexes the words the index already holds: normalising every name again was
   // ~0.15 s of the worker's time.
-  const tokens = new Map<string, readonly string[]>();
-  for (const name of index.namesById.values()) tokens.set(name.doc.name, name.tokens);
+  const tokensOf = (doc: SearchDoc) => index.namesById.get(doc.id)?.tokens;
   const words = new Map<string, string>();
   for (let start = 0; start < docs.length; start += sliceSize) {
     await pause();
-    building = { tokens, words };
+    building = { tokensOf, words, current: null };
     try {
       engine.addAll(docs.slice(start, start + sliceSize));
     } finally {
@@ -414,7 +419,7 @@ function* indexSteps(
   if (withMiniSearch) {
     engine = new MiniSearch<SearchDoc>(SEARCH_OPTIONS);
     // MiniSearch indexes the words already worked out above.
-    building = { tokens: tokensByName, words };
+    building = { tokensOf: (doc) => tokensByName.get(doc.name), words, current: null };
     try {
       engine.addAll(docs);
     } finally {
@@ -481,11 +486,12 @@ class SearchFileNames {
     const doc: SearchDoc = {
       id: `${entry[0]}#${slot}`,
       listingId: entry[0],
-      name: raw[0],
-      kind: NAME_KINDS[raw[1]] ?? 'weak',
+      // Not in the file: the page names a hit from its listing (`withMatchedNames`).
+      name: '',
+      kind: NAME_KINDS[raw[0]] ?? 'weak',
     };
     const tokens: string[] = [];
-    for (let at = 2; at < raw.length; at += 1) tokens.push(words[raw[at] as number] ?? '');
+    for (let at = 1; at < raw.length; at += 1) tokens.push(words[raw[at] as number] ?? '');
     const name = makeIndexedName(doc, tokens, ordinal);
     this.made[ordinal] = name;
     return name;
@@ -545,7 +551,7 @@ export function indexFromSearchFile(file: SearchFile): {
   let nameCount = 0;
   for (const entry of listings) {
     for (let at = 2; at < entry.length; at += 1)
-      if ((entry[at] as SearchFileDoc)[1] !== IDENTIFIER_KIND) nameCount += 1;
+      if ((entry[at] as SearchFileDoc)[0] !== IDENTIFIER_KIND) nameCount += 1;
   }
   const nameListing = new Int32Array(nameCount);
   const nameSlot = new Int32Array(nameCount);
@@ -565,11 +571,11 @@ export function indexFromSearchFile(file: SearchFile): {
     for (let at = 2; at < entry.length; at += 1) {
       const raw = entry[at] as SearchFileDoc;
       const position = order.length;
-      if (raw[1] === IDENTIFIER_KIND) {
+      if (raw[0] === IDENTIFIER_KIND) {
         const doc: SearchDoc = {
           id: `${listingId}#${at - 2}`,
           listingId,
-          name: raw[0],
+          name: String(raw[1]),
           kind: 'identifier',
           identifierType: String(raw[2]),
         };
@@ -580,10 +586,10 @@ export function indexFromSearchFile(file: SearchFile): {
       nameListing[ordinal] = listing;
       nameSlot[ordinal] = at - 2;
       let distinct = 0;
-      for (let word = 2; word < raw.length; word += 1) {
+      for (let word = 1; word < raw.length; word += 1) {
         const code = raw[word] as number;
-        if (word > 2) pairCodes.push((raw[word - 1] as number) * words.length + code);
-        if (raw.indexOf(code, 2) !== word) continue;
+        if (word > 1) pairCodes.push((raw[word - 1] as number) * words.length + code);
+        if (raw.indexOf(code, 1) !== word) continue;
         distinct += 1;
         wordCounts[code] = (wordCounts[code] ?? 0) + 1;
       }
@@ -603,9 +609,9 @@ export function indexFromSearchFile(file: SearchFile): {
   for (let name = 0; name < nameCount; name += 1) {
     const entry = listings[nameListing[name] ?? 0] as SearchFileListing;
     const raw = entry[2 + (nameSlot[name] ?? 0)] as SearchFileName;
-    for (let word = 2; word < raw.length; word += 1) {
+    for (let word = 1; word < raw.length; word += 1) {
       const code = raw[word] as number;
-      if (raw.indexOf(code, 2) !== word) continue;
+      if (raw.indexOf(code, 1) !== word) continue;
       wordNames[cursor[code] ?? 0] = name;
       cursor[code] = (cursor[code] ?? 0) + 1;
     }
@@ -629,7 +635,7 @@ export function indexFromSearchFile(file: SearchFile): {
       const entry = listings[nameListing[name] ?? 0] as SearchFileListing;
       const raw = entry[2 + (nameSlot[name] ?? 0)] as SearchFileName;
       const parts: string[] = [];
-      for (let word = 2; word < raw.length; word += 1) parts.push(words[raw[word] as number] ?? '');
+      for (let word = 1; word < raw.length; word += 1) parts.push(words[raw[word] as number] ?? '');
       addKey(table, parts.join(''), name);
     }
     wholeNameOrdinals = table;
@@ -666,9 +672,13 @@ export function searchDocCount(index: SearchIndex): number {
 
 export interface SearchHit {
   readonly listingId: string;
-  /** The name (or identifier value) that matched best, as the source wrote it. */
+  /** The name (or identifier value) that matched best, as the source wrote it; '' for a name
+   * from an index read from a search file, which the page fills in (`withMatchedNames`). */
   readonly matchedName: string;
   readonly matchedKind: NameKind;
+  /** Which of its listing's search documents matched (`toSearchDocs` order: 0 the primary name,
+   * then the aliases, then identifiers). */
+  readonly matchedSlot: number;
   readonly score: number;
   readonly quality: MatchQuality;
   /** For an identifier hit, the identifier's type ("ISIN"). */
@@ -1147,6 +1157,7 @@ function toSearchHit(hit: DocHit): SearchHit {
     listingId: doc.listingId,
     matchedName: doc.name,
     matchedKind: doc.kind,
+    matchedSlot: Number(doc.id.slice(doc.id.lastIndexOf('#') + 1)),
     score: hit.score,
     quality: match === null ? 'identifier' : match.quality,
     match,

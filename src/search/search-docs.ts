@@ -11,7 +11,8 @@ export interface SearchDoc {
   /** `${listingId}#${nameIndex}`: 0 is the primary name, then aliases, then identifiers. */
   readonly id: string;
   readonly listingId: string;
-  /** The name as the source wrote it (for identifiers: the identifier value). */
+  /** The name as the source wrote it (for identifiers: the identifier value); '' for a name read
+   * from a search file, which leaves the names to the listings (`src/search/search-file.ts`). */
   readonly name: string;
   readonly kind: NameKind;
   /** For `identifier` documents, the source's identifier type ("ISIN", "Passport"). */

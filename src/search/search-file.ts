@@ -1,5 +1,5 @@
 /**
- * `search.json`: the search index's names and words, written by the pipeline next to
+ * `search.json`: the search index's documents and words, written by the pipeline next to
  * `listings.json`. Built from the listings, the worker's index took ~0.9 s after they had been
  * checked (search was ready ~2.4 s after the page opened); read from this file it is lookup tables
  * of numbers (`indexFromSearchFile`): no name is normalised in the browser, and a name's objects
@@ -13,15 +13,17 @@
  *      "listingCount":15204,
  *      "words":["0","00",…],          every word of every name, sorted (UTF-16 order), unique
  *      "listings":[
- *     ["sdn-36","SDN",["AEROCARIBBEAN AIRLINES",0,17,412],["AERO-CARIBBEAN",1,16]],
- *     ["cmic-33113","CMIC",["DAWNING INFORMATION INDUSTRY CO., LTD",0,4051,9870,9911],["CNE100001TW7",5,"ISIN"]],
+ *     ["sdn-36","SDN",[0,17,412],[1,16]],
+ *     ["cmic-33113","CMIC",[0,4051,9870,9911],[5,"CNE100001TW7","ISIN"]],
  *     …
  *     ]}
  *
  * One listing per line: its id, its list code, then its search documents in `toSearchDocs` order
- * (names first, then identifiers; the n-th is `${id}#${n}`): a name is `[name as written, kind,
- * positions of its normalised words in "words"…]` with the kind a position in `NAME_KINDS`; an
- * exact-lookup identifier is `[value, 5, identifier type]`.
+ * (names first, then identifiers; the n-th is `${id}#${n}`). A name is `[kind, positions of its
+ * normalised words in "words"…]` with the kind a position in `NAME_KINDS`: not the name as
+ * written, which is in the listings (a hit says which of its listing's names matched,
+ * `matchedSlot`, and the page names it: `withMatchedNames`); with them the file was 0.94 MB
+ * compressed, without 0.53 MB. An exact-lookup identifier is `[5, value, identifier type]`.
  *
  * The words and documents are those `tokenizeName` and `toSearchDocs` made when the pipeline ran.
  * Should either have changed since, the fingerprint differs and the worker indexes the listings
@@ -35,8 +37,8 @@ import type { Listing } from '../domain/listing';
 export const SEARCH_FILE_FORMAT = 'sanctions-explorer/search';
 export const SEARCH_FILE_VERSION = 1;
 
-export type SearchFileName = [name: string, kind: number, ...words: number[]];
-export type SearchFileIdentifier = [value: string, kind: number, identifierType: string];
+export type SearchFileName = [kind: number, ...words: number[]];
+export type SearchFileIdentifier = [kind: number, value: string, identifierType: string];
 export type SearchFileDoc = SearchFileName | SearchFileIdentifier;
 export type SearchFileListing = [id: string, list: string, ...docs: SearchFileDoc[]];
 
@@ -142,10 +144,10 @@ export function searchFileText(
     for (const doc of docsByListing[at] ?? []) {
       const kind = NAME_KINDS.indexOf(doc.kind);
       if (doc.kind === 'identifier') {
-        entry.push([doc.name, kind, doc.identifierType ?? '']);
+        entry.push([kind, doc.name, doc.identifierType ?? '']);
       } else {
         const tokens = tokensByName.get(doc.name) ?? [];
-        entry.push([doc.name, kind, ...tokens.map((token) => positions.get(token) ?? -1)]);
+        entry.push([kind, ...tokens.map((token) => positions.get(token) ?? -1)]);
       }
     }
     return JSON.stringify(entry);
@@ -242,22 +244,23 @@ function listingProblem(entry: unknown, wordCount: number): string | null {
 }
 
 function isIdentifier(doc: unknown): boolean {
-  return Array.isArray(doc) && doc[1] === IDENTIFIER_KIND;
+  return Array.isArray(doc) && doc[0] === IDENTIFIER_KIND;
 }
 
 function docProblem(doc: unknown, wordCount: number, afterIdentifier: boolean): string | null {
-  if (!Array.isArray(doc) || doc.length < 2) return 'expected [name, kind, …]';
-  if (typeof doc[0] !== 'string') return 'field "name": expected a string';
-  const kind: unknown = doc[1];
+  if (!Array.isArray(doc) || doc.length < 1) return 'expected [kind, …]';
+  const kind: unknown = doc[0];
   if (typeof kind !== 'number' || !Number.isInteger(kind) || kind < 0 || kind >= NAME_KINDS.length)
     return `field "kind": expected 0–${NAME_KINDS.length - 1}`;
   if (kind === IDENTIFIER_KIND)
-    return doc.length === 3 && typeof doc[2] === 'string' ? null : 'expected [value, 5, type]';
+    return doc.length === 3 && typeof doc[1] === 'string' && typeof doc[2] === 'string'
+      ? null
+      : 'expected [5, value, type]';
   if (afterIdentifier) return 'a name after an identifier (names come first)';
-  for (let at = 2; at < doc.length; at += 1) {
+  for (let at = 1; at < doc.length; at += 1) {
     const word: unknown = doc[at];
     if (typeof word !== 'number' || !Number.isInteger(word) || word < 0 || word >= wordCount)
-      return `word ${at - 1}: ${String(word)} is not a position in "words"`;
+      return `word ${at}: ${String(word)} is not a position in "words"`;
   }
   return null;
 }

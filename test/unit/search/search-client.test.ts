@@ -209,7 +209,8 @@ describe('search worker handler with a search file', () => {
     });
     expect(asked).toEqual([URL]); // the download already under way was used
     expect(await handle({ type: 'search', requestId: 1, query: 'dawning' })).toMatchObject({
-      hits: [{ listingId: 'el-sugon', matchedName: 'Dawning Information Industry' }],
+      // Which name matched; how it is written is the page's to say, from the listings.
+      hits: [{ listingId: 'el-sugon', matchedName: '', matchedSlot: 1, matchedKind: 'aka' }],
     });
     // MiniSearch follows, for the OR reading.
     expect(
