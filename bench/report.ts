@@ -584,7 +584,7 @@ function nodeTable(node: NodeComponents): string {
       `${round(node.floors.miniSearchBuildMs)} ms`,
     ],
     [
-      '`search.json`, the names the worker indexes before the listings arrive: raw / gzip / brotli',
+      '`search.json` (what the worker indexes once the listings are in): raw / gzip / brotli',
       `${round(node.searchFile.chars / MB, 1)} / ${round(node.searchFile.gzip / MB, 2)} / ${round(node.searchFile.brotli / MB, 2)} MB`,
     ],
     [
