@@ -7,6 +7,7 @@ import {
 import { takeEarlyWorker } from './early-worker';
 import { markStartupSettled } from './startup';
 import type { ListingsVerdict } from '../data/load-dataset';
+import type { SearchFileRef } from '../domain/data-files';
 import type { Listing } from '../domain/listing';
 import { withMatchedNames } from '../search/hit-names';
 import type { SearchPort } from '../features/explorer/use-search-ranks';
@@ -40,17 +41,17 @@ export function prepareSearchWorker(): void {
  * Hands the listings file to the worker (transferred: the loader has decoded its own text
  * already), which hashes it and validates its share of the `count` listings the manifest promises
  * (`workerValidationEnd`), then indexes them all: by the search file's names, written with them
- * (`searchFileUrl`), when it has one. Returns that verdict; the loader validates the rest on the
+ * (`searchFile`), when it has one. Returns that verdict; the loader validates the rest on the
  * page.
  */
 export function startSearchIndex(
   listingsFile: Uint8Array<ArrayBuffer>,
   file: string,
   count: number,
-  searchFileUrl: string | null,
+  searchFile: SearchFileRef | null,
 ): ListingsVerdict {
   const verdict = pageClient().loadListingsFile(listingsFile.buffer, file, count);
-  indexing = pageClient().indexListings(searchFileUrl ?? undefined);
+  indexing = pageClient().indexListings(searchFile ?? undefined);
   // When the data is damaged the page shows the error page and never asks for the search; the
   // rejection is handled here so it is not reported as an uncaught error.
   indexing.then(markStartupSettled, markStartupSettled);

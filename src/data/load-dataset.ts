@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SCHEMA_VERSION, type Listing } from '../domain/listing';
 import { MANIFEST_PATH, manifestSchema, type Manifest } from '../domain/manifest';
+import type { SearchFileRef } from '../domain/data-files';
 import {
   firstInvalidListing,
   sha256Hex,
@@ -71,8 +72,8 @@ export interface LoadOptions {
     file: string,
     /** How many listings the manifest promises: the checker's share is counted from it. */
     count: number,
-    /** The URL of the search names written with these listings, when the manifest names one. */
-    searchFileUrl: string | null,
+    /** The search file written with these listings, when the manifest names one. */
+    searchFile: SearchFileRef | null,
   ) => ListingsVerdict;
   /** Called with the parsed listings while their validation runs elsewhere, to derive what the
    * first render needs in time the page would spend waiting. Nothing may be shown from them yet;
@@ -138,7 +139,9 @@ export async function loadDataset(options: LoadOptions): Promise<Dataset> {
         listingsBytes,
         listingsPath,
         manifest.listingCount,
-        manifest.search ? `${options.baseUrl}${manifest.search.path}` : null,
+        manifest.search
+          ? { url: `${options.baseUrl}${manifest.search.path}`, sha256: manifest.search.sha256 }
+          : null,
       ).then(
         (check) => check,
         () => null,

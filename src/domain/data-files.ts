@@ -13,3 +13,9 @@ export const LISTINGS_PATH = 'listings.json';
 /** The searchable names of the listings (`src/search/search-file.ts`), which the search worker
  * asks for as soon as it starts, before the listings have arrived. */
 export const SEARCH_PATH = 'search.json';
+
+/** Where the app finds the search file, and the SHA-256 the manifest gives for it. */
+export interface SearchFileRef {
+  readonly url: string;
+  readonly sha256: string;
+}

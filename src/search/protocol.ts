@@ -3,6 +3,7 @@
  * field fails the type check on both ends.
  */
 import type { SearchHit } from './engine';
+import type { SearchFileRef } from '../domain/data-files';
 
 export type SearchWorkerRequest =
   /** `docs` is the JSON of the SearchDoc[] to index. A string crosses to the worker as one copy,
@@ -21,10 +22,10 @@ export type SearchWorkerRequest =
   /** Starts downloading the search file at `url` (`src/search/search-file.ts`), for a later
    * `index-listings` to use; posted by the page's first script. No answer. */
   | { readonly type: 'prefetch-search-file'; readonly url: string }
-  /** Indexes the listings the last `load-listings-file` read: by the names of the search file at
-   * `searchFile` (`src/search/search-file.ts`) when it was written with these very listings,
-   * else from the listings themselves; answered by `ready`. */
-  | { readonly type: 'index-listings'; readonly searchFile?: string }
+  /** Indexes the listings the last `load-listings-file` read: from the search file `searchFile`
+   * (`src/search/search-file.ts`) when its bytes have the manifest's SHA-256 and it was written
+   * with these very listings, else from the listings themselves; answered by `ready`. */
+  | { readonly type: 'index-listings'; readonly searchFile?: SearchFileRef }
   | {
       readonly type: 'search';
       readonly requestId: number;

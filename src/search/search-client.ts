@@ -7,6 +7,7 @@ import type { ListingsCheck } from '../data/validate-listings';
 import type { Listing } from '../domain/listing';
 import type { SearchHit } from './engine';
 import { toSearchDocs } from './search-docs';
+import type { SearchFileRef } from '../domain/data-files';
 import {
   isSearchWorkerResponse,
   type SearchWorkerRequest,
@@ -26,8 +27,8 @@ export interface SearchClient {
    * hashed, read and validated (the worker's share) in the worker. */
   loadListingsFile(bytes: ArrayBuffer, file: string, count: number): Promise<ListingsCheck>;
   /** Indexes the listings of the file `loadListingsFile` sent: by the names of the search file at
-   * `searchFileUrl` when it was written with them, else from the listings. */
-  indexListings(searchFileUrl?: string): Promise<{ docCount: number; millis: number }>;
+   * `searchFile` when it was written with them, else from the listings. */
+  indexListings(searchFile?: SearchFileRef): Promise<{ docCount: number; millis: number }>;
   search(query: string, candidateIds?: ReadonlySet<string>): Promise<SearchHit[]>;
   dispose(): void;
 }
@@ -126,13 +127,13 @@ export function createSearchClient(
         });
         port.post({ type: 'load-listings-file', bytes, file, count }, [bytes]);
       }),
-    indexListings: (searchFileUrl) =>
+    indexListings: (searchFile) =>
       new Promise((resolve, reject) => {
         ordered.push({ settle: readyOrFail(resolve, reject), reject });
         port.post(
-          searchFileUrl === undefined
+          searchFile === undefined
             ? { type: 'index-listings' }
-            : { type: 'index-listings', searchFile: searchFileUrl },
+            : { type: 'index-listings', searchFile },
         );
       }),
     search: (query, candidateIds) => {

@@ -13,6 +13,7 @@ import {
   type SearchIndex,
 } from './engine';
 import type { SearchWorkerRequest, SearchWorkerResponse } from './protocol';
+import type { SearchFileRef } from '../domain/data-files';
 import { firstInvalidListing, sha256Hex, workerValidationEnd } from '../data/validate-listings';
 import { docsFromListings, parseSearchDocs } from './search-docs';
 import { readSearchFile } from './search-file';
@@ -27,21 +28,21 @@ export type SearchWorkerHandler = (
 
 /** What the handler needs of its surroundings; tests pass their own. */
 export interface SearchWorkerEnvironment {
-  /** The text of a same-origin URL (the worker's `fetch`). */
-  readonly fetchText: (url: string) => Promise<string>;
+  /** The bytes of a same-origin URL (the worker's download). */
+  readonly fetchBytes: (url: string) => Promise<ArrayBuffer>;
 }
 
 /**
- * The text at `url`. By XMLHttpRequest as a Blob where there is one: the browser gathers the body
- * off this thread, which meanwhile parses and validates its share of the listings; read by
+ * The bytes at `url`. By XMLHttpRequest as a Blob where there is one: the browser gathers the
+ * body off this thread, which meanwhile parses and validates its share of the listings; read by
  * `fetch`, the body waited for those long tasks and arrived ~0.9 s after it was asked for.
  */
-function fetchText(url: string): Promise<string> {
+function fetchBytes(url: string): Promise<ArrayBuffer> {
   if (typeof XMLHttpRequest !== 'function') {
     // As the page's own requests: a cached copy is used only once the server confirms it.
     return fetch(url, { cache: 'no-cache' }).then((response) => {
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      return response.text();
+      return response.arrayBuffer();
     });
   }
   return new Promise<Blob>((resolve, reject) => {
@@ -58,20 +59,20 @@ function fetchText(url: string): Promise<string> {
       request.onabort =
         () => reject(new Error('the request failed'));
     request.send();
-  }).then((blob) => blob.text());
+  }).then((blob) => blob.arrayBuffer());
 }
 
 export function createSearchWorkerHandler(
-  environment: SearchWorkerEnvironment = { fetchText },
+  environment: SearchWorkerEnvironment = { fetchBytes },
 ): SearchWorkerHandler {
   let index: SearchIndex | null = null;
   /** Settles once the index has MiniSearch, which the OR reading needs (see 'index-listings'). */
   let miniSearchAdded: Promise<void> = Promise.resolve();
   /** The last file read, kept until its listings are indexed, and its SHA-256 (null: none). */
-  let file: ListingsInParts | null = null;
+  let listingsFile: ListingsInParts | null = null;
   let fileSha256: Promise<string | null> = Promise.resolve(null);
   /** The search file being downloaded ahead of `index-listings` ('prefetch-search-file'). */
-  let prefetched: { readonly url: string; readonly text: Promise<string> } | null = null;
+  let prefetched: { readonly url: string; readonly bytes: Promise<ArrayBuffer> } | null = null;
   let prefetchUrl: string | null = null;
 
   /** Indexes the listings themselves. Ready without MiniSearch, which follows in slices between
@@ -81,39 +82,44 @@ export function createSearchWorkerHandler(
     const built = buildSearchIndex(docs, { miniSearch: false });
     index = built;
     miniSearchAdded = addMiniSearchInSlices(built, docs, nextTask);
-    file = null;
+    listingsFile = null;
     return { type: 'ready', docCount: searchDocCount(built), millis: since(started) } as const;
   }
 
   /**
-   * Indexes the names of the search file at `url` when it was written with these very listings
-   * (its `listingsSha256` is theirs): ~0.1 s of lookup tables (`indexFromSearchFile`) instead of
-   * ~0.9 s of building from the listings. Otherwise the listings are indexed, and the answer says
-   * why the file was not used.
+   * Indexes the search file `searchFile` when its bytes have the manifest's SHA-256 and it was
+   * written with these very listings (its `listingsSha256` is theirs): ~0.1 s of lookup tables
+   * (`indexFromSearchFile`) instead of ~0.9 s of building from the listings. Otherwise the
+   * listings are indexed, and the answer says why the file was not used.
    */
   async function indexSearchFile(
-    url: string,
+    searchFile: SearchFileRef,
     listings: ListingsInParts,
     started: number,
   ): Promise<SearchWorkerResponse> {
+    const { url } = searchFile;
     const name = new URL(url, 'http://localhost/').pathname.split('/').pop() ?? url;
     let problem: string;
     try {
-      const download = prefetched?.url === url ? prefetched.text : environment.fetchText(url);
+      const download = prefetched?.url === url ? prefetched.bytes : environment.fetchBytes(url);
       prefetched = null;
-      const [text, sha256] = await Promise.all([
+      const [bytes, listingsSha256] = await Promise.all([
         download.catch((error: unknown) => {
           throw new Error(`${name}: ${messageOf(error)}`);
         }),
         fileSha256,
       ]);
-      const searchFile = readSearchFile(text, name);
-      if (sha256 === null) throw new Error(`${name}: the listings could not be hashed to match it`);
-      if (searchFile.listingsSha256 !== sha256)
+      const sha256 = await sha256Hex(bytes);
+      if (sha256 === null || listingsSha256 === null)
+        throw new Error(`${name}: no SHA-256 here to check it against the manifest and listings`);
+      if (sha256 !== searchFile.sha256)
+        throw new Error(`${name} does not match the manifest (SHA-256 differs): damaged or stale`);
+      const file = readSearchFile(new TextDecoder().decode(bytes), name);
+      if (file.listingsSha256 !== listingsSha256)
         throw new Error(`${name}: written with other listings than these (SHA-256 differs)`);
-      const { index: built, allDocs, finish } = indexFromSearchFile(searchFile);
+      const { index: built, allDocs, finish } = indexFromSearchFile(file);
       index = built;
-      file = null;
+      listingsFile = null;
       // After "ready" has gone: the tables left for later, then MiniSearch a slice at a time.
       miniSearchAdded = nextTask().then(() => {
         finish();
@@ -139,10 +145,10 @@ export function createSearchWorkerHandler(
       }
       if (request.type === 'load-listings-file') {
         if (prefetchUrl !== null) {
-          const text = environment.fetchText(prefetchUrl);
+          const bytes = environment.fetchBytes(prefetchUrl);
           // Reported by the `index-listings` that uses it, if any.
-          text.catch(() => undefined);
-          prefetched = { url: prefetchUrl, text };
+          bytes.catch(() => undefined);
+          prefetched = { url: prefetchUrl, bytes };
           prefetchUrl = null;
         }
         // Hashed on the browser's crypto thread while this one parses and validates.
@@ -150,8 +156,8 @@ export function createSearchWorkerHandler(
         fileSha256 = hashing;
         const share = workerValidationEnd(request.count);
         // Only the share is parsed now, where the file's layout allows (listings-lines.ts).
-        file = readListingsInParts(new Uint8Array(request.bytes), SCHEMA_VERSION, share);
-        const { leading } = file;
+        listingsFile = readListingsInParts(new Uint8Array(request.bytes), SCHEMA_VERSION, share);
+        const { leading } = listingsFile;
         // A file with fewer listings than its manifest promises is refused by the page's count
         // check, which says so more plainly than "listing N is missing" would.
         const problem = firstInvalidListing(
@@ -168,7 +174,7 @@ export function createSearchWorkerHandler(
         }));
       }
       if (request.type === 'index-listings') {
-        const listings = file;
+        const listings = listingsFile;
         if (listings === null) throw new Error('index-listings before load-listings-file');
         if (request.searchFile === undefined) return indexListings(listings, started);
         return indexSearchFile(request.searchFile, listings, started).catch(

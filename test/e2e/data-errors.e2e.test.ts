@@ -147,7 +147,7 @@ describe('damaged data, in Chromium', () => {
         .waitFor({ timeout: 30_000 });
       expect(warnings).toEqual([
         expect.stringMatching(
-          /^Search indexed the listings instead: search\.json: the file: is not JSON/,
+          /^Search indexed the listings instead: search\.json does not match the manifest/,
         ) as unknown,
       ]);
       expect(problems.errors).toEqual([]);

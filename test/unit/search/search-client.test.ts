@@ -175,15 +175,22 @@ describe('search worker handler with a search file', () => {
   );
   const sha256 = createHash('sha256').update(text).digest('hex');
   const URL = '/data/search.json';
+  /** The search file as the manifest names it: where, and the SHA-256 of `searchText`. */
+  const refTo = (searchText = '') => ({
+    url: URL,
+    sha256: createHash('sha256').update(searchText).digest('hex'),
+  });
 
   /** A handler whose `fetch` serves `files` (a missing one is a 404) and counts what it asked. */
   function handlerServing(files: Record<string, string>) {
     const asked: string[] = [];
     const handle = createSearchWorkerHandler({
-      fetchText: (url) => {
+      fetchBytes: (url) => {
         asked.push(url);
         const file = files[url];
-        return file === undefined ? Promise.reject(new Error('HTTP 404')) : Promise.resolve(file);
+        return file === undefined
+          ? Promise.reject(new Error('HTTP 404'))
+          : Promise.resolve(new TextEncoder().encode(file).buffer);
       },
     });
     const load = () =>
@@ -197,12 +204,13 @@ describe('search worker handler with a search file', () => {
   }
 
   it('indexes the names of one written with these listings, downloaded once they arrive', async () => {
-    const { handle, asked, load } = handlerServing({ [URL]: searchFileText(LISTINGS, sha256) });
+    const searchText = searchFileText(LISTINGS, sha256);
+    const { handle, asked, load } = handlerServing({ [URL]: searchText });
     expect(handle({ type: 'prefetch-search-file', url: URL })).toBeNull();
     expect(asked).toEqual([]); // the listings first: they are what the page waits for
     await load();
     expect(asked).toEqual([URL]);
-    expect(await handle({ type: 'index-listings', searchFile: URL })).toEqual({
+    expect(await handle({ type: 'index-listings', searchFile: refTo(searchText) })).toEqual({
       type: 'ready',
       docCount: 3,
       millis: expect.any(Number) as unknown,
@@ -218,18 +226,32 @@ describe('search worker handler with a search file', () => {
     ).toMatchObject({ hits: [{ listingId: 'el-megvii' }] });
   });
 
+  const written = () => searchFileText(LISTINGS, sha256);
   it.each([
-    ['was written with other listings', searchFileText(LISTINGS, 'b'.repeat(64)), /other listings/],
-    ['is missing', undefined, /^search\.json: HTTP 404$/],
-    ['is damaged', '{"format":', /^search\.json: the file: is not JSON/],
+    [
+      'was written with other listings',
+      searchFileText(LISTINGS, 'b'.repeat(64)),
+      undefined,
+      /other listings/,
+    ],
+    ['is missing', undefined, undefined, /^search\.json: HTTP 404$/],
+    ['is not JSON', '{"format":', undefined, /^search\.json: the file: is not JSON/],
+    // One position changed: still a well-formed file, but not the one the manifest vouches for.
+    [
+      'is not the one the manifest names',
+      written().replace('[0,', '[0,1,'),
+      written(),
+      /does not match the manifest/,
+    ],
   ])(
     'indexes the listings instead, and says why, when it %s',
-    async (_case, searchText, problem) => {
+    async (_case, searchText, manifestText, problem) => {
       const { handle, load } = handlerServing(
         searchText === undefined ? {} : { [URL]: searchText },
       );
       await load();
-      const ready = await handle({ type: 'index-listings', searchFile: URL });
+      const searchFile = refTo(manifestText ?? searchText);
+      const ready = await handle({ type: 'index-listings', searchFile });
       expect(ready).toMatchObject({ type: 'ready', docCount: 3 });
       expect(ready !== null && 'searchFileProblem' in ready ? ready.searchFileProblem : '').toMatch(
         problem,
