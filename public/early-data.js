@@ -92,8 +92,8 @@
   if (worker && typeof Worker === 'function') {
     try {
       var searchWorker = new Worker(worker.content, { type: 'module' });
-      // It downloads the search names (written with the listings) meanwhile, to index them once
-      // the listings have arrived; without them it indexes the listings.
+      // Told where the search file is (written with the listings): it downloads it once the
+      // listings have arrived, and indexes it instead of them when it matches them.
       searchWorker.postMessage({ type: 'prefetch-search-file', url: base + 'data/search.json' });
       window.__sanctionsEarlyWorker = searchWorker;
     } catch {
