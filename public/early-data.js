@@ -91,11 +91,7 @@
   var worker = document.querySelector('meta[name="sanctions-search-worker"]');
   if (worker && typeof Worker === 'function') {
     try {
-      var searchWorker = new Worker(worker.content, { type: 'module' });
-      // Told where the search file is (written with the listings): it downloads it once the
-      // listings have arrived, and indexes it instead of them when it matches them.
-      searchWorker.postMessage({ type: 'prefetch-search-file', url: base + 'data/search.json' });
-      window.__sanctionsEarlyWorker = searchWorker;
+      window.__sanctionsEarlyWorker = new Worker(worker.content, { type: 'module' });
     } catch {
       // The app starts its own worker instead.
     }

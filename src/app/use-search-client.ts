@@ -50,8 +50,13 @@ export function startSearchIndex(
   count: number,
   searchFile: SearchFileRef | null,
 ): ListingsVerdict {
-  const verdict = pageClient().loadListingsFile(listingsFile.buffer, file, count);
-  indexing = pageClient().indexListings(searchFile ?? undefined);
+  const verdict = pageClient().loadListingsFile(
+    listingsFile.buffer,
+    file,
+    count,
+    searchFile ?? undefined,
+  );
+  indexing = pageClient().indexListings();
   // When the data is damaged the page shows the error page and never asks for the search; the
   // rejection is handled here so it is not reported as an uncaught error.
   indexing.then(markStartupSettled, markStartupSettled);

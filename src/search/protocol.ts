@@ -18,14 +18,14 @@ export type SearchWorkerRequest =
       readonly bytes: ArrayBuffer;
       readonly file: string;
       readonly count: number;
+      /** The search file written with these listings (`src/search/search-file.ts`), when the
+       * manifest names one: downloaded from now on, for `index-listings`. */
+      readonly searchFile?: SearchFileRef;
     }
-  /** Starts downloading the search file at `url` (`src/search/search-file.ts`), for a later
-   * `index-listings` to use; posted by the page's first script. No answer. */
-  | { readonly type: 'prefetch-search-file'; readonly url: string }
-  /** Indexes the listings the last `load-listings-file` read: from the search file `searchFile`
-   * (`src/search/search-file.ts`) when its bytes have the manifest's SHA-256 and it was written
-   * with these very listings, else from the listings themselves; answered by `ready`. */
-  | { readonly type: 'index-listings'; readonly searchFile?: SearchFileRef }
+  /** Indexes the listings the last `load-listings-file` read: from its search file when that has
+   * the manifest's SHA-256 and was written with these very listings, else from the listings
+   * themselves; answered by `ready`. */
+  | { readonly type: 'index-listings' }
   | {
       readonly type: 'search';
       readonly requestId: number;

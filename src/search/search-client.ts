@@ -24,11 +24,17 @@ export interface SearchWorkerPort {
 export interface SearchClient {
   load(listings: readonly Listing[]): Promise<{ docCount: number; millis: number }>;
   /** Sends a `listings.json` file's bytes, transferred (the buffer becomes unusable here), to be
-   * hashed, read and validated (the worker's share) in the worker. */
-  loadListingsFile(bytes: ArrayBuffer, file: string, count: number): Promise<ListingsCheck>;
-  /** Indexes the listings of the file `loadListingsFile` sent: by the names of the search file at
-   * `searchFile` when it was written with them, else from the listings. */
-  indexListings(searchFile?: SearchFileRef): Promise<{ docCount: number; millis: number }>;
+   * hashed, read and validated (the worker's share) in the worker, with the search file written
+   * with them, if any, which the worker downloads meanwhile. */
+  loadListingsFile(
+    bytes: ArrayBuffer,
+    file: string,
+    count: number,
+    searchFile?: SearchFileRef,
+  ): Promise<ListingsCheck>;
+  /** Indexes the listings of the file `loadListingsFile` sent: from its search file when that
+   * matches them, else from the listings. */
+  indexListings(): Promise<{ docCount: number; millis: number }>;
   search(query: string, candidateIds?: ReadonlySet<string>): Promise<SearchHit[]>;
   dispose(): void;
 }
@@ -116,7 +122,7 @@ export function createSearchClient(
         ordered.push({ settle: readyOrFail(resolve, reject), reject });
         port.post({ type: 'load', docs: JSON.stringify(listings.flatMap(toSearchDocs)) });
       }),
-    loadListingsFile: (bytes, file, count) =>
+    loadListingsFile: (bytes, file, count, searchFile) =>
       new Promise((resolve, reject) => {
         ordered.push({
           settle: (response) =>
@@ -125,16 +131,17 @@ export function createSearchClient(
               : reject(new Error(`expected "validated", the worker answered "${response.type}"`)),
           reject,
         });
-        port.post({ type: 'load-listings-file', bytes, file, count }, [bytes]);
-      }),
-    indexListings: (searchFile) =>
-      new Promise((resolve, reject) => {
-        ordered.push({ settle: readyOrFail(resolve, reject), reject });
         port.post(
           searchFile === undefined
-            ? { type: 'index-listings' }
-            : { type: 'index-listings', searchFile },
+            ? { type: 'load-listings-file', bytes, file, count }
+            : { type: 'load-listings-file', bytes, file, count, searchFile },
+          [bytes],
         );
+      }),
+    indexListings: () =>
+      new Promise((resolve, reject) => {
+        ordered.push({ settle: readyOrFail(resolve, reject), reject });
+        port.post({ type: 'index-listings' });
       }),
     search: (query, candidateIds) => {
       if (inFlight && inFlight.query === query && inFlight.candidateIds === candidateIds)

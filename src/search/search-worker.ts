@@ -15,10 +15,7 @@ let previous: Promise<void> = Promise.resolve();
 scope.addEventListener('message', (event: MessageEvent<SearchWorkerRequest>) => {
   const request = event.data;
   previous = previous
-    .then(async () => {
-      const response = await handle(request);
-      if (response !== null) scope.postMessage(response);
-    })
+    .then(async () => scope.postMessage(await handle(request)))
     .catch((error: unknown) => {
       // Thrown again in a task of its own, it reaches the page as the worker's `error` event
       // (the client then fails every pending request) and the queue goes on.

@@ -20,11 +20,11 @@ import { readSearchFile } from './search-file';
 import { readListingsInParts, type ListingsInParts } from '../data/listings-lines';
 import { SCHEMA_VERSION } from '../domain/listing';
 
-/** Answers one request (null: it has no answer); reading a listings file is asynchronous (it
- * waits for the hash), and the worker entry answers requests strictly in order. */
+/** Answers one request; reading a listings file is asynchronous (it waits for the hash), and the
+ * worker entry answers requests strictly in order. */
 export type SearchWorkerHandler = (
   request: SearchWorkerRequest,
-) => SearchWorkerResponse | null | Promise<SearchWorkerResponse>;
+) => SearchWorkerResponse | Promise<SearchWorkerResponse>;
 
 /** What the handler needs of its surroundings; tests pass their own. */
 export interface SearchWorkerEnvironment {
@@ -71,9 +71,9 @@ export function createSearchWorkerHandler(
   /** The last file read, kept until its listings are indexed, and its SHA-256 (null: none). */
   let listingsFile: ListingsInParts | null = null;
   let fileSha256: Promise<string | null> = Promise.resolve(null);
-  /** The search file being downloaded ahead of `index-listings` ('prefetch-search-file'). */
-  let prefetched: { readonly url: string; readonly bytes: Promise<ArrayBuffer> } | null = null;
-  let prefetchUrl: string | null = null;
+  /** The search file sent with the listings file, downloading since, for `index-listings`. */
+  let searchDownload: { readonly ref: SearchFileRef; readonly bytes: Promise<ArrayBuffer> } | null =
+    null;
 
   /** Indexes the listings themselves. Ready without MiniSearch, which follows in slices between
    * searches: only a query that no name matches all but one word of needs it, and it waits. */
@@ -94,6 +94,7 @@ export function createSearchWorkerHandler(
    */
   async function indexSearchFile(
     searchFile: SearchFileRef,
+    download: Promise<ArrayBuffer>,
     listings: ListingsInParts,
     started: number,
   ): Promise<SearchWorkerResponse> {
@@ -101,8 +102,6 @@ export function createSearchWorkerHandler(
     const name = new URL(url, 'http://localhost/').pathname.split('/').pop() ?? url;
     let problem: string;
     try {
-      const download = prefetched?.url === url ? prefetched.bytes : environment.fetchBytes(url);
-      prefetched = null;
       const [bytes, listingsSha256] = await Promise.all([
         download.catch((error: unknown) => {
           throw new Error(`${name}: ${messageOf(error)}`);
@@ -139,18 +138,15 @@ export function createSearchWorkerHandler(
         index = buildSearchIndex(parseSearchDocs(request.docs));
         return { type: 'ready', docCount: searchDocCount(index), millis: since(started) };
       }
-      if (request.type === 'prefetch-search-file') {
-        prefetchUrl = request.url;
-        return null;
-      }
       if (request.type === 'load-listings-file') {
-        if (prefetchUrl !== null) {
-          const bytes = environment.fetchBytes(prefetchUrl);
-          // Reported by the `index-listings` that uses it, if any.
-          bytes.catch(() => undefined);
-          prefetched = { url: prefetchUrl, bytes };
-          prefetchUrl = null;
-        }
+        // Downloaded as a Blob, off this thread, while it checks its share of the listings.
+        const { searchFile } = request;
+        searchDownload =
+          searchFile === undefined
+            ? null
+            : { ref: searchFile, bytes: environment.fetchBytes(searchFile.url) };
+        // Reported by the `index-listings` that uses it.
+        searchDownload?.bytes.catch(() => undefined);
         // Hashed on the browser's crypto thread while this one parses and validates.
         const hashing = sha256Hex(request.bytes).catch(() => null);
         fileSha256 = hashing;
@@ -176,8 +172,10 @@ export function createSearchWorkerHandler(
       if (request.type === 'index-listings') {
         const listings = listingsFile;
         if (listings === null) throw new Error('index-listings before load-listings-file');
-        if (request.searchFile === undefined) return indexListings(listings, started);
-        return indexSearchFile(request.searchFile, listings, started).catch(
+        const download = searchDownload;
+        searchDownload = null;
+        if (download === null) return indexListings(listings, started);
+        return indexSearchFile(download.ref, download.bytes, listings, started).catch(
           (error: unknown): SearchWorkerResponse => ({
             type: 'error',
             requestId: null,

@@ -193,29 +193,30 @@ describe('search worker handler with a search file', () => {
           : Promise.resolve(new TextEncoder().encode(file).buffer);
       },
     });
-    const load = () =>
+    const load = (searchFile?: { url: string; sha256: string }) =>
       handle({
         type: 'load-listings-file',
         bytes: new TextEncoder().encode(text).buffer,
         file: 'listings.json',
         count: 2,
+        ...(searchFile === undefined ? {} : { searchFile }),
       });
     return { handle, asked, load };
   }
 
-  it('indexes the names of one written with these listings, downloaded once they arrive', async () => {
+  it('indexes one written with these listings, downloaded while they are checked', async () => {
     const searchText = searchFileText(LISTINGS, sha256);
     const { handle, asked, load } = handlerServing({ [URL]: searchText });
-    expect(handle({ type: 'prefetch-search-file', url: URL })).toBeNull();
-    expect(asked).toEqual([]); // the listings first: they are what the page waits for
-    await load();
+    const loading = load(refTo(searchText));
+    // Asked for with the listings, so it downloads while the worker checks them.
     expect(asked).toEqual([URL]);
-    expect(await handle({ type: 'index-listings', searchFile: refTo(searchText) })).toEqual({
+    await loading;
+    expect(await handle({ type: 'index-listings' })).toEqual({
       type: 'ready',
       docCount: 3,
       millis: expect.any(Number) as unknown,
     });
-    expect(asked).toEqual([URL]); // the download already under way was used
+    expect(asked).toEqual([URL]); // once
     expect(await handle({ type: 'search', requestId: 1, query: 'dawning' })).toMatchObject({
       // Which name matched; how it is written is the page's to say, from the listings.
       hits: [{ listingId: 'el-sugon', matchedName: '', matchedSlot: 1, matchedKind: 'aka' }],
@@ -249,13 +250,10 @@ describe('search worker handler with a search file', () => {
       const { handle, load } = handlerServing(
         searchText === undefined ? {} : { [URL]: searchText },
       );
-      await load();
-      const searchFile = refTo(manifestText ?? searchText);
-      const ready = await handle({ type: 'index-listings', searchFile });
+      await load(refTo(manifestText ?? searchText));
+      const ready = await handle({ type: 'index-listings' });
       expect(ready).toMatchObject({ type: 'ready', docCount: 3 });
-      expect(ready !== null && 'searchFileProblem' in ready ? ready.searchFileProblem : '').toMatch(
-        problem,
-      );
+      expect('searchFileProblem' in ready ? ready.searchFileProblem : '').toMatch(problem);
       expect(await handle({ type: 'search', requestId: 1, query: 'megvii' })).toMatchObject({
         hits: [{ listingId: 'el-megvii' }],
       });
