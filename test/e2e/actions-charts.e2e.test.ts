@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './browser';
-import { announcedCount, waitForSettled } from './helpers';
+import { announcedCount, openWatchedPage, waitForSettled } from './helpers';
 
 /**
  * "When" and "which sectors": the official action dates of the seed story, and charts that
@@ -11,12 +10,10 @@ describe('additions by date and charts, in Chromium, on the real lists', () => {
   const baseUrl = inject('baseUrl');
   let browser: Browser;
   let page: Page;
-  const pageErrors: string[] = [];
+  let pageErrors: string[];
 
   beforeAll(async () => {
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    ({ browser, page, pageErrors } = await openWatchedPage(1280, 1000));
   });
 
   afterAll(async () => {

@@ -1,5 +1,35 @@
 import { expect } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './browser';
+
+/** A browser with one page, and what that page reported: its uncaught errors and every request. */
+export interface WatchedPage {
+  readonly browser: Browser;
+  readonly page: Page;
+  readonly pageErrors: string[];
+  readonly requests: string[];
+}
+
+/** Starts Chromium with a page of `width` × `height` that records its errors and requests. */
+export async function openWatchedPage(width = 1280, height = 900): Promise<WatchedPage> {
+  const browser = await launchChromium();
+  const page = await browser.newPage({ viewport: { width, height } });
+  const pageErrors: string[] = [];
+  const requests: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('request', (request) => requests.push(request.url()));
+  return { browser, page, pageErrors, requests };
+}
+
+/** `openWatchedPage` on the explorer at `baseUrl`, once its first rows are drawn and search is
+ * ready. */
+export async function openExplorer(baseUrl: string): Promise<WatchedPage> {
+  const watched = await openWatchedPage();
+  await watched.page.goto(`${baseUrl}/`);
+  await watched.page.locator('.results-table tbody tr').first().waitFor({ timeout: 60_000 });
+  await waitForSearchReady(watched.page);
+  return watched;
+}
 
 /** The count the page announces in its live region, e.g. 37 from "37 listings". */
 export async function announcedCount(page: Page): Promise<number> {

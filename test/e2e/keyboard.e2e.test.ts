@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './browser';
-import { announcedCount, waitForSearchReady, waitForSettled } from './helpers';
+import { announcedCount, openExplorer, waitForSettled } from './helpers';
 
 /**
  * The seed story by keyboard alone: no click, no `fill`. Tab to the search box, type, Tab to a
@@ -60,15 +59,10 @@ describe('the seed story by keyboard alone, in Chromium', () => {
   const baseUrl = inject('baseUrl');
   let browser: Browser;
   let page: Page;
-  const pageErrors: string[] = [];
+  let pageErrors: string[];
 
   beforeAll(async () => {
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(`${baseUrl}/`);
-    await page.locator('.results-table tbody tr').first().waitFor({ timeout: 60_000 });
-    await waitForSearchReady(page);
+    ({ browser, page, pageErrors } = await openExplorer(baseUrl));
   });
 
   afterAll(async () => {

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './browser';
-import { announcedCount, typeQuery, waitForSearchReady, waitForSettled } from './helpers';
+import { announcedCount, typeQuery, waitForSettled, openExplorer } from './helpers';
 
 /**
  * A new question starts at its best answer: after scrolling far down the whole list, a search
@@ -36,15 +35,10 @@ describe('results start at the top when the question changes, in Chromium', () =
   const baseUrl = inject('baseUrl');
   let browser: Browser;
   let page: Page;
-  const pageErrors: string[] = [];
+  let pageErrors: string[];
 
   beforeAll(async () => {
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(`${baseUrl}/`);
-    await page.locator('.results-table tbody tr').first().waitFor({ timeout: 60_000 });
-    await waitForSearchReady(page);
+    ({ browser, page, pageErrors } = await openExplorer(baseUrl));
   });
 
   afterAll(async () => {

@@ -3,14 +3,13 @@ import { resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './browser';
 import {
   announcedCount,
   expectSameOrigin,
   typeQuery,
   visibleRows,
-  waitForSearchReady,
   waitForSettled,
+  openExplorer,
 } from './helpers';
 
 /**
@@ -43,17 +42,11 @@ describe('the seed story, in Chromium, on the real lists', () => {
   const baseUrl = inject('baseUrl');
   let browser: Browser;
   let page: Page;
-  const requests: string[] = [];
-  const pageErrors: string[] = [];
+  let pageErrors: string[];
+  let requests: string[];
 
   beforeAll(async () => {
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.on('request', (request) => requests.push(request.url()));
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(`${baseUrl}/`);
-    await page.locator('.results-table tbody tr').first().waitFor({ timeout: 60_000 });
-    await waitForSearchReady(page);
+    ({ browser, page, pageErrors, requests } = await openExplorer(baseUrl));
   });
 
   afterAll(async () => {
