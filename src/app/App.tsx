@@ -108,7 +108,7 @@ function ReadyApp({ dataset }: { dataset: Dataset }) {
       sector: new Set(facets.sector.keys()),
     };
   }, [facts]);
-  const { port, status } = useSearchClient(dataset.listings);
+  const { port, status } = useSearchClient(dataset.byId);
   const localSearchIndex = useLocalSearchIndex(dataset.listings, status.status === 'ready');
   const [dismissedFor, setDismissedFor] = useState<string | null>(null);
 

@@ -64,7 +64,7 @@ export function startSearchIndex(
 }
 
 /** The search port and status, once the index that `startSearchIndex` began is ready. */
-export function useSearchClient(listings: readonly Listing[]): {
+export function useSearchClient(listingsById: ReadonlyMap<string, Listing>): {
   port: SearchPort | null;
   status: SearchStatus;
 } {
@@ -100,9 +100,10 @@ export function useSearchClient(listings: readonly Listing[]): {
     if (ready === null) return null;
     // The worker's hits name which of a listing's names matched; the listings say how it is
     // written (search.json leaves that to them).
-    const byId = new Map(listings.map((listing) => [listing.id, listing]));
-    return { search: (query) => ready.search(query).then((hits) => withMatchedNames(hits, byId)) };
-  }, [status, listings]);
+    return {
+      search: (query) => ready.search(query).then((hits) => withMatchedNames(hits, listingsById)),
+    };
+  }, [status, listingsById]);
   return { port, status };
 }
 
