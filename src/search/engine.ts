@@ -1157,7 +1157,7 @@ function toSearchHit(hit: DocHit): SearchHit {
     listingId: doc.listingId,
     matchedName: doc.name,
     matchedKind: doc.kind,
-    matchedSlot: Number(doc.id.slice(doc.id.lastIndexOf('#') + 1)),
+    matchedSlot: slotOf(doc.id),
     score: hit.score,
     quality: match === null ? 'identifier' : match.quality,
     match,
@@ -1167,6 +1167,20 @@ function toSearchHit(hit: DocHit): SearchHit {
   return doc.identifierType === undefined
     ? searchHit
     : { ...searchHit, identifierType: doc.identifierType };
+}
+
+/** The slot of a document id `${listingId}#${slot}`, read from its last digits without making
+ * a string (every hit of "Al" is 2,307 of them per keystroke). */
+function slotOf(id: string): number {
+  let slot = 0;
+  let scale = 1;
+  for (let at = id.length - 1; at >= 0; at -= 1) {
+    const digit = id.charCodeAt(at) - 48;
+    if (digit < 0 || digit > 9) break;
+    slot += digit * scale;
+    scale *= 10;
+  }
+  return slot;
 }
 
 function compareHits(a: DocHit, b: DocHit): number {

@@ -151,6 +151,15 @@ describe('filterListings', () => {
       const hitsOnly = filterListings(FACTS, { ...DEFAULT_VIEW, ...view }, ranks, byId);
       expect(hitsOnly).toEqual(all);
     }
+    // Hits handed best first (as the search does) keep that order without being sorted again.
+    const bestFirst = new Map([
+      ['cmic-2', 0],
+      ['sdn-4', 1],
+      ['el-1', 2],
+    ]);
+    const expected = ids(filterListings(FACTS, DEFAULT_VIEW, bestFirst));
+    expect(expected).toEqual(['cmic-2', 'sdn-4', 'el-1']);
+    expect(ids(filterListings(FACTS, DEFAULT_VIEW, bestFirst, byId))).toEqual(expected);
   });
 
   it('sorts by a column when asked, undated last in both directions', () => {

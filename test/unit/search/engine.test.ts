@@ -117,6 +117,19 @@ describe('searchListings ranking', () => {
     expect(hitFor('Gazpromb', 'el-gpb-ch')?.quality).toBe('prefix');
   });
 
+  it('says which of its names a hit matched, past the tenth', () => {
+    const aliases = Array.from({ length: 12 }, (_, index) => ({
+      name: `VESSEL NUMBER ${'ABCDEFGHIJKL'[index]}X`,
+      kind: 'aka' as const,
+    }));
+    const index = buildSearchIndex(
+      [makeListing('sdn-fleet', 'FLEET OPERATOR LLC', aliases)].flatMap(toSearchDocs),
+    );
+    expect(searchListings(index, 'fleet operator')[0]?.matchedSlot).toBe(0);
+    expect(searchListings(index, 'vessel number kx')[0]?.matchedSlot).toBe(11);
+    expect(searchListings(index, 'vessel number lx')[0]?.matchedSlot).toBe(12);
+  });
+
   it('splits a word only into halves that stand side by side, in order, in a name', () => {
     const index = buildSearchIndex(
       [

@@ -2,7 +2,7 @@ import { LISTS, type AgencyCode } from '../../../domain/lists';
 import { listedDate, type Listing } from '../../../domain/listing';
 import { rationalesFor } from '../../../domain/rationale';
 import { sortFactsByName } from './filter';
-import { NO_VALUE } from './view';
+import { FACET_KEYS, NO_VALUE, type FacetKey } from './view';
 
 /**
  * What the explorer filters, counts and sorts on, computed once per listing when the data loads,
@@ -22,6 +22,9 @@ export interface ListingFacts {
   readonly listed: string | null;
   /** Lower-case name for sorting. */
   readonly sortName: string;
+  /** The values of each facet, in `FACET_KEYS` order, made once here
+   * so that filtering and counting allocate nothing per listing on every keystroke. */
+  readonly facetLists: readonly (readonly string[])[];
 }
 
 const factsByListings = new WeakMap<readonly Listing[], readonly ListingFacts[]>();
@@ -51,21 +54,49 @@ function rationalesOf(listing: Listing): readonly string[] {
   return rationales;
 }
 
+/** One shared `[value]` per single value (an agency, a list, a type, a sector): a handful of
+ * arrays for all the listings instead of four per listing. */
+const singletons = new Map<string, readonly [string]>();
+
+function singleton(value: string): readonly [string] {
+  let list = singletons.get(value);
+  if (list === undefined) {
+    list = [value];
+    singletons.set(value, list);
+  }
+  return list;
+}
+
 export function deriveFacts(listing: Listing): ListingFacts {
-  const countries = new Set<string>();
-  for (const address of listing.addresses) if (address.country) countries.add(address.country);
-  for (const code of listing.nationalities) countries.add(code);
-  for (const code of listing.citizenships) countries.add(code);
+  const countrySet = new Set<string>();
+  for (const address of listing.addresses) if (address.country) countrySet.add(address.country);
+  for (const code of listing.nationalities) countrySet.add(code);
+  for (const code of listing.citizenships) countrySet.add(code);
+  const agency = LISTS[listing.list].agency;
+  const countries = countrySet.size > 0 ? [...countrySet].sort() : singleton(NO_VALUE);
+  const rationales = rationalesOf(listing);
+  const sectors = singleton(listing.sector.sector);
+  const type = listing.type ?? NO_VALUE;
+  const values: Record<FacetKey, readonly string[]> = {
+    agency: singleton(agency),
+    list: singleton(listing.list),
+    country: countries,
+    rationale: rationales,
+    program: listing.programs,
+    sector: sectors,
+    type: singleton(type),
+  };
   return {
     listing,
-    agency: LISTS[listing.list].agency,
-    countries: countries.size > 0 ? [...countries].sort() : [NO_VALUE],
+    agency,
+    countries,
     programs: listing.programs,
-    rationales: rationalesOf(listing),
-    sectors: [listing.sector.sector],
-    type: listing.type ?? NO_VALUE,
+    rationales,
+    sectors,
+    type,
     listed: listedDate(listing),
     // English has no special casing, so this equals toLocaleLowerCase('en'), without ICU.
     sortName: listing.name.toLowerCase(),
+    facetLists: FACET_KEYS.map((key) => values[key]),
   };
 }

@@ -61,8 +61,7 @@ function countEvery(facts: readonly ListingFacts[]): FilterResult {
     if (fact.listed !== null) dated += 1;
     for (let index = 0; index < FACET_KEYS.length; index += 1) {
       const counter = counters[index]!;
-      for (const value of facetValues(fact, FACET_KEYS[index]!))
-        counter.set(value, (counter.get(value) ?? 0) + 1);
+      for (const value of fact.facetLists[index]!) counter.set(value, (counter.get(value) ?? 0) + 1);
     }
   }
   const facets = Object.fromEntries(
@@ -101,25 +100,40 @@ function filterEvery(
   ranks: SearchRanks,
   factsById?: ReadonlyMap<string, ListingFacts>,
 ): FilterResult {
+  const facetCount = FACET_KEYS.length;
   const selected = FACET_KEYS.map((key) => new Set<string>(view[key]));
   const counters = FACET_KEYS.map(() => new Map<string, number>());
   const rows: ListingFacts[] = [];
   let dated = 0;
   let undated = 0;
 
-  // With a query, only its hits can be shown or counted: visit those, not every listing.
-  const candidates =
-    ranks !== null && factsById !== undefined
-      ? [...ranks.keys()].flatMap((id) => factsById.get(id) ?? [])
-      : facts;
+  // With a query, only its hits can be shown or counted: visit those, not every listing. The
+  // search hands its hits best first, so the rows usually come out in rank order already and
+  // need no sorting (2,307 hits for "Al": ~3 ms of the keystroke).
+  let candidates: readonly ListingFacts[] = facts;
+  let inRankOrder = false;
+  const fromHits = ranks !== null && factsById !== undefined;
+  if (fromHits) {
+    const hits: ListingFacts[] = [];
+    let previous = -Infinity;
+    inRankOrder = true;
+    for (const [id, rank] of ranks) {
+      const fact = factsById.get(id);
+      if (fact === undefined) continue;
+      if (rank < previous) inRankOrder = false;
+      previous = rank;
+      hits.push(fact);
+    }
+    candidates = hits;
+  }
   for (const fact of candidates) {
     let failed = 0;
-    if (ranks !== null && !ranks.has(fact.listing.id)) failed |= QUERY_BIT;
-    FACET_KEYS.forEach((key, index) => {
+    if (ranks !== null && !fromHits && !ranks.has(fact.listing.id)) failed |= QUERY_BIT;
+    const lists = fact.facetLists;
+    for (let index = 0; index < facetCount; index += 1) {
       const chosen = selected[index]!;
-      if (chosen.size > 0 && !facetValues(fact, key).some((value) => chosen.has(value)))
-        failed |= 1 << index;
-    });
+      if (chosen.size > 0 && !hasAny(lists[index]!, chosen)) failed |= 1 << index;
+    }
     if (!inDateRange(fact.listed, view.listedFrom, view.listedTo)) failed |= DATE_BIT;
 
     if ((failed & ~DATE_BIT) === 0) {
@@ -127,39 +141,30 @@ function filterEvery(
       else dated += 1;
     }
     if (failed === 0) rows.push(fact);
-    FACET_KEYS.forEach((key, index) => {
+    for (let index = 0; index < facetCount; index += 1) {
       // Counted for this facet when nothing but (at most) this facet's own filter fails.
-      if ((failed & ~(1 << index)) !== 0) return;
+      if ((failed & ~(1 << index)) !== 0) continue;
       const counter = counters[index]!;
-      for (const value of facetValues(fact, key)) counter.set(value, (counter.get(value) ?? 0) + 1);
-    });
+      const values = lists[index]!;
+      for (let at = 0; at < values.length; at += 1) {
+        const value = values[at]!;
+        counter.set(value, (counter.get(value) ?? 0) + 1);
+      }
+    }
   }
 
   const inNameOrder = candidates === facts && SORTED_BY_NAME.has(facts);
-  if (!(inNameOrder && view.sort === null && ranks === null)) sortRows(rows, view.sort, ranks);
+  const ordered = view.sort === null && (ranks === null ? inNameOrder : inRankOrder);
+  if (!ordered) sortRows(rows, view.sort, ranks);
   const facets = Object.fromEntries(
     FACET_KEYS.map((key, index) => [key, counters[index]!]),
   ) as Record<FacetKey, Map<string, number>>;
   return { rows, facets, dated, undated };
 }
 
-export function facetValues(fact: ListingFacts, key: FacetKey): readonly string[] {
-  switch (key) {
-    case 'agency':
-      return [fact.agency];
-    case 'list':
-      return [fact.listing.list];
-    case 'country':
-      return fact.countries;
-    case 'rationale':
-      return fact.rationales;
-    case 'program':
-      return fact.programs;
-    case 'sector':
-      return fact.sectors;
-    case 'type':
-      return [fact.type];
-  }
+function hasAny(values: readonly string[], chosen: ReadonlySet<string>): boolean {
+  for (let at = 0; at < values.length; at += 1) if (chosen.has(values[at]!)) return true;
+  return false;
 }
 
 function inDateRange(listed: string | null, from: string | null, to: string | null): boolean {
