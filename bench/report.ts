@@ -473,7 +473,7 @@ function stageTable(loads: readonly LoadRecord[]): string {
       (l) => l.searchReadyFrame - (l.indexReadyAt ?? NaN),
     ],
     [
-      '"Search ready" → the page\'s own index built (in slices; keystrokes are answered on the page from then on)',
+      '"Search ready" → the page\'s own index built (in slices, from the search.json the worker read; keystrokes are answered on the page from then on)',
       (l) => (l.marks['search:page-index'] ?? NaN) - l.searchReadyFrame,
     ],
     ['main-thread long tasks, total', (l) => l.longTaskMs],
@@ -748,7 +748,7 @@ quality 11, over exactly the files the page requested), and drives Chromium thro
   keydown event's timestamp to the MutationObserver callback that sees \`data-settled="true"\`
   with \`data-query\` equal to the new text (after it was seen unsettled, or in the first
   commit when the page's own index answered). Typing starts after the last cold load, which
-  waits for the page's own index (a few seconds after "Search ready") before weighing the heap.
+  waits for the page's own index (under a second after "Search ready") before weighing the heap.
 - **Facet toggles**: the first or second option of Agency, List, Country, Entity type, Rationale
   and Sector, checked then unchecked, with no query (all rows): click timestamp → settled (the
   facet counts render in the same commit). With charts shown: click → the last DOM mutation

@@ -25,7 +25,7 @@ import { ActionRoutes } from './ActionRoutes';
 import { formatExplorerSearch, parseExplorerSearch } from './url-state';
 import { useDataset } from './use-dataset';
 import { DATA_URL } from './data-url';
-import { describeSearchStatus, useSearchClient } from './use-search-client';
+import { describeSearchStatus, takeSearchFileText, useSearchClient } from './use-search-client';
 import { useLocalSearchIndex } from './use-local-search-index';
 
 export function App() {
@@ -108,8 +108,12 @@ function ReadyApp({ dataset }: { dataset: Dataset }) {
       sector: new Set(facets.sector.keys()),
     };
   }, [facts]);
-  const { port, status } = useSearchClient(dataset.byId);
-  const localSearchIndex = useLocalSearchIndex(dataset.listings, status.status === 'ready');
+  const { port, status } = useSearchClient();
+  const localSearchIndex = useLocalSearchIndex(
+    dataset.listings,
+    status.status === 'ready',
+    takeSearchFileText,
+  );
   const [dismissedFor, setDismissedFor] = useState<string | null>(null);
 
   const parsed = useMemo(() => {

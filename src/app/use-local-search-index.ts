@@ -1,7 +1,13 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Listing } from '../domain/listing';
-import { buildSearchIndexInSlices, nextTask, type SearchIndex } from '../search/engine';
+import {
+  buildSearchIndexInSlices,
+  indexFromSearchFileInSlices,
+  nextTask,
+  type SearchIndex,
+} from '../search/engine';
 import { toSearchDocs, type SearchDoc } from '../search/search-docs';
+import { readSearchFile, type SearchFile } from '../search/search-file';
 
 /**
  * Above this many search documents the page leaves every search to the worker: a search of the
@@ -14,6 +20,38 @@ export const LOCAL_SEARCH_MAX_DOCS = 150_000;
  * holds the main thread for ~10–30 ms. */
 const LISTINGS_PER_SLICE = 1500;
 const DOCS_PER_SLICE = 2500;
+/** Listings (or names) of a search file read per slice: ~5–15 ms each. */
+const SEARCH_FILE_SLICE = 2000;
+
+/**
+ * A pause between slices that lets input and painting run: `scheduler.yield()` where the browser
+ * has it (the rest then continues ahead of other queued tasks), else a task of its own. The ~50
+ * `setTimeout` pauses of reading the search file waited ~7 ms each, ~0.35 s in all.
+ */
+function pauseForInput(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return typeof scheduler?.yield === 'function' ? scheduler.yield() : nextTask();
+}
+
+function searchFileDocCount(file: SearchFile): number {
+  let count = 0;
+  for (const entry of file.listings) count += entry.length - 2;
+  return count;
+}
+
+/** The index from the search file the worker read (~0.2 s in slices), or null to build it from
+ * the listings: no file, or too many documents for the page. */
+async function indexFromWorkersFile(
+  searchFileText: Promise<string | null>,
+  isCancelled: () => boolean,
+): Promise<SearchIndex | null> {
+  const text = await searchFileText;
+  if (text === null || isCancelled()) return null;
+  await pauseForInput();
+  const file = readSearchFile(text, 'search.json');
+  if (searchFileDocCount(file) > LOCAL_SEARCH_MAX_DOCS || isCancelled()) return null;
+  return (await indexFromSearchFileInSlices(file, pauseForInput, SEARCH_FILE_SLICE)).index;
+}
 
 /**
  * The page's own copy of the search index, built in slices once `start` (the worker's index is
@@ -22,17 +60,42 @@ const DOCS_PER_SLICE = 2500;
  * results render in the keystroke's own frame: an answer from the worker waits for that frame and
  * for the input's follow-up tasks, which Chromium runs first (~15 ms, median, in the benchmark).
  * Queries that need MiniSearch's OR reading still go to the worker.
+ *
+ * Read from the search file the worker indexed (`searchFileText`) when there was one: its names
+ * are then left to the listings (`namedHit`). Else built from the listings (~1.5 s of slices).
  */
 export function useLocalSearchIndex(
   listings: readonly Listing[],
   start: boolean,
+  searchFileText?: () => Promise<string | null>,
 ): SearchIndex | null {
   const [index, setIndex] = useState<SearchIndex | null>(null);
+  // Asked once per page (the worker hands its text over once), even when the effect runs again.
+  const fileText = useRef<Promise<string | null> | null>(null);
+  const askFileText = useRef(searchFileText);
   useEffect(() => {
     if (!start) return undefined;
     let cancelled = false;
+    const isCancelled = () => cancelled;
+    const done = (built: SearchIndex) => {
+      // For the benchmark's attribution, beside the loader's data:* marks.
+      performance.mark('search:page-index');
+      setIndex(built);
+    };
     // A failure here only leaves every search to the worker, which is how the page began.
     void (async () => {
+      const ask = askFileText.current;
+      if (ask !== undefined) fileText.current ??= ask();
+      const fromFile =
+        fileText.current === null
+          ? null
+          : await indexFromWorkersFile(fileText.current, isCancelled).catch(() => null);
+      if (cancelled) return;
+      if (fromFile !== null) {
+        fileText.current = Promise.resolve(null); // the text is read; the index holds what it needs
+        done(fromFile);
+        return;
+      }
       await nextTask();
       const docs: SearchDoc[] = [];
       for (let from = 0; from < listings.length; from += LISTINGS_PER_SLICE) {
@@ -42,10 +105,7 @@ export function useLocalSearchIndex(
         await nextTask();
       }
       const built = await buildSearchIndexInSlices(docs, nextTask, DOCS_PER_SLICE);
-      if (cancelled) return;
-      // For the benchmark's attribution, beside the loader's data:* marks.
-      performance.mark('search:page-index');
-      setIndex(built);
+      if (!cancelled) done(built);
     })().catch(() => undefined);
     return () => {
       cancelled = true;

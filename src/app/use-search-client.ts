@@ -8,8 +8,6 @@ import { takeEarlyWorker } from './early-worker';
 import { markStartupSettled } from './startup';
 import type { ListingsVerdict } from '../data/load-dataset';
 import type { SearchFileRef } from '../domain/data-files';
-import type { Listing } from '../domain/listing';
-import { withMatchedNames } from '../search/hit-names';
 import type { SearchPort } from '../features/explorer/use-search-ranks';
 
 export type SearchStatus =
@@ -24,6 +22,9 @@ export type SearchStatus =
  */
 let client: SearchClient | null = null;
 let indexing: Promise<{ docCount: number; millis: number }> | null = null;
+/** Asked for right after the index (the worker answers in order), so it follows "ready" at once
+ * rather than behind the worker's later slices of work. */
+let searchFileText: Promise<string | null> | null = null;
 
 /** The page's client, on the worker the page's first module started (`early-worker.ts`). */
 function pageClient(): SearchClient {
@@ -57,14 +58,25 @@ export function startSearchIndex(
     searchFile ?? undefined,
   );
   indexing = pageClient().indexListings();
+  searchFileText = pageClient().searchFileText();
+  // Unused when the data turns out damaged; handled here so it is not an uncaught rejection.
+  searchFileText.catch(() => undefined);
   // When the data is damaged the page shows the error page and never asks for the search; the
   // rejection is handled here so it is not reported as an uncaught error.
   indexing.then(markStartupSettled, markStartupSettled);
   return verdict;
 }
 
+/** The text of the search file the worker indexed (checked there), for the page's own index;
+ * null when there was none. Once: the page then holds it only as long as it reads it. */
+export function takeSearchFileText(): Promise<string | null> {
+  const text = searchFileText ?? Promise.resolve(null);
+  searchFileText = null;
+  return text;
+}
+
 /** The search port and status, once the index that `startSearchIndex` began is ready. */
-export function useSearchClient(listingsById: ReadonlyMap<string, Listing>): {
+export function useSearchClient(): {
   port: SearchPort | null;
   status: SearchStatus;
 } {
@@ -97,13 +109,8 @@ export function useSearchClient(listingsById: ReadonlyMap<string, Listing>): {
 
   const port = useMemo<SearchPort | null>(() => {
     const ready = status.status === 'ready' ? client : null;
-    if (ready === null) return null;
-    // The worker's hits name which of a listing's names matched; the listings say how it is
-    // written (search.json leaves that to them).
-    return {
-      search: (query) => ready.search(query).then((hits) => withMatchedNames(hits, listingsById)),
-    };
-  }, [status, listingsById]);
+    return ready === null ? null : { search: (query) => ready.search(query) };
+  }, [status]);
   return { port, status };
 }
 

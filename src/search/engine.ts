@@ -535,18 +535,51 @@ class SearchFileNames {
   };
 }
 
+/** What `indexFromSearchFile` gives: the index, every document, and the tables left for later. */
+export interface SearchFileIndex {
+  readonly index: SearchIndex;
+  readonly allDocs: () => SearchDoc[];
+  /** Makes the tables left for the first search to need (whole names); call it once idle. */
+  readonly finish: () => void;
+}
+
 /**
  * The index, without MiniSearch, from a checked search file (`readSearchFile`): the same index
  * `buildSearchIndex(docs, { miniSearch: false })` builds from the documents of the listings the
  * file was written from (a test holds their answers equal), in tables of numbers; see
  * `SearchFileNames`. `allDocs` makes every document, for `addMiniSearchInSlices`.
  */
-export function indexFromSearchFile(file: SearchFile): {
-  readonly index: SearchIndex;
-  readonly allDocs: () => SearchDoc[];
-  /** Makes the tables left for the first search to need (whole names); call it once idle. */
-  readonly finish: () => void;
-} {
+export function indexFromSearchFile(file: SearchFile): SearchFileIndex {
+  const steps = searchFileSteps(file, Number.POSITIVE_INFINITY);
+  let step = steps.next();
+  while (step.done !== true) step = steps.next();
+  return step.value;
+}
+
+/**
+ * `indexFromSearchFile` a slice of `sliceSize` listings at a time, with `pause()` awaited between
+ * slices, whole names included: the page's own index, made on its main thread (~0.2 s in all, in
+ * slices of a few milliseconds, where building it from the listings took ~1.5 s of slices).
+ */
+export async function indexFromSearchFileInSlices(
+  file: SearchFile,
+  pause: () => Promise<void>,
+  sliceSize = 2000,
+): Promise<SearchFileIndex> {
+  const steps = searchFileSteps(file, sliceSize);
+  let step = steps.next();
+  while (step.done !== true) {
+    await pause();
+    step = steps.next();
+  }
+  return step.value;
+}
+
+/** `indexFromSearchFile`'s work, yielding after every `sliceSize` listings or names. */
+function* searchFileSteps(
+  file: SearchFile,
+  sliceSize: number,
+): Generator<void, SearchFileIndex, void> {
   const { words, listings } = file;
   let nameCount = 0;
   for (const entry of listings) {
@@ -564,7 +597,9 @@ export function indexFromSearchFile(file: SearchFile): {
   const pairCodes: number[] = [];
   let averageNameLength = 0;
   let ordinal = 0;
-  listings.forEach((entry, listing) => {
+  for (let listing = 0; listing < listings.length; listing += 1) {
+    if (listing > 0 && listing % sliceSize === 0) yield;
+    const entry = listings[listing] as SearchFileListing;
     const listingId = entry[0];
     firstName[listing] = ordinal;
     listingPositions.set(listingId, listing);
@@ -598,8 +633,9 @@ export function indexFromSearchFile(file: SearchFile): {
       order.push(ordinal);
       ordinal += 1;
     }
-  });
+  }
   firstName[listings.length] = ordinal;
+  yield;
   // Which names have each word, in name order: counts, then each name filed at its word's cursor.
   const wordStarts = new Int32Array(words.length + 1);
   for (let word = 0; word < words.length; word += 1)
@@ -607,6 +643,7 @@ export function indexFromSearchFile(file: SearchFile): {
   const cursor = wordStarts.slice(0, words.length);
   const wordNames = new Int32Array(wordStarts[words.length] ?? 0);
   for (let name = 0; name < nameCount; name += 1) {
+    if (name > 0 && name % sliceSize === 0) yield;
     const entry = listings[nameListing[name] ?? 0] as SearchFileListing;
     const raw = entry[2 + (nameSlot[name] ?? 0)] as SearchFileName;
     for (let word = 1; word < raw.length; word += 1) {
@@ -616,6 +653,7 @@ export function indexFromSearchFile(file: SearchFile): {
       cursor[code] = (cursor[code] ?? 0) + 1;
     }
   }
+  yield;
   const names = new SearchFileNames(
     file,
     nameListing,
@@ -625,22 +663,36 @@ export function indexFromSearchFile(file: SearchFile): {
     wordStarts,
     wordNames,
   );
-  // Whole names are keyed by strings, 38,000 of them: made at the first lookup or by `finish`,
-  // after the worker has said it is ready.
+  const adjacentPairs = sortedDistinct(pairCodes);
+  yield;
+  const vocabulary = toVocabulary(words);
+  // Whole names are keyed by strings, 38,000 of them: made at the first lookup, by `finish`, or
+  // here when sliced (the sliced index is for a page, which then has it whole).
   let wholeNameOrdinals: Map<string, number[]> | null = null;
-  const wholeNameTable = (): Map<string, number[]> => {
-    if (wholeNameOrdinals !== null) return wholeNameOrdinals;
+  function* wholeNameSteps(): Generator<void, Map<string, number[]>, void> {
     const table = new Map<string, number[]>();
     for (let name = 0; name < nameCount; name += 1) {
+      if (name > 0 && name % sliceSize === 0) yield;
       const entry = listings[nameListing[name] ?? 0] as SearchFileListing;
       const raw = entry[2 + (nameSlot[name] ?? 0)] as SearchFileName;
       const parts: string[] = [];
       for (let word = 1; word < raw.length; word += 1) parts.push(words[raw[word] as number] ?? '');
       addKey(table, parts.join(''), name);
     }
-    wholeNameOrdinals = table;
     return table;
+  }
+  const wholeNameTable = (): Map<string, number[]> => {
+    if (wholeNameOrdinals !== null) return wholeNameOrdinals;
+    const steps = wholeNameSteps();
+    let step = steps.next();
+    while (step.done !== true) step = steps.next();
+    wholeNameOrdinals = step.value;
+    return wholeNameOrdinals;
   };
+  if (Number.isFinite(sliceSize)) {
+    yield;
+    wholeNameOrdinals = yield* wholeNameSteps();
+  }
   const wholeNames: ExactKeys = {
     get: (key) =>
       wholeNameTable()
@@ -650,13 +702,13 @@ export function indexFromSearchFile(file: SearchFile): {
   const index: SearchIndex = {
     engine: null,
     words,
-    vocabulary: toVocabulary(words),
+    vocabulary,
     wordDocCounts: Uint32Array.from(wordCounts.subarray(0, words.length)),
     postings: names.postings,
     scoreScratch: new Float64Array(nameCount),
     metScratch: new Uint8Array(nameCount),
     averageNameLength,
-    adjacentPairs: sortedDistinct(pairCodes),
+    adjacentPairs,
     wholeNames,
     identifiers,
     namesById: names.namesById,

@@ -1,7 +1,7 @@
 /**
- * Names hits from the listings. The search worker's index, read from `search.json`, knows which
- * of a listing's names matched but not how it is written (the file leaves that to the listings,
- * which the page has): the page names its hits here before anything shows them.
+ * Names hits from the listings. An index read from `search.json` (the worker's, and the page's
+ * own) knows which of a listing's names matched but not how it is written (the file leaves that
+ * to the listings, which the page has): the results table names the hits of the rows it shows.
  */
 import type { SearchHit } from './engine';
 import type { Listing } from '../domain/listing';
@@ -15,17 +15,13 @@ export function nameOfSlot(
   return slot === 0 ? listing.name : listing.aliases[slot - 1]?.name;
 }
 
-/** `hits` with every empty `matchedName` filled in from `listingsById`; the same array when none
- * was empty (an index built from the listings names its hits itself). */
-export function withMatchedNames<T extends SearchHit>(
-  hits: readonly T[],
-  listingsById: ReadonlyMap<string, Pick<Listing, 'name' | 'aliases'>>,
-): readonly T[] {
-  if (!hits.some((hit) => hit.matchedName === '')) return hits;
-  return hits.map((hit) => {
-    if (hit.matchedName !== '') return hit;
-    const listing = listingsById.get(hit.listingId);
-    const name = listing === undefined ? undefined : nameOfSlot(listing, hit.matchedSlot);
-    return name === undefined ? hit : { ...hit, matchedName: name };
-  });
+/** `hit` with its `matchedName` filled in from its listing when empty; the same hit otherwise
+ * (an index built from the listings names its hits itself), or when the slot is not a name. */
+export function namedHit<T extends Pick<SearchHit, 'matchedName' | 'matchedSlot'>>(
+  hit: T,
+  listing: Pick<Listing, 'name' | 'aliases'>,
+): T {
+  if (hit.matchedName !== '') return hit;
+  const name = nameOfSlot(listing, hit.matchedSlot);
+  return name === undefined ? hit : { ...hit, matchedName: name };
 }

@@ -26,6 +26,10 @@ export type SearchWorkerRequest =
    * the manifest's SHA-256 and was written with these very listings, else from the listings
    * themselves; answered by `ready`. */
   | { readonly type: 'index-listings' }
+  /** The text of the search file the index was read from, for the page to read its own copy of
+   * the index from (`indexFromSearchFileInSlices`): checked here already, and downloaded once.
+   * Answered by `search-file-text` (null when the listings were indexed instead); asked once. */
+  | { readonly type: 'search-file-text' }
   | {
       readonly type: 'search';
       readonly requestId: number;
@@ -50,6 +54,7 @@ export type SearchWorkerResponse =
       readonly sha256: string | null;
       readonly millis: number;
     }
+  | { readonly type: 'search-file-text'; readonly text: string | null }
   | {
       readonly type: 'results';
       readonly requestId: number;
@@ -59,7 +64,13 @@ export type SearchWorkerResponse =
   /** `requestId` null: the failure was a `load`. */
   | { readonly type: 'error'; readonly requestId: number | null; readonly message: string };
 
-const RESPONSE_TYPES: readonly string[] = ['ready', 'validated', 'results', 'error'];
+const RESPONSE_TYPES: readonly string[] = [
+  'ready',
+  'validated',
+  'search-file-text',
+  'results',
+  'error',
+];
 
 /** A message from the worker is data crossing a boundary: check its tag before trusting it. */
 export function isSearchWorkerResponse(value: unknown): value is SearchWorkerResponse {

@@ -35,6 +35,9 @@ export interface SearchClient {
   /** Indexes the listings of the file `loadListingsFile` sent: from its search file when that
    * matches them, else from the listings. */
   indexListings(): Promise<{ docCount: number; millis: number }>;
+  /** The text of the search file the worker's index was read from, checked there; null when it
+   * indexed the listings. Once: the worker keeps it only until asked. */
+  searchFileText(): Promise<string | null>;
   search(query: string, candidateIds?: ReadonlySet<string>): Promise<SearchHit[]>;
   dispose(): void;
 }
@@ -96,7 +99,11 @@ export function createSearchClient(
   }
 
   function settle(response: SearchWorkerResponse): void {
-    if (response.type === 'ready' || response.type === 'validated') {
+    if (
+      response.type === 'ready' ||
+      response.type === 'validated' ||
+      response.type === 'search-file-text'
+    ) {
       ordered.shift()?.settle(response);
     } else if (response.type === 'results') {
       searches.get(response.requestId)?.resolve([...response.hits]); // absent: stale, dropped
@@ -142,6 +149,19 @@ export function createSearchClient(
       new Promise((resolve, reject) => {
         ordered.push({ settle: readyOrFail(resolve, reject), reject });
         port.post({ type: 'index-listings' });
+      }),
+    searchFileText: () =>
+      new Promise((resolve, reject) => {
+        ordered.push({
+          settle: (response) =>
+            response.type === 'search-file-text'
+              ? resolve(response.text)
+              : reject(
+                  new Error(`expected the search file, the worker answered "${response.type}"`),
+                ),
+          reject,
+        });
+        port.post({ type: 'search-file-text' });
       }),
     search: (query, candidateIds) => {
       if (inFlight && inFlight.query === query && inFlight.candidateIds === candidateIds)

@@ -74,6 +74,8 @@ export function createSearchWorkerHandler(
   /** The search file sent with the listings file, downloading since, for `index-listings`. */
   let searchDownload: { readonly ref: SearchFileRef; readonly bytes: Promise<ArrayBuffer> } | null =
     null;
+  /** The text of the search file indexed, until the page asks for it (`search-file-text`). */
+  let indexedSearchFileText: string | null = null;
 
   /** Indexes the listings themselves. Ready without MiniSearch, which follows in slices between
    * searches: only a query that no name matches all but one word of needs it, and it waits. */
@@ -113,11 +115,13 @@ export function createSearchWorkerHandler(
         throw new Error(`${name}: no SHA-256 here to check it against the manifest and listings`);
       if (sha256 !== searchFile.sha256)
         throw new Error(`${name} does not match the manifest (SHA-256 differs): damaged or stale`);
-      const file = readSearchFile(new TextDecoder().decode(bytes), name);
+      const text = new TextDecoder().decode(bytes);
+      const file = readSearchFile(text, name);
       if (file.listingsSha256 !== listingsSha256)
         throw new Error(`${name}: written with other listings than these (SHA-256 differs)`);
       const { index: built, allDocs, finish } = indexFromSearchFile(file);
       index = built;
+      indexedSearchFileText = text;
       listingsFile = null;
       // After "ready" has gone: the tables left for later, then MiniSearch a slice at a time.
       miniSearchAdded = nextTask().then(() => {
@@ -182,6 +186,11 @@ export function createSearchWorkerHandler(
             message: messageOf(error),
           }),
         );
+      }
+      if (request.type === 'search-file-text') {
+        const text = indexedSearchFileText;
+        indexedSearchFileText = null;
+        return { type: 'search-file-text', text };
       }
       if (index === null) {
         return { type: 'error', requestId: request.requestId, message: 'search before load' };

@@ -20,6 +20,7 @@ import { AGENCY_NAMES } from '../../domain/lists';
 import { RATIONALES, isRationaleCode } from '../../domain/rationale';
 import { SECTORS, isSectorCode } from '../../domain/sector';
 import { explainSearchHit } from '../../search/explain';
+import { namedHit } from '../../search/hit-names';
 import { Checkbox } from '../../ui/Checkbox';
 import { Link } from '../../ui/Link';
 import { useMediaQuery } from '../../ui/use-media-query';
@@ -198,7 +199,9 @@ export const ResultsTable = memo(function ResultsTable({
   // facet click or keystroke.
   const inView = virtualizer.getVirtualItems().flatMap((item) => {
     const facts = rows[item.index];
-    return facts === undefined ? [] : [{ item, row: { facts, hit: hits.get(facts.listing.id) } }];
+    if (facts === undefined) return [];
+    const hit = hits.get(facts.listing.id);
+    return [{ item, row: { facts, hit: hit && namedHit(hit, facts.listing) } }];
   });
   const rowsInView = inView.map(({ row }) => row);
   const table = useTable({

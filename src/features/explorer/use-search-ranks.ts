@@ -7,6 +7,9 @@ import type { ExplainableHit } from '../../search/explain';
 export interface ExplorerHit extends ExplainableHit {
   readonly listingId: string;
   readonly quality: string;
+  /** Which of the listing's names matched (`matchedName` is '' from an index read from a search
+   * file: the results table names it from the listing, `namedHit`). */
+  readonly matchedSlot: number;
 }
 
 export interface SearchPort {

@@ -15,6 +15,7 @@ const FACTS = [
   buildListing({
     id: 'el-1',
     name: 'Megvii Technology',
+    aliases: [{ name: 'Megvii', kind: 'aka' }],
     list: 'EL',
     type: null,
     addresses: [address('CN')],
@@ -38,6 +39,7 @@ const searchPort: SearchPort = {
             listingId: 'cmic-2',
             matchedName: 'MEGVII',
             matchedKind: 'primary',
+            matchedSlot: 0,
             quality: 'exact',
             match: {
               quality: 'exact',
@@ -51,8 +53,10 @@ const searchPort: SearchPort = {
           },
           {
             listingId: 'el-1',
-            matchedName: 'Megvii',
+            // As from an index read from search.json: the table names it from the listing.
+            matchedName: '',
             matchedKind: 'aka',
+            matchedSlot: 1,
             quality: 'fuzzy',
             match: {
               quality: 'fuzzy',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nameOfSlot, withMatchedNames } from '../../../src/search/hit-names';
+import { namedHit, nameOfSlot } from '../../../src/search/hit-names';
 import type { SearchHit } from '../../../src/search/engine';
 import { makeListing } from './listing-factory';
 
@@ -7,7 +7,6 @@ const SUGON = makeListing('el-sugon', 'Sugon', [
   { name: 'Dawning Information Industry', kind: 'aka' },
   { name: 'Dawning', kind: 'weak' },
 ]);
-const BY_ID = new Map([[SUGON.id, SUGON]]);
 
 function hit(matchedSlot: number, matchedName = '', listingId = SUGON.id): SearchHit {
   return {
@@ -23,24 +22,22 @@ function hit(matchedSlot: number, matchedName = '', listingId = SUGON.id): Searc
   };
 }
 
-describe('withMatchedNames', () => {
+describe('namedHit', () => {
   it("names a hit from its listing's primary name or alias, by slot", () => {
     expect(nameOfSlot(SUGON, 0)).toBe('Sugon');
     expect(nameOfSlot(SUGON, 2)).toBe('Dawning');
     expect(nameOfSlot(SUGON, 3)).toBeUndefined();
-    expect(withMatchedNames([hit(0), hit(1)], BY_ID).map((named) => named.matchedName)).toEqual([
+    expect([hit(0), hit(1)].map((unnamed) => namedHit(unnamed, SUGON).matchedName)).toEqual([
       'Sugon',
       'Dawning Information Industry',
     ]);
+    expect(namedHit(hit(0), SUGON)).toEqual({ ...hit(0), matchedName: 'Sugon' });
   });
 
-  it('keeps names already given, and hits it cannot name, as they are', () => {
-    const named = [hit(1, 'As written')];
-    expect(withMatchedNames(named, BY_ID)).toBe(named);
-    const unknown = hit(0, '', 'sdn-elsewhere');
-    expect(withMatchedNames([unknown, hit(0)], BY_ID)).toEqual([
-      unknown,
-      { ...hit(0), matchedName: 'Sugon' },
-    ]);
+  it('keeps names already given, and hits past the names (identifiers), as they are', () => {
+    const named = hit(1, 'As written');
+    expect(namedHit(named, SUGON)).toBe(named);
+    const pastTheNames = hit(3);
+    expect(namedHit(pastTheNames, SUGON)).toBe(pastTheNames);
   });
 });

@@ -225,6 +225,15 @@ describe('search worker handler with a search file', () => {
     expect(
       await handle({ type: 'search', requestId: 2, query: 'megvii zzyzx qqqq' }),
     ).toMatchObject({ hits: [{ listingId: 'el-megvii' }] });
+    // The checked text, for the page's own index: handed over once.
+    expect(await handle({ type: 'search-file-text' })).toEqual({
+      type: 'search-file-text',
+      text: searchText,
+    });
+    expect(await handle({ type: 'search-file-text' })).toEqual({
+      type: 'search-file-text',
+      text: null,
+    });
   });
 
   const written = () => searchFileText(LISTINGS, sha256);
@@ -257,6 +266,8 @@ describe('search worker handler with a search file', () => {
       expect(await handle({ type: 'search', requestId: 1, query: 'megvii' })).toMatchObject({
         hits: [{ listingId: 'el-megvii' }],
       });
+      // Nothing for the page to read its index from: it builds it from the listings.
+      expect(await handle({ type: 'search-file-text' })).toMatchObject({ text: null });
     },
   );
 });
@@ -267,6 +278,8 @@ describe('search client', () => {
     await expect(client.load(LISTINGS)).resolves.toMatchObject({ docCount: 3 });
     const hits = await client.search('megvii');
     expect(hits.map((hit) => hit.listingId)).toEqual(['el-megvii']);
+    // Indexed from the listings: no search file for the page to read.
+    await expect(client.searchFileText()).resolves.toBeNull();
   });
 
   it('supersedes an older search: it rejects and its late result is dropped', async () => {

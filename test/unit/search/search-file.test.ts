@@ -3,6 +3,7 @@ import {
   addMiniSearchInSlices,
   buildSearchIndex,
   indexFromSearchFile,
+  indexFromSearchFileInSlices,
   searchListings,
   type SearchIndex,
 } from '../../../src/search/engine';
@@ -13,7 +14,7 @@ import {
   SearchFileError,
 } from '../../../src/search/search-file';
 import { toSearchDocs } from '../../../src/search/search-docs';
-import { withMatchedNames } from '../../../src/search/hit-names';
+import { namedHit } from '../../../src/search/hit-names';
 import { makeListing } from './listing-factory';
 
 const LISTINGS = [
@@ -51,7 +52,7 @@ function shape(index: SearchIndex) {
     docCount: index.docCount,
     wordDocCounts: [...index.wordDocCounts],
     postings: index.words.map((word) => index.postings.get(word)?.map((name) => name.ordinal)),
-    // The file leaves names as written to the listings (`withMatchedNames`).
+    // The file leaves names as written to the listings (`namedHit`).
     names: names.map((name) => ({
       ...name,
       doc: { ...name.doc, name: undefined },
@@ -80,13 +81,31 @@ describe('search file', () => {
     ]);
   });
 
+  it('reads the same index a few listings at a time', async () => {
+    const file = readSearchFile(TEXT, 'search.json');
+    let pauses = 0;
+    const sliced = await indexFromSearchFileInSlices(
+      file,
+      () => {
+        pauses += 1;
+        return Promise.resolve();
+      },
+      3,
+    );
+    // 8 listings and 13 names by 3, and the steps between the tables.
+    expect(pauses).toBeGreaterThanOrEqual(8);
+    expect(shape(sliced.index)).toEqual(shape(indexFromSearchFile(file).index));
+    expect(sliced.allDocs()).toEqual(indexFromSearchFile(file).allDocs());
+  });
+
   it('answers every query as the index built from the listings does', async () => {
     const { index, allDocs, finish } = indexFromSearchFile(readSearchFile(TEXT, 'search.json'));
     const built = buildSearchIndex(docs);
     const queries = ['Megvii', 'megvi tech', 'Gazprom Bank', 'gazpromb', 'gazprombank'];
     queries.push('CNE100001TW7', 'IMO 9187629', 'jong un kim', 'sugon', 'rosneft tr', 'ooo');
     const byId = new Map(LISTINGS.map((listing) => [listing.id, listing]));
-    const named = (query: string) => withMatchedNames(searchListings(index, query), byId);
+    const named = (query: string) =>
+      searchListings(index, query).map((hit) => namedHit(hit, byId.get(hit.listingId)!));
     // Before `finish` and before MiniSearch: whole names are made at the first lookup.
     for (const query of queries) expect(named(query), query).toEqual(searchListings(built, query));
     expect(searchListings(index, 'sugon')[0]).toMatchObject({ matchedName: '', matchedSlot: 1 });
