@@ -3,8 +3,8 @@ import { useSyncExternalStore } from 'react';
 /**
  * A minimal history-API location store. The URL is the app's only view state, so every component
  * reads it through `useLocation` and changes it through `navigate`; back and forward restore the
- * view because nothing else holds it. What typing changes is shown at once and written to
- * history when typing pauses (`navigate`).
+ * view because nothing else holds it. A change is shown at once and written to history just
+ * after (`navigate`).
  */
 export interface AppLocation {
   readonly pathname: string;
@@ -20,16 +20,23 @@ const listeners = new Set<() => void>();
  */
 export const REPLACE_DELAY_MS = 300;
 
-/** The URL a replace navigation (typing) has shown but not yet written to history. */
-let pendingReplace: string | null = null;
+/**
+ * How long after a click its history entry is written: once the page has drawn what the click
+ * changed. A `pushState` held every facet click for ~4 ms before the table could change.
+ */
+export const PUSH_DELAY_MS = 50;
+
+/** A URL the page shows already and has not yet written to history: typing (a replace) or a
+ * click (a push). One at a time: a new navigation writes the pending one first. */
+let pending: { readonly to: string; readonly replace: boolean } | null = null;
 let pendingTimer: ReturnType<typeof setTimeout> | undefined;
 
 let snapshot: AppLocation = readLocation();
 
 function readLocation(): AppLocation {
   if (typeof window === 'undefined') return { pathname: '/', search: '' };
-  if (pendingReplace !== null) {
-    const url = new URL(pendingReplace, window.location.href);
+  if (pending !== null) {
+    const url = new URL(pending.to, window.location.href);
     return { pathname: url.pathname, search: url.search };
   }
   return { pathname: window.location.pathname, search: window.location.search };
@@ -42,28 +49,28 @@ function notify(): void {
   for (const listener of listeners) listener();
 }
 
-/** Writes the pending typed URL to history now (before a push, or when the page is left). */
-export function flushPendingReplace(): void {
+/** Writes the pending URL to history now (before another navigation, or when the page is left). */
+export function flushPendingWrite(): void {
   clearTimeout(pendingTimer);
-  if (pendingReplace === null) return;
-  const to = pendingReplace;
-  pendingReplace = null;
-  if (to !== `${window.location.pathname}${window.location.search}`) {
-    window.history.replaceState(null, '', to);
-  }
+  if (pending === null) return;
+  const { to, replace } = pending;
+  pending = null;
+  if (to === `${window.location.pathname}${window.location.search}`) return;
+  if (replace) window.history.replaceState(null, '', to);
+  else window.history.pushState(null, '', to);
 }
 
 if (typeof window !== 'undefined') {
   window.addEventListener('popstate', () => {
-    // Back or forward has left the entry the typed URL was meant for.
+    // Back or forward has left the entry the pending URL was meant for.
     clearTimeout(pendingTimer);
-    pendingReplace = null;
+    pending = null;
     notify();
   });
   // A page left for another site, or put in the back-forward cache, keeps what was typed in its
   // history entry. A reload within REPLACE_DELAY_MS of the last keystroke does not: Chromium
   // picks the address to reload before the page hears of it (beforeunload is too late as well).
-  window.addEventListener('pagehide', flushPendingReplace);
+  window.addEventListener('pagehide', flushPendingWrite);
 }
 
 function subscribe(listener: () => void): () => void {
@@ -85,21 +92,25 @@ export interface NavigateOptions {
 }
 
 /**
- * Shows `to` at once. A push adds a history entry now; a replace (typing) is written to history
- * once typing pauses for `REPLACE_DELAY_MS`, or before the next push or leaving the page.
+ * Shows `to` at once, and writes it to history after: a push (a new entry) once the page has
+ * drawn it (`PUSH_DELAY_MS`), a replace (typing) once typing pauses for `REPLACE_DELAY_MS`; either
+ * sooner when another navigation comes, or when the page is left.
  */
 export function navigate(to: string, options: NavigateOptions = {}): void {
   if (options.replace) {
     if (to === `${snapshot.pathname}${snapshot.search}`) return;
-    pendingReplace = to;
+    // A click's entry is written before typing replaces it.
+    if (pending?.replace === false) flushPendingWrite();
+    pending = { to, replace: true };
     clearTimeout(pendingTimer);
-    pendingTimer = setTimeout(flushPendingReplace, REPLACE_DELAY_MS);
+    pendingTimer = setTimeout(flushPendingWrite, REPLACE_DELAY_MS);
     notify();
     return;
   }
-  flushPendingReplace();
+  flushPendingWrite();
   if (to === `${window.location.pathname}${window.location.search}`) return;
-  window.history.pushState(null, '', to);
+  pending = { to, replace: false };
+  pendingTimer = setTimeout(flushPendingWrite, PUSH_DELAY_MS);
   notify();
 }
 

@@ -46,17 +46,59 @@ describe('router', () => {
     });
     router.navigate('/?q=Megvii', { replace: true });
     router.navigate('/?q=Megvii&list=EL');
+    expect(calls).toEqual(['replace /?q=Megvii']);
+    vi.advanceTimersByTime(router.PUSH_DELAY_MS);
     expect(calls).toEqual(['replace /?q=Megvii', 'push /?q=Megvii&list=EL']);
     vi.advanceTimersByTime(router.REPLACE_DELAY_MS);
     expect(calls).toHaveLength(2);
   });
 
-  it('writes what was typed when the page is left', async () => {
+  it('shows a click at once and adds its history entry just after', async () => {
+    const router = await freshRouter();
+    const push = vi.spyOn(window.history, 'pushState');
+    const { result } = renderHook(() => router.useLocation());
+    act(() => router.navigate('/?list=EL'));
+    expect(result.current.search).toBe('?list=EL');
+    expect(router.currentHref()).toBe(`${window.location.origin}/?list=EL`);
+    expect(push).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(router.PUSH_DELAY_MS);
+    expect(push).toHaveBeenCalledTimes(1);
+    expect(window.location.search).toBe('?list=EL');
+    expect(result.current.search).toBe('?list=EL');
+  });
+
+  it("writes a click's entry before typing replaces it, and before the next click", async () => {
+    const router = await freshRouter();
+    const calls: string[] = [];
+    vi.spyOn(window.history, 'replaceState').mockImplementation(function (this: History, ...args) {
+      calls.push(`replace ${String(args[2])}`);
+      History.prototype.replaceState.apply(this, args);
+    });
+    vi.spyOn(window.history, 'pushState').mockImplementation(function (this: History, ...args) {
+      calls.push(`push ${String(args[2])}`);
+      History.prototype.pushState.apply(this, args);
+    });
+    router.navigate('/?list=EL');
+    router.navigate('/?list=EL&country=CN');
+    router.navigate('/?q=M&list=EL&country=CN', { replace: true });
+    expect(calls).toEqual(['push /?list=EL', 'push /?list=EL&country=CN']);
+    vi.advanceTimersByTime(router.REPLACE_DELAY_MS);
+    expect(calls).toEqual([
+      'push /?list=EL',
+      'push /?list=EL&country=CN',
+      'replace /?q=M&list=EL&country=CN',
+    ]);
+  });
+
+  it('writes what was typed, or clicked, when the page is left', async () => {
     const router = await freshRouter();
     router.navigate('/?q=Huawei', { replace: true });
     expect(window.location.search).toBe('');
     window.dispatchEvent(new Event('pagehide'));
     expect(window.location.search).toBe('?q=Huawei');
+    router.navigate('/entity/el-1');
+    window.dispatchEvent(new Event('pagehide'));
+    expect(window.location.pathname).toBe('/entity/el-1');
   });
 
   it('drops the typed URL when back or forward leaves its entry', async () => {
