@@ -1,5 +1,6 @@
 import { LISTS } from '../domain/lists';
 import type { Manifest } from '../domain/manifest';
+import { formatCount } from '../ui/format-count';
 
 /**
  * "Data as of 2022-05-06 – 2026-02-27 · 28,123 listings from 14 lists", and a per-list detail.
@@ -16,7 +17,7 @@ export function describeDataset(
   const first = dates[0];
   const last = dates[dates.length - 1];
   const asOf = first === undefined ? 'unknown date' : first === last ? first : `${first} – ${last}`;
-  const line = `Data as of ${asOf} · ${manifest.listingCount.toLocaleString('en-US')} listings from ${manifest.lists.length} lists${isOffline ? ' · offline copy' : ''}`;
+  const line = `Data as of ${asOf} · ${formatCount(manifest.listingCount)} listings from ${manifest.lists.length} lists${isOffline ? ' · offline copy' : ''}`;
   const detail = manifest.lists
     .map(
       (list) =>

@@ -9,6 +9,7 @@ import { markStartupSettled } from './startup';
 import type { ListingsVerdict } from '../data/load-dataset';
 import type { SearchFileRef } from '../domain/data-files';
 import type { SearchPort } from '../features/explorer/use-search-ranks';
+import { formatCount } from '../ui/format-count';
 
 export type SearchStatus =
   | { readonly status: 'indexing' }
@@ -119,7 +120,7 @@ export function describeSearchStatus(status: SearchStatus): string {
     case 'indexing':
       return 'Preparing search…';
     case 'ready':
-      return `Search ready: ${status.docCount.toLocaleString('en-US')} names indexed.`;
+      return `Search ready: ${formatCount(status.docCount)} names indexed.`;
     case 'error':
       return `Search is unavailable (${status.message}).`;
   }

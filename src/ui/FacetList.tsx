@@ -1,5 +1,6 @@
 import { memo, useId, useState } from 'react';
 import { Checkbox } from './Checkbox';
+import { formatCount } from './format-count';
 
 export interface FacetOption {
   readonly value: string;
@@ -59,7 +60,7 @@ export const FacetList = memo(function FacetList({
             <label title={option.description}>
               <Checkbox value={option.value} checked={option.selected} onToggle={onToggle} />
               <span className="facet-label">{option.label}</span>
-              <span className="facet-count">{option.count.toLocaleString('en-US')}</span>
+              <span className="facet-count">{formatCount(option.count)}</span>
             </label>
           </li>
         ))}

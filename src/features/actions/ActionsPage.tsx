@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { LISTS, LIST_CODES, type ListCode } from '../../domain/lists';
 import { Link } from '../../ui/Link';
 import type { ActionIndex } from './model/actions';
+import { formatCount } from '../../ui/format-count';
 
 interface ActionsPageProps {
   readonly index: ActionIndex;
@@ -47,8 +48,8 @@ export function ActionsPage({
       <p>
         The official dates parties were added to each list: the Entity List, MEU, DPL and ISN
         effective dates, the NS-CMIC listing dates and the UN “listed on” dates.{' '}
-        {undatedCount.toLocaleString('en-US')} listings have no published date (the OFAC lists in
-        the Consolidated Screening List, for example) and appear on no day.
+        {formatCount(undatedCount)} listings have no published date (the OFAC lists in the
+        Consolidated Screening List, for example) and appear on no day.
       </p>
       <div className="actions-filters">
         <label>
@@ -83,7 +84,7 @@ export function ActionsPage({
         </label>
       </div>
       <p role="status">
-        {days.length.toLocaleString('en-US')} days, {total.toLocaleString('en-US')} additions
+        {formatCount(days.length)} days, {formatCount(total)} additions
       </p>
       <div className="actions-table-wrap">
         <table className="actions-table">

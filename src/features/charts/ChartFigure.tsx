@@ -1,4 +1,5 @@
 import { useId, type ReactNode } from 'react';
+import { formatCount } from '../../ui/format-count';
 
 export interface FallbackRow {
   readonly key: string;
@@ -65,9 +66,7 @@ export function ChartFigure({
               <tr key={row.key}>
                 <th scope="row">{row.label}</th>
                 {row.cells.map((cell, index) => (
-                  <td key={index}>
-                    {typeof cell === 'number' ? cell.toLocaleString('en-US') : cell}
-                  </td>
+                  <td key={index}>{typeof cell === 'number' ? formatCount(cell) : cell}</td>
                 ))}
                 <td>
                   <button type="button" className="link-button" onClick={() => onSelect(row.key)}>

@@ -36,6 +36,7 @@ import {
   type StackBy,
   type TimeSeries,
 } from './model/series';
+import { formatCount } from '../../ui/format-count';
 
 export type ChartFilter = 'agency' | 'list' | 'sector' | 'country';
 
@@ -242,7 +243,7 @@ const AdditionsChart = memo(function AdditionsChart({
               <button type="button" onClick={() => onSelectKey(stackBy, key)}>
                 <span className="chart-swatch" style={{ background: colourFor(index) }} />
                 {keyLabel(stackBy, key)}{' '}
-                <span className="muted">{(totals[index] ?? 0).toLocaleString('en-US')}</span>
+                <span className="muted">{formatCount(totals[index] ?? 0)}</span>
               </button>
             </li>
           ))}
@@ -287,14 +288,14 @@ function PeriodTooltip({
   return (
     <div className="chart-tooltip">
       <strong>
-        {bar.period}: {bar.total.toLocaleString('en-US')}
+        {bar.period}: {formatCount(bar.total)}
       </strong>
       <ul>
         {keys.map((key, index) =>
           (bar.values[index] ?? 0) > 0 ? (
             <li key={key}>
               <span className="chart-swatch" style={{ background: colourFor(index) }} />
-              {keyName(key)}: {(bar.values[index] ?? 0).toLocaleString('en-US')}
+              {keyName(key)}: {formatCount(bar.values[index] ?? 0)}
             </li>
           ) : null,
         )}

@@ -1,4 +1,5 @@
 import { memo, useId } from 'react';
+import { formatCount } from '../../ui/format-count';
 
 interface DateRangeProps {
   readonly from: string | null;
@@ -23,8 +24,7 @@ export const DateRange = memo(function DateRange({
       <legend>Date listed</legend>
       <DateInputs id={id} from={from} to={to} onChange={onChange} />
       <p className="date-note">
-        {dated.toLocaleString('en-US')} with an official date · {undated.toLocaleString('en-US')}{' '}
-        with no published date
+        {formatCount(dated)} with an official date · {formatCount(undated)} with no published date
         {active && undated > 0 ? ' (left out while a date range is set)' : ''}
       </p>
       {active ? (

@@ -34,6 +34,7 @@ import { DateRange } from './DateRange';
 import { useSearchRanks, type SearchPort } from './use-search-ranks';
 import type { SearchIndex } from '../../search/engine';
 import { useDelayedFlag } from '../../ui/use-delayed-flag';
+import { formatCount } from '../../ui/format-count';
 
 /** How long a search must take before the count says "searching…" (most answer in ~20 ms). */
 const SEARCHING_NOTICE_DELAY_MS = 250;
@@ -149,7 +150,7 @@ export function ExplorerPage({
   // Settled: the rows on screen answer the current query and filters (tests and benchmarks wait on it).
   const settled = !search.pending && (view.q.trim() === '' || searchPort !== null);
   const count = result.rows.length;
-  const countText = `${count.toLocaleString('en-US')} listing${count === 1 ? '' : 's'}`;
+  const countText = `${formatCount(count)} listing${count === 1 ? '' : 's'}`;
   return (
     <div className="explorer">
       <div className="explorer-search">

@@ -2,10 +2,11 @@
  * The charts' captions: what each chart shows, in words, for everyone (and screen readers).
  */
 import type { StackBy, TimeSeries } from './series';
+import { formatCount } from '../../../ui/format-count';
 
 /** "1 listing", "2,310 listings". */
 export function countListings(count: number): string {
-  return `${count.toLocaleString('en-US')} ${count === 1 ? 'listing' : 'listings'}`;
+  return `${formatCount(count)} ${count === 1 ? 'listing' : 'listings'}`;
 }
 
 /** The additions chart's caption, for `shown` listings (dated or not) in the table. */

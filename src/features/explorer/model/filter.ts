@@ -61,7 +61,8 @@ function countEvery(facts: readonly ListingFacts[]): FilterResult {
     if (fact.listed !== null) dated += 1;
     for (let index = 0; index < FACET_KEYS.length; index += 1) {
       const counter = counters[index]!;
-      for (const value of fact.facetLists[index]!) counter.set(value, (counter.get(value) ?? 0) + 1);
+      for (const value of fact.facetLists[index]!)
+        counter.set(value, (counter.get(value) ?? 0) + 1);
     }
   }
   const facets = Object.fromEntries(

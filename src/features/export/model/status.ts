@@ -1,3 +1,5 @@
+import { formatCount } from '../../../ui/format-count';
+
 /** Where an export stands; the menu shows it in a live region. */
 export type ExportState =
   | { readonly status: 'idle' }
@@ -11,7 +13,7 @@ export type ExportState =
   | { readonly status: 'error'; readonly message: string };
 
 export function formatRows(count: number): string {
-  return `${count.toLocaleString('en-US')} row${count === 1 ? '' : 's'}`;
+  return `${formatCount(count)} row${count === 1 ? '' : 's'}`;
 }
 
 export function describeExportState(state: ExportState): string {
@@ -19,9 +21,9 @@ export function describeExportState(state: ExportState): string {
     case 'idle':
       return '';
     case 'working':
-      return `Preparing… ${state.done.toLocaleString('en-US')} of ${formatRows(state.total)}`;
+      return `Preparing… ${formatCount(state.done)} of ${formatRows(state.total)}`;
     case 'done':
-      return `Exported ${formatRows(state.rowCount)} in ${Math.round(state.ms).toLocaleString('en-US')} ms (${state.fileName})`;
+      return `Exported ${formatRows(state.rowCount)} in ${formatCount(Math.round(state.ms))} ms (${state.fileName})`;
     case 'error':
       return `The export failed: ${state.message}`;
   }
