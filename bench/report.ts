@@ -473,7 +473,7 @@ function stageTable(loads: readonly LoadRecord[]): string {
       (l) => l.searchReadyFrame - (l.indexReadyAt ?? NaN),
     ],
     [
-      '"Search ready" → the page\'s own index built (in slices, from the search.json the worker read; keystrokes are answered on the page from then on)',
+      '"Search ready" → the page\'s own index, read from the worker\'s search.json in slices (keystrokes answered on the page from then)',
       (l) => (l.marks['search:page-index'] ?? NaN) - l.searchReadyFrame,
     ],
     ['main-thread long tasks, total', (l) => l.longTaskMs],

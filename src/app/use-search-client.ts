@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import {
   createBrowserWorkerPort,
   createSearchClient,
@@ -60,11 +60,10 @@ export function startSearchIndex(
   );
   indexing = pageClient().indexListings();
   searchFileText = pageClient().searchFileText();
-  // Unused when the data turns out damaged; handled here so it is not an uncaught rejection.
-  searchFileText.catch(() => undefined);
-  // When the data is damaged the page shows the error page and never asks for the search; the
-  // rejection is handled here so it is not reported as an uncaught error.
+  // When the data is damaged the page shows the error page and never asks for the search or the
+  // search file; their rejections are handled here so they are not reported as uncaught errors.
   indexing.then(markStartupSettled, markStartupSettled);
+  searchFileText.catch(() => undefined);
   return verdict;
 }
 
@@ -108,10 +107,7 @@ export function useSearchClient(): {
     };
   }, []);
 
-  const port = useMemo<SearchPort | null>(() => {
-    const ready = status.status === 'ready' ? client : null;
-    return ready === null ? null : { search: (query) => ready.search(query) };
-  }, [status]);
+  const port: SearchPort | null = status.status === 'ready' ? client : null;
   return { port, status };
 }
 
