@@ -9,6 +9,20 @@ async function freshRouter() {
   return import('../../../src/ui/router');
 }
 
+/** Every history write from now on, in order, as "push /…" or "replace /…". */
+function recordHistoryWrites(): string[] {
+  const calls: string[] = [];
+  vi.spyOn(window.history, 'replaceState').mockImplementation(function (this: History, ...args) {
+    calls.push(`replace ${String(args[2])}`);
+    History.prototype.replaceState.apply(this, args);
+  });
+  vi.spyOn(window.history, 'pushState').mockImplementation(function (this: History, ...args) {
+    calls.push(`push ${String(args[2])}`);
+    History.prototype.pushState.apply(this, args);
+  });
+  return calls;
+}
+
 describe('router', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => {
@@ -35,15 +49,7 @@ describe('router', () => {
 
   it('writes what was typed to its own entry before a push adds the next', async () => {
     const router = await freshRouter();
-    const calls: string[] = [];
-    vi.spyOn(window.history, 'replaceState').mockImplementation(function (this: History, ...args) {
-      calls.push(`replace ${String(args[2])}`);
-      History.prototype.replaceState.apply(this, args);
-    });
-    vi.spyOn(window.history, 'pushState').mockImplementation(function (this: History, ...args) {
-      calls.push(`push ${String(args[2])}`);
-      History.prototype.pushState.apply(this, args);
-    });
+    const calls = recordHistoryWrites();
     router.navigate('/?q=Megvii', { replace: true });
     router.navigate('/?q=Megvii&list=EL');
     expect(calls).toEqual(['replace /?q=Megvii']);
@@ -69,15 +75,7 @@ describe('router', () => {
 
   it("writes a click's entry before typing replaces it, and before the next click", async () => {
     const router = await freshRouter();
-    const calls: string[] = [];
-    vi.spyOn(window.history, 'replaceState').mockImplementation(function (this: History, ...args) {
-      calls.push(`replace ${String(args[2])}`);
-      History.prototype.replaceState.apply(this, args);
-    });
-    vi.spyOn(window.history, 'pushState').mockImplementation(function (this: History, ...args) {
-      calls.push(`push ${String(args[2])}`);
-      History.prototype.pushState.apply(this, args);
-    });
+    const calls = recordHistoryWrites();
     router.navigate('/?list=EL');
     router.navigate('/?list=EL&country=CN');
     router.navigate('/?q=M&list=EL&country=CN', { replace: true });
