@@ -8,6 +8,7 @@ import {
 import {
   cycleSort,
   DEFAULT_VIEW,
+  FACET_KEYS,
   type ExplorerView,
 } from '../../../src/features/explorer/model/view';
 import { address, buildListing, listedOn } from '../build-listing';
@@ -57,6 +58,36 @@ function run(view: Partial<ExplorerView>, ranks: ReadonlyMap<string, number> | n
   return filterListings(FACTS, { ...DEFAULT_VIEW, ...view }, ranks);
 }
 const ids = (result: ReturnType<typeof run>) => result.rows.map((fact) => fact.listing.id);
+
+describe('deriveFacts', () => {
+  it("lists each facet's values in FACET_KEYS order, countries once each and sorted", () => {
+    const fact = deriveFacts(
+      buildListing({
+        id: 'sdn-9',
+        name: 'Two Flags Trading',
+        list: 'SDN',
+        type: 'entity',
+        programs: ['IRAN', 'SDGT'],
+        addresses: [address('IR'), address('AE'), address('IR')],
+        nationalities: ['AE'],
+      }),
+    );
+    const byKey = Object.fromEntries(FACET_KEYS.map((key, index) => [key, fact.facetLists[index]]));
+    expect(byKey).toEqual({
+      agency: [fact.agency],
+      list: ['SDN'],
+      country: ['AE', 'IR'],
+      rationale: fact.rationales,
+      program: ['IRAN', 'SDGT'],
+      sector: fact.sectors,
+      type: ['entity'],
+    });
+    expect(fact.countries).toEqual(['AE', 'IR']);
+    expect(deriveFacts(buildListing({ id: 'sdn-10', name: 'Nowhere' })).facetLists[2]).toEqual([
+      'none',
+    ]);
+  });
+});
 
 describe('filterListings', () => {
   it('keeps everything in name order without filters', () => {

@@ -2,7 +2,7 @@ import { LISTS, type AgencyCode } from '../../../domain/lists';
 import { listedDate, type Listing } from '../../../domain/listing';
 import { rationalesFor } from '../../../domain/rationale';
 import { sortFactsByName } from './filter';
-import { FACET_KEYS, NO_VALUE, type FacetKey } from './view';
+import { NO_VALUE } from './view';
 
 /**
  * What the explorer filters, counts and sorts on, computed once per listing when the data loads,
@@ -67,25 +67,26 @@ function singleton(value: string): readonly [string] {
   return list;
 }
 
+/** The listing's countries (addresses, nationalities, citizenships), each once, sorted; `[none]`
+ * when it has none. An array and `includes`, not a Set: most listings have one or two. */
+function countriesOf(listing: Listing): readonly string[] {
+  const countries: string[] = [];
+  const add = (code: string) => {
+    if (!countries.includes(code)) countries.push(code);
+  };
+  for (const address of listing.addresses) if (address.country) add(address.country);
+  for (const code of listing.nationalities) add(code);
+  for (const code of listing.citizenships) add(code);
+  if (countries.length === 0) return singleton(NO_VALUE);
+  return countries.length > 1 ? countries.sort() : countries;
+}
+
 export function deriveFacts(listing: Listing): ListingFacts {
-  const countrySet = new Set<string>();
-  for (const address of listing.addresses) if (address.country) countrySet.add(address.country);
-  for (const code of listing.nationalities) countrySet.add(code);
-  for (const code of listing.citizenships) countrySet.add(code);
   const agency = LISTS[listing.list].agency;
-  const countries = countrySet.size > 0 ? [...countrySet].sort() : singleton(NO_VALUE);
+  const countries = countriesOf(listing);
   const rationales = rationalesOf(listing);
   const sectors = singleton(listing.sector.sector);
   const type = listing.type ?? NO_VALUE;
-  const values: Record<FacetKey, readonly string[]> = {
-    agency: singleton(agency),
-    list: singleton(listing.list),
-    country: countries,
-    rationale: rationales,
-    program: listing.programs,
-    sector: sectors,
-    type: singleton(type),
-  };
   return {
     listing,
     agency,
@@ -97,6 +98,16 @@ export function deriveFacts(listing: Listing): ListingFacts {
     listed: listedDate(listing),
     // English has no special casing, so this equals toLocaleLowerCase('en'), without ICU.
     sortName: listing.name.toLowerCase(),
-    facetLists: FACET_KEYS.map((key) => values[key]),
+    // In FACET_KEYS order (a test holds them to it): agency, list, country, rationale, program,
+    // sector, type.
+    facetLists: [
+      singleton(agency),
+      singleton(listing.list),
+      countries,
+      rationales,
+      listing.programs,
+      sectors,
+      singleton(type),
+    ],
   };
 }
