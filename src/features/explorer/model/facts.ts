@@ -22,8 +22,8 @@ export interface ListingFacts {
   readonly listed: string | null;
   /** Lower-case name for sorting. */
   readonly sortName: string;
-  /** The values of each facet, in `FACET_KEYS` order, made once here
-   * so that filtering and counting allocate nothing per listing on every keystroke. */
+  /** The values of each facet, in `FACET_KEYS` order, made once here so that filtering and
+   * counting allocate nothing per listing on every keystroke. */
   readonly facetLists: readonly (readonly string[])[];
 }
 

@@ -109,8 +109,8 @@ function filterEvery(
   let undated = 0;
 
   // With a query, only its hits can be shown or counted: visit those, not every listing. The
-  // search hands its hits best first, so the rows usually come out in rank order already and
-  // need no sorting (2,307 hits for "Al": ~3 ms of the keystroke).
+  // search hands its hits best first, so the rows come out in rank order and are not sorted
+  // again (a map lookup per comparison, over "Al"'s 2,307 hits on every keystroke).
   let candidates: readonly ListingFacts[] = facts;
   let inRankOrder = false;
   const fromHits = ranks !== null && factsById !== undefined;
