@@ -20,7 +20,7 @@ export const LOCAL_SEARCH_MAX_DOCS = 150_000;
  * holds the main thread for ~10–30 ms. */
 const LISTINGS_PER_SLICE = 1500;
 const DOCS_PER_SLICE = 2500;
-/** Listings (or names) of a search file read per slice: ~5–15 ms each. */
+/** Listings (or names) of a search file read per slice (see `indexFromSearchFileInSlices`). */
 const SEARCH_FILE_SLICE = 2000;
 
 /**
@@ -39,8 +39,8 @@ function searchFileDocCount(file: SearchFile): number {
   return count;
 }
 
-/** The index from the search file the worker read (~0.2 s in slices), or null to build it from
- * the listings: no file, or too many documents for the page. */
+/** The index from the search file the worker read (~0.3–0.4 s of slices), or null to build it
+ * from the listings: no file, or too many documents for the page. */
 async function indexFromWorkersFile(
   searchFileText: Promise<string | null>,
   isCancelled: () => boolean,
