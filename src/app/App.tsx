@@ -26,7 +26,7 @@ import { formatExplorerSearch, parseExplorerSearch } from './url-state';
 import { useDataset } from './use-dataset';
 import { DATA_URL } from './data-url';
 import { describeSearchStatus, takeSearchFileText, useSearchClient } from './use-search-client';
-import { useLocalSearchIndex } from './use-local-search-index';
+import { LOCAL_SEARCH_MAX_DOCS, useLocalSearchIndex } from './use-local-search-index';
 
 export function App() {
   const state = useDataset(DATA_URL);
@@ -109,9 +109,10 @@ function ReadyApp({ dataset }: { dataset: Dataset }) {
     };
   }, [facts]);
   const { port, status } = useSearchClient();
+  // Above the page's limit every search stays with the worker: no copy to make, from either source.
   const localSearchIndex = useLocalSearchIndex(
     dataset.listings,
-    status.status === 'ready',
+    status.status === 'ready' && status.docCount <= LOCAL_SEARCH_MAX_DOCS,
     takeSearchFileText,
   );
   const [dismissedFor, setDismissedFor] = useState<string | null>(null);

@@ -7,7 +7,7 @@ import {
   type SearchIndex,
 } from '../search/engine';
 import { toSearchDocs, type SearchDoc } from '../search/search-docs';
-import { readSearchFile, type SearchFile } from '../search/search-file';
+import { readSearchFile } from '../search/search-file';
 
 /**
  * Above this many search documents the page leaves every search to the worker: a search of the
@@ -33,14 +33,9 @@ function pauseForInput(): Promise<void> {
   return typeof scheduler?.yield === 'function' ? scheduler.yield() : nextTask();
 }
 
-function searchFileDocCount(file: SearchFile): number {
-  let count = 0;
-  for (const entry of file.listings) count += entry.length - 2;
-  return count;
-}
-
 /** The index from the search file the worker read (~0.3–0.4 s of slices), or null to build it
- * from the listings: no file, or too many documents for the page. */
+ * from the listings: no file (the worker hands none over for an index above
+ * `LOCAL_SEARCH_MAX_DOCS`). */
 async function indexFromWorkersFile(
   searchFileText: Promise<string | null>,
   isCancelled: () => boolean,
@@ -49,7 +44,7 @@ async function indexFromWorkersFile(
   if (text === null || isCancelled()) return null;
   await pauseForInput();
   const file = readSearchFile(text, 'search.json');
-  if (searchFileDocCount(file) > LOCAL_SEARCH_MAX_DOCS || isCancelled()) return null;
+  if (isCancelled()) return null;
   return (await indexFromSearchFileInSlices(file, pauseForInput, SEARCH_FILE_SLICE)).index;
 }
 

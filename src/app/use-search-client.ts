@@ -10,6 +10,7 @@ import type { ListingsVerdict } from '../data/load-dataset';
 import type { SearchFileRef } from '../domain/data-files';
 import type { SearchPort } from '../features/explorer/use-search-ranks';
 import { formatCount } from '../ui/format-count';
+import { LOCAL_SEARCH_MAX_DOCS } from './use-local-search-index';
 
 export type SearchStatus =
   | { readonly status: 'indexing' }
@@ -59,7 +60,8 @@ export function startSearchIndex(
     searchFile ?? undefined,
   );
   indexing = pageClient().indexListings();
-  searchFileText = pageClient().searchFileText();
+  // Only where the page keeps a copy of the index: at 10× the lists it would hold ~17 MB idle.
+  searchFileText = pageClient().searchFileText(LOCAL_SEARCH_MAX_DOCS);
   // When the data is damaged the page shows the error page and never asks for the search or the
   // search file; their rejections are handled here so they are not reported as uncaught errors.
   indexing.then(markStartupSettled, markStartupSettled);
@@ -76,10 +78,7 @@ export function takeSearchFileText(): Promise<string | null> {
 }
 
 /** The search port and status, once the index that `startSearchIndex` began is ready. */
-export function useSearchClient(): {
-  port: SearchPort | null;
-  status: SearchStatus;
-} {
+export function useSearchClient(): { port: SearchPort | null; status: SearchStatus } {
   const [status, setStatus] = useState<SearchStatus>(() =>
     indexing === null
       ? { status: 'error', message: 'the search index was never started' }

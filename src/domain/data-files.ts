@@ -10,8 +10,8 @@ export const MANIFEST_PATH = 'manifest.json';
  * under this name and the manifest names it; the page asks for it before the manifest arrives. */
 export const LISTINGS_PATH = 'listings.json';
 
-/** The searchable names of the listings (`src/search/search-file.ts`), which the search worker
- * asks for as soon as it starts, before the listings have arrived. */
+/** The listings' search documents (`src/search/search-file.ts`), which the search worker
+ * downloads once the listings have arrived. */
 export const SEARCH_PATH = 'search.json';
 
 /** Where the app finds the search file, and the SHA-256 the manifest gives for it. */

@@ -28,8 +28,9 @@ export type SearchWorkerRequest =
   | { readonly type: 'index-listings' }
   /** The text of the search file the index was read from, for the page to read its own copy of
    * the index from (`indexFromSearchFileInSlices`): checked here already, and downloaded once.
-   * Answered by `search-file-text` (null when the listings were indexed instead); asked once. */
-  | { readonly type: 'search-file-text' }
+   * Answered by `search-file-text`: null when the listings were indexed instead, or when the index
+   * has more than `maxDocs` documents (more than the page keeps a copy of). Asked once. */
+  | { readonly type: 'search-file-text'; readonly maxDocs: number }
   | {
       readonly type: 'search';
       readonly requestId: number;

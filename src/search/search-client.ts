@@ -36,8 +36,9 @@ export interface SearchClient {
    * matches them, else from the listings. */
   indexListings(): Promise<{ docCount: number; millis: number }>;
   /** The text of the search file the worker's index was read from, checked there; null when it
-   * indexed the listings. Once: the worker keeps it only until asked. */
-  searchFileText(): Promise<string | null>;
+   * indexed the listings, or when its index has more than `maxDocs` documents. Once: the worker
+   * keeps it only until asked. */
+  searchFileText(maxDocs: number): Promise<string | null>;
   search(query: string, candidateIds?: ReadonlySet<string>): Promise<SearchHit[]>;
   dispose(): void;
 }
@@ -150,7 +151,7 @@ export function createSearchClient(
         ordered.push({ settle: readyOrFail(resolve, reject), reject });
         port.post({ type: 'index-listings' });
       }),
-    searchFileText: () =>
+    searchFileText: (maxDocs) =>
       new Promise((resolve, reject) => {
         ordered.push({
           settle: (response) =>
@@ -161,7 +162,7 @@ export function createSearchClient(
                 ),
           reject,
         });
-        port.post({ type: 'search-file-text' });
+        port.post({ type: 'search-file-text', maxDocs });
       }),
     search: (query, candidateIds) => {
       if (inFlight && inFlight.query === query && inFlight.candidateIds === candidateIds)

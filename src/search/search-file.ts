@@ -22,7 +22,7 @@
  * (names first, then identifiers; the n-th is `${id}#${n}`). A name is `[kind, positions of its
  * normalised words in "words"…]` with the kind a position in `NAME_KINDS`: not the name as
  * written, which is in the listings (a hit says which of its listing's names matched,
- * `matchedSlot`, and the page names it: `withMatchedNames`); with them the file was 0.94 MB
+ * `matchedSlot`, and the page names it: `namedHit`); with them the file was 0.94 MB
  * compressed, without 0.53 MB. An exact-lookup identifier is `[5, value, identifier type]`.
  *
  * The words and documents are those `tokenizeName` and `toSearchDocs` made when the pipeline ran.

@@ -188,7 +188,8 @@ export function createSearchWorkerHandler(
         );
       }
       if (request.type === 'search-file-text') {
-        const text = indexedSearchFileText;
+        const text =
+          index !== null && searchDocCount(index) <= request.maxDocs ? indexedSearchFileText : null;
         indexedSearchFileText = null;
         return { type: 'search-file-text', text };
       }

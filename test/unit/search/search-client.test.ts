@@ -226,11 +226,22 @@ describe('search worker handler with a search file', () => {
       await handle({ type: 'search', requestId: 2, query: 'megvii zzyzx qqqq' }),
     ).toMatchObject({ hits: [{ listingId: 'el-megvii' }] });
     // The checked text, for the page's own index: handed over once.
-    expect(await handle({ type: 'search-file-text' })).toEqual({
+    expect(await handle({ type: 'search-file-text', maxDocs: 3 })).toEqual({
       type: 'search-file-text',
       text: searchText,
     });
-    expect(await handle({ type: 'search-file-text' })).toEqual({
+    expect(await handle({ type: 'search-file-text', maxDocs: 3 })).toEqual({
+      type: 'search-file-text',
+      text: null,
+    });
+  });
+
+  it('keeps the text from a page that keeps no copy of an index that large', async () => {
+    const searchText = searchFileText(LISTINGS, sha256);
+    const { handle, load } = handlerServing({ [URL]: searchText });
+    await load(refTo(searchText));
+    expect(await handle({ type: 'index-listings' })).toMatchObject({ docCount: 3 });
+    expect(await handle({ type: 'search-file-text', maxDocs: 2 })).toEqual({
       type: 'search-file-text',
       text: null,
     });
@@ -267,7 +278,7 @@ describe('search worker handler with a search file', () => {
         hits: [{ listingId: 'el-megvii' }],
       });
       // Nothing for the page to read its index from: it builds it from the listings.
-      expect(await handle({ type: 'search-file-text' })).toMatchObject({ text: null });
+      expect(await handle({ type: 'search-file-text', maxDocs: 3 })).toMatchObject({ text: null });
     },
   );
 });
@@ -279,7 +290,7 @@ describe('search client', () => {
     const hits = await client.search('megvii');
     expect(hits.map((hit) => hit.listingId)).toEqual(['el-megvii']);
     // Indexed from the listings: no search file for the page to read.
-    await expect(client.searchFileText()).resolves.toBeNull();
+    await expect(client.searchFileText(3)).resolves.toBeNull();
   });
 
   it('supersedes an older search: it rejects and its late result is dropped', async () => {
