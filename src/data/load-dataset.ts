@@ -341,7 +341,10 @@ async function fetchFileContent(
   const isOfflineCopy = response.headers.get(OFFLINE_COPY_HEADER) === '1';
   let bytes: Uint8Array<ArrayBuffer>;
   try {
-    bytes = new Uint8Array(await response.arrayBuffer());
+    // Through a Blob: Chromium reads the 17 MB listings file's body as a Blob and then its bytes
+    // in ~0.25 s from a fetch and ~0.07 s from early-data.js's request, against ~0.5 s and ~0.13 s
+    // for `response.arrayBuffer()` (measured in the page, four runs each).
+    bytes = new Uint8Array(await (await response.blob()).arrayBuffer());
   } catch (error) {
     throw new DataLoadError(
       'network',
