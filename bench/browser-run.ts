@@ -78,8 +78,15 @@ export interface AppRun {
   readonly rowCount: number;
 }
 
+/** One fetch + `JSON.parse` of the data files, in a fresh context (`measureFetchParseFloor`). */
+export interface FetchParseFloor {
+  readonly fetchMs: number;
+  readonly parseMs: number;
+  readonly totalMs: number;
+}
+
 export interface FloorRun {
-  readonly fetchParse: readonly { fetchMs: number; parseMs: number; totalMs: number }[];
+  readonly fetchParse: readonly FetchParseFloor[];
   readonly parsedDataHeapBytes: number;
   readonly names: number;
   readonly miniSearchBuildMs: number;
@@ -95,6 +102,9 @@ export interface AppRunOptions {
   readonly exportsAll: number;
   readonly loadTimeoutMs: number;
   readonly log: (message: string) => void;
+  /** Run before each cold load: the floor's own load, so that the two alternate and a phase of
+   * the shared machine's speed weighs on both alike. */
+  readonly beforeEachLoad?: () => Promise<void>;
 }
 
 async function newContext(browser: Browser): Promise<BrowserContext> {
@@ -343,6 +353,7 @@ export async function measureApp(
   const loads: LoadRecord[] = [];
   let last: { page: Page; context: BrowserContext } | null = null;
   for (let index = 0; index < options.loads; index += 1) {
+    await options.beforeEachLoad?.();
     const { record, page, context } = await coldLoad(browser, server, options.loadTimeoutMs);
     loads.push(record);
     options.log(
@@ -371,47 +382,64 @@ export async function measureApp(
   return { loads, keystrokes, keystrokeTimeouts: typed.timeouts, facets, exports, rowCount };
 }
 
+/** The fetch + parse floor once, in a fresh context (empty cache), as the app's cold loads are. */
+export async function measureFetchParseFloor(
+  browser: Browser,
+  server: StaticServer,
+): Promise<FetchParseFloor> {
+  const context = await newContext(browser);
+  try {
+    const page = await context.newPage();
+    await page.goto(`${server.url}/__bench/floors.html`);
+    await page.waitForFunction(
+      () => 'undefined' !== typeof (window as { __benchFloors?: unknown }).__benchFloors,
+    );
+    const { fetchMs, parseMs, totalMs } = (await page.evaluate(
+      `window.__benchFloors.fetchParse('/data/')`,
+    )) as FetchParseFloor;
+    return { fetchMs, parseMs, totalMs };
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * The other floors, in one more context: the heap holding only the parsed data, then MiniSearch
+ * with its defaults and a linear scan over every prefix. `fetchParse` are the fetch + parse floors
+ * measured alongside the app's cold loads (`AppRunOptions.beforeEachLoad`).
+ */
 export async function measureFloors(
   browser: Browser,
   server: StaticServer,
-  loads: number,
+  fetchParse: readonly FetchParseFloor[],
   prefixes: readonly string[],
 ): Promise<FloorRun> {
-  const fetchParse: { fetchMs: number; parseMs: number; totalMs: number }[] = [];
-  let parsedDataHeapBytes = NaN;
+  if (fetchParse.length === 0) throw new Error('no fetch + parse floor was measured');
   interface SearchFloorRaw {
     names: number;
     buildMs: number;
     miniSearchQueries: { ms: number }[];
     scanQueries: { ms: number }[];
   }
-  const searches: SearchFloorRaw[] = [];
-  for (let index = 0; index < loads; index += 1) {
-    const context = await newContext(browser);
+  const context = await newContext(browser);
+  let parsedDataHeapBytes: number;
+  let search: SearchFloorRaw;
+  try {
     const page = await context.newPage();
     await page.goto(`${server.url}/__bench/floors.html`);
     await page.waitForFunction(
       () => 'undefined' !== typeof (window as { __benchFloors?: unknown }).__benchFloors,
     );
-    fetchParse.push(
-      (await page.evaluate(
-        `window.__benchFloors.fetchParse('/data/')`,
-      )) as (typeof fetchParse)[number],
-    );
-    if (index === 0) {
-      const cdp = await context.newCDPSession(page);
-      parsedDataHeapBytes = (await mainHeap(cdp)).used;
-      await cdp.detach();
-      searches.push(
-        (await page.evaluate(
-          `window.__benchFloors.searchFloors('/data/', ${JSON.stringify(prefixes)})`,
-        )) as SearchFloorRaw,
-      );
-    }
+    await page.evaluate(`window.__benchFloors.fetchParse('/data/')`);
+    const cdp = await context.newCDPSession(page);
+    parsedDataHeapBytes = (await mainHeap(cdp)).used;
+    await cdp.detach();
+    search = (await page.evaluate(
+      `window.__benchFloors.searchFloors('/data/', ${JSON.stringify(prefixes)})`,
+    )) as SearchFloorRaw;
+  } finally {
     await context.close();
   }
-  const search = searches[0];
-  if (search === undefined) throw new Error('no floor run');
   return {
     fetchParse,
     parsedDataHeapBytes,

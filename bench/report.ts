@@ -758,7 +758,7 @@ quality 11, over exactly the files the page requested), and drives Chromium thro
 - **Heap**: CDP \`HeapProfiler.collectGarbage\` then \`Performance.getMetrics\` (page) and
   \`Runtime.getHeapUsage\` on the worker's target.
 - **Floors**, in the same browser and run: \`bench/page/floors.js\` (served only from
-  \`.cache/bench-dist/__bench/\`) fetches manifest + listings and \`JSON.parse\`s them (${c['loads']} fresh contexts);
+  \`.cache/bench-dist/__bench/\`) fetches manifest + listings and \`JSON.parse\`s them, in a fresh context right before each of the app's ${c['loads']} cold loads (the two alternate, so a slow phase of the machine weighs on both);
   builds MiniSearch **with its default options** over every primary name and alias, and runs
   every typed prefix against it; and scans all names (lower-cased substring) per prefix.
 - **Scale**: \`bench/synthetic.ts\` writes ${c['scale']}× the real listings (ids suffixed \`-xK\`,

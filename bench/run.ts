@@ -22,7 +22,13 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { format, resolveConfig } from 'prettier';
 import { launchChromium } from '../test/e2e/browser';
 import { serveStatic } from '../test/e2e/static-server';
-import { measureApp, measureFloors, type AppRun } from './browser-run';
+import {
+  measureApp,
+  measureFetchParseFloor,
+  measureFloors,
+  type AppRun,
+  type FetchParseFloor,
+} from './browser-run';
 import { compressedSizes, measureNodeComponents } from './node-components';
 import { KEYSTROKE_QUERIES } from './queries';
 import {
@@ -157,8 +163,14 @@ async function main(): Promise<void> {
   try {
     const server = await serveStatic(DIST);
     try {
-      log(`real data: ${LOADS} cold loads, then interactions…`);
+      log(
+        `real data: ${LOADS} cold loads, each after a fetch + parse floor load, then interactions…`,
+      );
+      const fetchParse: FetchParseFloor[] = [];
       app = await measureApp(browser, server, {
+        beforeEachLoad: async () => {
+          fetchParse.push(await measureFetchParseFloor(browser, server));
+        },
         loads: LOADS,
         queries: QUERIES,
         facetRounds: 2,
@@ -167,8 +179,8 @@ async function main(): Promise<void> {
         loadTimeoutMs: 120_000,
         log,
       });
-      log('real data: floors in the same browser…');
-      const floors = await measureFloors(browser, server, LOADS, prefixes);
+      log('real data: search floors in the same browser…');
+      const floors = await measureFloors(browser, server, fetchParse, prefixes);
       const bytes = transferSizes(DIST, app.loads[0]?.requests ?? []);
       results = {
         machine: machine(chromium, loadAverageStart),
@@ -191,7 +203,11 @@ async function main(): Promise<void> {
       const scaledServer = await serveStatic(DIST_SCALED);
       try {
         log(`${SCALE}× data: ${SCALE_LOADS} cold loads, ${SCALE_QUERIES.length} queries…`);
+        const scaledFetchParse: FetchParseFloor[] = [];
         const scaledApp = await measureApp(browser, scaledServer, {
+          beforeEachLoad: async () => {
+            scaledFetchParse.push(await measureFetchParseFloor(browser, scaledServer));
+          },
           loads: SCALE_LOADS,
           queries: SCALE_QUERIES,
           facetRounds: 1,
@@ -204,7 +220,7 @@ async function main(): Promise<void> {
         const scaledFloors = await measureFloors(
           browser,
           scaledServer,
-          Math.min(SCALE_LOADS, 3),
+          scaledFetchParse,
           typedPrefixes(SCALE_QUERIES),
         );
         results = {
