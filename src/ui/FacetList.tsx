@@ -64,7 +64,13 @@ export const FacetList = memo(function FacetList({
             </label>
           </li>
         ))}
-        {visible.length === 0 ? <li className="facet-empty">No options</li> : null}
+        {visible.length === 0 ? (
+          <li className="facet-empty">
+            {options.length === 0
+              ? 'None among these results'
+              : `No ${title.toLowerCase()} matches “${filter.trim()}”`}
+          </li>
+        ) : null}
       </ul>
       {hidden > 0 || (expanded && matching.length > initialVisible) ? (
         <button type="button" className="link-button" onClick={() => setExpanded(!expanded)}>
