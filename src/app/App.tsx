@@ -147,6 +147,7 @@ function ReadyApp({ dataset }: { dataset: Dataset }) {
           entityHref={entityPath}
           renderTools={(context) => (
             <ExportMenu
+              rowCount={context.rowCount}
               listings={context.listings}
               visibleColumns={context.visibleColumns}
               manifest={dataset.manifest}

@@ -27,7 +27,7 @@ import { useMediaQuery } from '../../ui/use-media-query';
 import type { ListingFacts } from './model/facts';
 import { COLUMNS } from './model/columns';
 import { NO_VALUE, type SortColumn, type SortState } from './model/view';
-import type { ExplorerHit } from './use-search-ranks';
+import type { ExplorerHit, HitsById } from './use-search-ranks';
 
 export interface ResultRow {
   readonly facts: ListingFacts;
@@ -41,7 +41,7 @@ interface ResultsTableProps {
    * results start again from the top. */
   readonly resultsKey: string;
   /** The search's hit per listing id (empty with no query). */
-  readonly hits: ReadonlyMap<string, ExplorerHit>;
+  readonly hits: HitsById;
   readonly sort: SortState | null;
   readonly hasQuery: boolean;
   readonly onSort: (column: SortColumn) => void;

@@ -37,7 +37,8 @@ afterEach(() => vi.restoreAllMocks());
 function renderMenu() {
   return render(
     <ExportMenu
-      listings={LISTINGS}
+      rowCount={LISTINGS.length}
+      listings={() => LISTINGS}
       visibleColumns={['name', 'list', 'listed']}
       manifest={makeManifest()}
       viewUrl="https://example.invalid/?list=EL&v=1"
@@ -106,7 +107,8 @@ describe('ExportMenu', () => {
   it('cannot export an empty view', () => {
     render(
       <ExportMenu
-        listings={[]}
+        rowCount={0}
+        listings={() => []}
         visibleColumns={['name']}
         manifest={makeManifest()}
         viewUrl="https://example.invalid/"
