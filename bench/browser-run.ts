@@ -382,6 +382,24 @@ export async function measureApp(
   return { loads, keystrokes, keystrokeTimeouts: typed.timeouts, facets, exports, rowCount };
 }
 
+/** A page of `bench/page/floors.js`, once its module has loaded. */
+async function openFloorsPage(context: BrowserContext, server: StaticServer): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${server.url}/__bench/floors.html`);
+  await page.waitForFunction(
+    () => 'undefined' !== typeof (window as { __benchFloors?: unknown }).__benchFloors,
+  );
+  return page;
+}
+
+/** Fetches and parses the data files in `page`, which then holds the parsed data. */
+async function fetchParseIn(page: Page): Promise<FetchParseFloor> {
+  const { fetchMs, parseMs, totalMs } = (await page.evaluate(
+    `window.__benchFloors.fetchParse('/data/')`,
+  )) as FetchParseFloor;
+  return { fetchMs, parseMs, totalMs };
+}
+
 /** The fetch + parse floor once, in a fresh context (empty cache), as the app's cold loads are. */
 export async function measureFetchParseFloor(
   browser: Browser,
@@ -389,15 +407,7 @@ export async function measureFetchParseFloor(
 ): Promise<FetchParseFloor> {
   const context = await newContext(browser);
   try {
-    const page = await context.newPage();
-    await page.goto(`${server.url}/__bench/floors.html`);
-    await page.waitForFunction(
-      () => 'undefined' !== typeof (window as { __benchFloors?: unknown }).__benchFloors,
-    );
-    const { fetchMs, parseMs, totalMs } = (await page.evaluate(
-      `window.__benchFloors.fetchParse('/data/')`,
-    )) as FetchParseFloor;
-    return { fetchMs, parseMs, totalMs };
+    return await fetchParseIn(await openFloorsPage(context, server));
   } finally {
     await context.close();
   }
@@ -425,12 +435,8 @@ export async function measureFloors(
   let parsedDataHeapBytes: number;
   let search: SearchFloorRaw;
   try {
-    const page = await context.newPage();
-    await page.goto(`${server.url}/__bench/floors.html`);
-    await page.waitForFunction(
-      () => 'undefined' !== typeof (window as { __benchFloors?: unknown }).__benchFloors,
-    );
-    await page.evaluate(`window.__benchFloors.fetchParse('/data/')`);
+    const page = await openFloorsPage(context, server);
+    await fetchParseIn(page);
     const cdp = await context.newCDPSession(page);
     parsedDataHeapBytes = (await mainHeap(cdp)).used;
     await cdp.detach();
