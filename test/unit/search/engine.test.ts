@@ -296,12 +296,33 @@ describe('an index built in slices', () => {
       async () => {
         pauses += 1;
       },
-      2,
+      { sliceSize: 2 },
     );
     expect(pauses).toBe(Math.ceil(docs.length / 2));
     for (const query of ['huawei rosneft zzyzx', 'megvi tech', 'rosneft']) {
       expect(searchListings(index, query)).toEqual(searchListings(INDEX, query));
     }
+  });
+
+  it('ends a slice of MiniSearch when its time is up, whatever its size', async () => {
+    const docs = LISTINGS.flatMap(toSearchDocs);
+    const index = buildSearchIndex(docs, { miniSearch: false });
+    let pauses = 0;
+    // A clock that moves 4 ms each time it is read: a 10 ms slice holds 3 documents.
+    let clock = 0;
+    await addMiniSearchInSlices(
+      index,
+      docs,
+      async () => {
+        pauses += 1;
+      },
+      { sliceSize: 1000, sliceMillis: 10, now: () => (clock += 4) },
+    );
+    expect(docs.length).toBeGreaterThan(6);
+    expect(pauses).toBe(Math.ceil(docs.length / 3));
+    expect(searchListings(index, 'huawei rosneft zzyzx')).toEqual(
+      searchListings(INDEX, 'huawei rosneft zzyzx'),
+    );
   });
 });
 

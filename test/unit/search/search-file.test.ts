@@ -110,7 +110,7 @@ describe('search file', () => {
     for (const query of queries) expect(named(query), query).toEqual(searchListings(built, query));
     expect(searchListings(index, 'sugon')[0]).toMatchObject({ matchedName: '', matchedSlot: 1 });
     finish();
-    await addMiniSearchInSlices(index, allDocs(), () => Promise.resolve(), 3);
+    await addMiniSearchInSlices(index, allDocs(), () => Promise.resolve(), { sliceSize: 3 });
     // "zzz oil" has no name with every word: MiniSearch's OR reading answers it.
     expect(named('zzz oil')).toEqual(searchListings(built, 'zzz oil'));
     expect(searchListings(index, 'zzz oil').map((hit) => hit.listingId)).toEqual(['sdn-rosneft']);
