@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import MiniSearch from 'minisearch';
 import { parseListings } from '../src/data/load-dataset';
 import { deriveFacts } from '../src/features/explorer/model/facts';
-import { filterListings } from '../src/features/explorer/model/filter';
+import { filterListings, hitPositions } from '../src/features/explorer/model/filter';
 import { buildFacetOptions } from '../src/features/explorer/model/facet-options';
 import { FACETS } from '../src/features/explorer/model/columns';
 import { DEFAULT_VIEW } from '../src/features/explorer/model/view';
@@ -105,9 +105,12 @@ export function measureNodeComponents(
     perPrefix.push({ prefix, searchMs: hits.ms, hits: hits.value.length });
     hitCounts.push(hits.value.length);
     cloneTimes.push(timeMs(() => structuredClone(hits.value)).ms);
-    const ranks = new Map(hits.value.map((hit, rank) => [hit.listingId, rank]));
+    const positions = hitPositions(
+      facts.value,
+      hits.value.map((hit) => hit.listingId),
+    );
     const view = { ...DEFAULT_VIEW, q: prefix };
-    const filtered = timeMs(() => filterListings(facts.value, view, ranks));
+    const filtered = timeMs(() => filterListings(facts.value, view, positions));
     filterTimes.push(filtered.ms);
     facetTimes.push(
       timeMs(() => FACETS.map((facet) => buildFacetOptions(filtered.value, view, facet.key))).ms,

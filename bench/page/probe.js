@@ -49,7 +49,8 @@
             requestId: data.requestId,
             millis: data.millis,
             docCount: data.docCount,
-            hits: Array.isArray(data.hits) ? data.hits.length : undefined,
+            // Packed hits (src/search/packed-hits.ts) say how many they are.
+            hits: typeof data.hits?.count === 'number' ? data.hits.count : undefined,
           });
         });
       }

@@ -9,6 +9,7 @@ import { markStartupSettled } from './startup';
 import type { ListingsVerdict } from '../data/load-dataset';
 import type { SearchFileRef } from '../domain/data-files';
 import type { SearchPort } from '../features/explorer/use-search-ranks';
+import { explorerSearchPort } from '../features/explorer/search-port';
 import { formatCount } from '../ui/format-count';
 import { LOCAL_SEARCH_MAX_DOCS } from './use-local-search-index';
 
@@ -33,6 +34,10 @@ function pageClient(): SearchClient {
   client ??= createSearchClient(createBrowserWorkerPort(takeEarlyWorker()));
   return client;
 }
+
+/** The explorer's port on the page's client: one, so that the worker is told each facts array's
+ * order once (`explorerSearchPort`). */
+let pagePort: SearchPort | null = null;
 
 /** Starts the worker while the data downloads, so its script is loaded and compiled by the time
  * the listings arrive rather than after. */
@@ -106,7 +111,8 @@ export function useSearchClient(): { port: SearchPort | null; status: SearchStat
     };
   }, []);
 
-  const port: SearchPort | null = status.status === 'ready' ? client : null;
+  if (client !== null) pagePort ??= explorerSearchPort(client);
+  const port: SearchPort | null = status.status === 'ready' ? pagePort : null;
   return { port, status };
 }
 

@@ -2,8 +2,8 @@
  * Messages between the page and the search worker. Both sides import these types, so a renamed
  * field fails the type check on both ends.
  */
-import type { SearchHit } from './engine';
 import type { SearchFileRef } from '../domain/data-files';
+import type { PackedHits } from './packed-hits';
 
 export type SearchWorkerRequest =
   /** `docs` is the JSON of the SearchDoc[] to index. A string crosses to the worker as one copy,
@@ -31,6 +31,9 @@ export type SearchWorkerRequest =
    * Answered by `search-file-text`: null when the listings were indexed instead, or when the index
    * has more than `maxDocs` documents (more than the page keeps a copy of). Asked once. */
   | { readonly type: 'search-file-text'; readonly maxDocs: number }
+  /** The page's listing ids in the order it filters them in: from now on, each hit says where its
+   * listing is in `ids` (`PackedHits.positions`), tagged with `order`. Not answered. */
+  | { readonly type: 'hit-order'; readonly order: number; readonly ids: readonly string[] }
   | {
       readonly type: 'search';
       readonly requestId: number;
@@ -59,7 +62,8 @@ export type SearchWorkerResponse =
   | {
       readonly type: 'results';
       readonly requestId: number;
-      readonly hits: readonly SearchHit[];
+      /** Transferred: typed arrays, in the last `hit-order`'s positions when there was one. */
+      readonly hits: PackedHits;
       readonly millis: number;
     }
   /** `requestId` null: the failure was a `load`. */

@@ -5,8 +5,8 @@
  */
 import type { ListingsCheck } from '../data/validate-listings';
 import type { Listing } from '../domain/listing';
-import type { SearchHit } from './engine';
 import { toSearchDocs } from './search-docs';
+import type { PackedHits } from './packed-hits';
 import type { SearchFileRef } from '../domain/data-files';
 import {
   isSearchWorkerResponse,
@@ -39,7 +39,11 @@ export interface SearchClient {
    * indexed the listings, or when its index has more than `maxDocs` documents. Once: the worker
    * keeps it only until asked. */
   searchFileText(maxDocs: number): Promise<string | null>;
-  search(query: string, candidateIds?: ReadonlySet<string>): Promise<SearchHit[]>;
+  /** Each hit's listing goes as its position in `ids` from now on (`PackedHits.positions`), in
+   * answers tagged with the returned order number, instead of as its id. */
+  setHitOrder(ids: readonly string[]): number;
+  /** The query's hits, best first, packed (`packed-hits.ts`). */
+  search(query: string, candidateIds?: ReadonlySet<string>): Promise<PackedHits>;
   dispose(): void;
 }
 
@@ -71,7 +75,7 @@ interface Pending<T> {
   readonly reject: (error: Error) => void;
 }
 
-interface PendingSearch extends Pending<SearchHit[]> {
+interface PendingSearch extends Pending<PackedHits> {
   readonly query: string;
 }
 
@@ -86,11 +90,12 @@ export function createSearchClient(
   }[] = [];
   const searches = new Map<number, PendingSearch>();
   let lastRequestId = 0;
+  let lastOrder = 0;
   /** The newest search while it is unanswered: asking again for the same query joins it. */
   let inFlight: {
     readonly query: string;
     readonly candidateIds: ReadonlySet<string> | undefined;
-    readonly answer: Promise<SearchHit[]>;
+    readonly answer: Promise<PackedHits>;
   } | null = null;
 
   function failAll(message: string): void {
@@ -107,7 +112,7 @@ export function createSearchClient(
     ) {
       ordered.shift()?.settle(response);
     } else if (response.type === 'results') {
-      searches.get(response.requestId)?.resolve([...response.hits]); // absent: stale, dropped
+      searches.get(response.requestId)?.resolve(response.hits); // absent: stale, dropped
       searches.delete(response.requestId);
     } else if (response.requestId === null) {
       ordered.shift()?.reject(new Error(response.message));
@@ -164,10 +169,17 @@ export function createSearchClient(
         });
         port.post({ type: 'search-file-text', maxDocs });
       }),
+    setHitOrder: (ids) => {
+      lastOrder += 1;
+      // A search asked before is answered in the old order: not one to join.
+      inFlight = null;
+      port.post({ type: 'hit-order', order: lastOrder, ids });
+      return lastOrder;
+    },
     search: (query, candidateIds) => {
       if (inFlight && inFlight.query === query && inFlight.candidateIds === candidateIds)
         return inFlight.answer;
-      const answer = new Promise<SearchHit[]>((resolve, reject) => {
+      const answer = new Promise<PackedHits>((resolve, reject) => {
         for (const older of searches.values()) older.reject(new SearchSupersededError(older.query));
         searches.clear();
         lastRequestId += 1;

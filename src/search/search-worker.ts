@@ -4,6 +4,7 @@
  */
 import type { SearchWorkerRequest } from './protocol';
 import { createSearchWorkerHandler } from './worker-handler';
+import { packedBuffers } from './packed-hits';
 
 // The DOM lib types `self` as a Window; in this file it is a dedicated worker scope.
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -15,7 +16,12 @@ let previous: Promise<void> = Promise.resolve();
 scope.addEventListener('message', (event: MessageEvent<SearchWorkerRequest>) => {
   const request = event.data;
   previous = previous
-    .then(async () => scope.postMessage(await handle(request)))
+    .then(async () => {
+      const response = await handle(request);
+      if (response === null) return;
+      // A search's hits are typed arrays: moved to the page, not copied.
+      scope.postMessage(response, response.type === 'results' ? packedBuffers(response.hits) : []);
+    })
     .catch((error: unknown) => {
       // Thrown again in a task of its own, it reaches the page as the worker's `error` event
       // (the client then fails every pending request) and the queue goes on.

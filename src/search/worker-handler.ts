@@ -13,6 +13,7 @@ import {
   type SearchIndex,
 } from './engine';
 import type { SearchWorkerRequest, SearchWorkerResponse } from './protocol';
+import { packHits } from './packed-hits';
 import type { SearchFileRef } from '../domain/data-files';
 import { firstInvalidListing, sha256Hex, workerValidationEnd } from '../data/validate-listings';
 import { docsFromListings, parseSearchDocs } from './search-docs';
@@ -20,11 +21,11 @@ import { readSearchFile } from './search-file';
 import { readListingsInParts, type ListingsInParts } from '../data/listings-lines';
 import { SCHEMA_VERSION } from '../domain/listing';
 
-/** Answers one request; reading a listings file is asynchronous (it waits for the hash), and the
- * worker entry answers requests strictly in order. */
+/** Answers one request (null: one that is not answered); reading a listings file is asynchronous
+ * (it waits for the hash), and the worker entry answers requests strictly in order. */
 export type SearchWorkerHandler = (
   request: SearchWorkerRequest,
-) => SearchWorkerResponse | Promise<SearchWorkerResponse>;
+) => SearchWorkerResponse | Promise<SearchWorkerResponse> | null;
 
 /** What the handler needs of its surroundings; tests pass their own. */
 export interface SearchWorkerEnvironment {
@@ -76,6 +77,8 @@ export function createSearchWorkerHandler(
     null;
   /** The text of the search file indexed, until the page asks for it (`search-file-text`). */
   let indexedSearchFileText: string | null = null;
+  /** The page's last `hit-order`: its listings' positions by id, and its tag. */
+  let hitOrder: { readonly order: number; readonly positionOf: Map<string, number> } | null = null;
 
   /** Indexes the listings themselves. Ready without MiniSearch, which follows in slices between
    * searches: only a query that no name matches all but one word of needs it, and it waits. */
@@ -187,6 +190,12 @@ export function createSearchWorkerHandler(
           }),
         );
       }
+      if (request.type === 'hit-order') {
+        const positionOf = new Map<string, number>();
+        request.ids.forEach((id, position) => positionOf.set(id, position));
+        hitOrder = { order: request.order, positionOf };
+        return null;
+      }
       if (request.type === 'search-file-text') {
         const text =
           index !== null && searchDocCount(index) <= request.maxDocs ? indexedSearchFileText : null;
@@ -202,7 +211,7 @@ export function createSearchWorkerHandler(
       const results = (hits: ReturnType<typeof searchListings>): SearchWorkerResponse => ({
         type: 'results',
         requestId: request.requestId,
-        hits,
+        hits: packHits(hits, hitOrder?.positionOf ?? null, hitOrder?.order),
         millis: since(started),
       });
       try {

@@ -89,16 +89,15 @@ export function ExplorerPage({
   const [columnVisibility, setColumnVisibility] = useState<ColumnVisibility>(() =>
     readColumnVisibility(globalThis.localStorage),
   );
-  const search = useSearchRanks(searchPort, view.q, localSearchIndex);
+  const search = useSearchRanks(searchPort, view.q, facts, localSearchIndex);
   const showSearching = useDelayedFlag(search.pending, SEARCHING_NOTICE_DELAY_MS);
-  const factsById = useMemo(() => new Map(facts.map((fact) => [fact.listing.id, fact])), [facts]);
-  // The query reaches the filter only through the search's ranks: a keystroke alone (while the
+  // The query reaches the filter only through the search's hits: a keystroke alone (while the
   // worker answers) must not refilter every listing. A facet click filters in the same render
   // (~10 ms on the full lists): deferring it cost a second render pass and a yield per click.
   const { filterView, key: filterKey } = useStableFilterView(view);
   const result = useMemo(
-    () => filterListings(facts, filterView, search.ranks, factsById),
-    [facts, filterView, search.ranks, factsById],
+    () => filterListings(facts, filterView, search.positions),
+    [facts, filterView, search.positions],
   );
   const toolContext = useMemo<ResultContext>(
     () => ({
@@ -166,7 +165,7 @@ export function ExplorerPage({
             // renders, and the render's own request for the same query joins this one.
             const needsWorker = searchPort !== null && localSearchIndex === null;
             if (needsWorker && q.trim() !== '' && q.trim() !== view.q.trim()) {
-              searchPort.search(q.trim()).catch(() => undefined);
+              searchPort.search(q.trim(), facts).catch(() => undefined);
             }
             onViewChange({ ...view, q }, 'replace');
           }}

@@ -5,7 +5,9 @@ import { ExplorerPage } from '../../../src/features/explorer/ExplorerPage';
 import { deriveFacts } from '../../../src/features/explorer/model/facts';
 import { DEFAULT_VIEW, type ExplorerView } from '../../../src/features/explorer/model/view';
 import type { SearchPort } from '../../../src/features/explorer/use-search-ranks';
-import { buildSearchIndex } from '../../../src/search/engine';
+import { buildSearchIndex, type SearchHit } from '../../../src/search/engine';
+import { packHits, type PackedHits } from '../../../src/search/packed-hits';
+import { factPositions } from '../../../src/features/explorer/model/filter';
 import { toSearchDocs } from '../../../src/search/search-docs';
 import { address, buildListing, listedOn } from '../../unit/build-listing';
 import { expectNoSeriousA11yViolations } from '../axe';
@@ -31,46 +33,52 @@ const FACTS = [
   buildListing({ id: 'sdn-3', name: HOSTILE, programs: ['SDGT'] }),
 ].map(deriveFacts);
 
+/** As the worker answers: packed, in the positions of the facts the page filters. */
 const searchPort: SearchPort = {
-  search: async (query) =>
-    query.toLowerCase().startsWith('meg')
-      ? [
-          {
-            listingId: 'cmic-2',
-            matchedName: 'MEGVII',
-            matchedKind: 'primary',
-            matchedSlot: 0,
-            quality: 'exact',
-            match: {
-              quality: 'exact',
-              isFullName: true,
-              matchedTerms: 1,
-              totalTerms: 1,
-              typos: 0,
-              prefixTerm: null,
-            },
-            variantNote: null,
-          },
-          {
-            listingId: 'el-1',
-            // As from an index read from search.json: the table names it from the listing.
-            matchedName: '',
-            matchedKind: 'aka',
-            matchedSlot: 1,
-            quality: 'fuzzy',
-            match: {
-              quality: 'fuzzy',
-              isFullName: false,
-              matchedTerms: 1,
-              totalTerms: 1,
-              typos: 1,
-              prefixTerm: null,
-            },
-            variantNote: null,
-          },
-        ]
-      : [],
+  prepare: () => undefined,
+  search: async (query, facts) =>
+    packHits(query.toLowerCase().startsWith('meg') ? MEGVII_HITS : [], factPositions(facts), 1),
 };
+
+const MEGVII_HITS: SearchHit[] = [
+  {
+    listingId: 'cmic-2',
+    matchedName: 'MEGVII',
+    matchedKind: 'primary',
+    matchedSlot: 0,
+    score: 1000,
+    isPartial: false,
+    quality: 'exact',
+    match: {
+      quality: 'exact',
+      isFullName: true,
+      matchedTerms: 1,
+      totalTerms: 1,
+      typos: 0,
+      prefixTerm: null,
+    },
+    variantNote: null,
+  },
+  {
+    listingId: 'el-1',
+    // As from an index read from search.json: the table names it from the listing.
+    matchedName: '',
+    matchedKind: 'aka',
+    matchedSlot: 1,
+    score: 20,
+    isPartial: false,
+    quality: 'fuzzy',
+    match: {
+      quality: 'fuzzy',
+      isFullName: false,
+      matchedTerms: 1,
+      totalTerms: 1,
+      typos: 1,
+      prefixTerm: null,
+    },
+    variantNote: null,
+  },
+];
 
 function renderExplorer(view: Partial<ExplorerView> = {}, onViewChange = vi.fn()) {
   const result = render(
@@ -109,14 +117,56 @@ describe('ExplorerPage', () => {
     expect(screen.getByRole('status')).toHaveTextContent('2 listings');
   });
 
+  it('keeps the rows on screen while the worker answers, and shows none before it is ready', async () => {
+    let answer: (hits: PackedHits) => void = () => undefined;
+    const slowPort: SearchPort = {
+      prepare: () => undefined,
+      search: () =>
+        new Promise<PackedHits>((resolve) => {
+          answer = resolve;
+        }),
+    };
+    const page = (q: string, port: SearchPort | null) => (
+      <ExplorerPage
+        facts={FACTS}
+        view={{ ...DEFAULT_VIEW, q }}
+        searchPort={port}
+        searchStatus="Search ready."
+        onViewChange={vi.fn()}
+        entityHref={(id) => `/entity/${id}`}
+      />
+    );
+    const { rerender } = render(page('', slowPort));
+    const results = screen.getByRole('region', { name: 'Results' });
+    expect(screen.getByRole('status')).toHaveTextContent('3 listings');
+    // A first letter: every listing stays until its answer comes, marked unsettled.
+    rerender(page('m', slowPort));
+    expect(screen.getByRole('status')).toHaveTextContent('3 listings');
+    expect(results).toHaveAttribute('data-settled', 'false');
+    answer(packHits(MEGVII_HITS, factPositions(FACTS), 1));
+    expect(await screen.findByText('2 listings')).toBeInTheDocument();
+    expect(results).toHaveAttribute('data-settled', 'true');
+    // The next letter keeps those two hits on screen, not every listing.
+    rerender(page('me', slowPort));
+    expect(screen.getByRole('status')).toHaveTextContent('2 listings');
+    expect(results).toHaveAttribute('data-settled', 'false');
+    // Emptied, then a new query: every listing again while it is answered, not the old hits.
+    rerender(page('', slowPort));
+    rerender(page('s', slowPort));
+    expect(screen.getByRole('status')).toHaveTextContent('3 listings');
+    // Before the search is ready, a query shows no rows rather than rows it may not match.
+    rerender(page('megvii', null));
+    expect(screen.getByRole('status')).toHaveTextContent('0 listings');
+  });
+
   it("answers from the page's own index in the same render, without the worker", () => {
-    const search = vi.fn(async () => []);
+    const search = vi.fn(async () => packHits([]));
     const localSearchIndex = buildSearchIndex(FACTS.flatMap((fact) => toSearchDocs(fact.listing)));
     render(
       <ExplorerPage
         facts={FACTS}
         view={{ ...DEFAULT_VIEW, q: 'megvi tech' }}
-        searchPort={{ search }}
+        searchPort={{ prepare: () => undefined, search }}
         localSearchIndex={localSearchIndex}
         searchStatus="Search ready."
         onViewChange={vi.fn()}

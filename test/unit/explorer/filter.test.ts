@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { deriveFacts, factsOf } from '../../../src/features/explorer/model/facts';
 import {
+  factPositions,
   filterListings,
+  hitPositions,
   sortFactsByName,
   unfilteredResult,
 } from '../../../src/features/explorer/model/filter';
@@ -54,8 +56,10 @@ const LISTINGS = [
 ];
 const FACTS = LISTINGS.map(deriveFacts);
 
-function run(view: Partial<ExplorerView>, ranks: ReadonlyMap<string, number> | null = null) {
-  return filterListings(FACTS, { ...DEFAULT_VIEW, ...view }, ranks);
+/** Runs the filter with the search's hits given as listing ids, best first. */
+function run(view: Partial<ExplorerView>, hitIds: readonly string[] | null = null) {
+  const hits = hitIds === null ? null : hitPositions(FACTS, hitIds);
+  return filterListings(FACTS, { ...DEFAULT_VIEW, ...view }, hits);
 }
 const ids = (result: ReturnType<typeof run>) => result.rows.map((fact) => fact.listing.id);
 
@@ -113,11 +117,8 @@ describe('filterListings', () => {
       const full = { ...DEFAULT_VIEW, ...view };
       expect(filterListings(presorted, full, null)).toEqual(filterListings(FACTS, full, null));
     }
-    const ranks = new Map([
-      ['el-5', 0],
-      ['sdn-3', 1],
-    ]);
-    expect(ids(filterListings(presorted, DEFAULT_VIEW, ranks))).toEqual(['el-5', 'sdn-3']);
+    const hits = hitPositions(presorted, ['el-5', 'sdn-3']);
+    expect(ids(filterListings(presorted, DEFAULT_VIEW, hits))).toEqual(['el-5', 'sdn-3']);
     // An array that was not sorted by `sortFactsByName` is sorted, whatever its order.
     expect(ids(filterListings([...FACTS].reverse(), DEFAULT_VIEW, null))).toEqual(ids(run({})));
   });
@@ -156,41 +157,56 @@ describe('filterListings', () => {
   });
 
   it('keeps only search hits, in rank order, and filters before ranking', () => {
-    const ranks = new Map([
-      ['el-1', 1],
-      ['cmic-2', 0],
-    ]);
-    expect(ids(run({}, ranks))).toEqual(['cmic-2', 'el-1']);
-    expect(ids(run({ list: ['EL'] }, ranks))).toEqual(['el-1']);
-    expect(Object.fromEntries(run({}, ranks).facets.list)).toEqual({ EL: 1, CMIC: 1 });
+    expect(ids(run({}, ['cmic-2', 'el-1']))).toEqual(['cmic-2', 'el-1']);
+    expect(ids(run({}, ['el-1', 'cmic-2']))).toEqual(['el-1', 'cmic-2']);
+    expect(ids(run({ list: ['EL'] }, ['cmic-2', 'el-1']))).toEqual(['el-1']);
+    expect(Object.fromEntries(run({}, ['cmic-2', 'el-1']).facets.list)).toEqual({
+      EL: 1,
+      CMIC: 1,
+    });
+    // A hit the facts do not have is left out.
+    expect(ids(run({}, ['gone-9', 'el-1']))).toEqual(['el-1']);
   });
 
-  it('gives the same answer when it visits only the hits', () => {
-    const ranks = new Map([
-      ['el-1', 1],
-      ['cmic-2', 0],
-      ['sdn-4', 2],
-    ]);
-    const byId = new Map(FACTS.map((fact) => [fact.listing.id, fact]));
-    for (const view of [
+  it('filters and counts the hits as it does every listing', () => {
+    const hitIds = ['el-1', 'cmic-2', 'sdn-4'];
+    const views: Partial<ExplorerView>[] = [
       {},
-      { list: ['EL' as const] },
+      { list: ['EL'] },
       { country: ['CN'] },
+      { country: ['CN', 'SY'], type: ['none'] },
       { listedFrom: '2020-01-01' },
-    ]) {
-      const all = filterListings(FACTS, { ...DEFAULT_VIEW, ...view }, ranks);
-      const hitsOnly = filterListings(FACTS, { ...DEFAULT_VIEW, ...view }, ranks, byId);
-      expect(hitsOnly).toEqual(all);
+      { program: ['NOT-A-PROGRAM'] },
+    ];
+    for (const view of views) {
+      const everyListing = run(view);
+      const hits = run(view, hitIds);
+      // The hits' rows are the rows of the same view without a query, less the listings not hit.
+      expect(ids(hits).sort()).toEqual(
+        ids(everyListing)
+          .filter((id) => hitIds.includes(id))
+          .sort(),
+      );
+      // Counting every listing by hand, with the usual rule (a facet ignores its own filter).
+      for (const key of FACET_KEYS) {
+        const others = { ...DEFAULT_VIEW, ...view, [key]: [] };
+        const counted = new Map<string, number>();
+        for (const fact of run(others, hitIds).rows) {
+          for (const value of fact.facetLists[FACET_KEYS.indexOf(key)]!)
+            counted.set(value, (counted.get(value) ?? 0) + 1);
+        }
+        expect(Object.fromEntries(hits.facets[key])).toEqual(Object.fromEntries(counted));
+      }
     }
-    // Hits handed best first (as the search does) keep that order without being sorted again.
-    const bestFirst = new Map([
-      ['cmic-2', 0],
-      ['sdn-4', 1],
-      ['el-1', 2],
+  });
+
+  it('knows each listing by its position in the facts', () => {
+    const positions = factPositions(FACTS);
+    for (const [index, fact] of FACTS.entries()) expect(positions.get(fact.listing.id)).toBe(index);
+    expect(Array.from(hitPositions(FACTS, ['sdn-4', 'el-1', 'nope']))).toEqual([
+      FACTS.findIndex((fact) => fact.listing.id === 'sdn-4'),
+      0,
     ]);
-    const expected = ids(filterListings(FACTS, DEFAULT_VIEW, bestFirst));
-    expect(expected).toEqual(['cmic-2', 'sdn-4', 'el-1']);
-    expect(ids(filterListings(FACTS, DEFAULT_VIEW, bestFirst, byId))).toEqual(expected);
   });
 
   it('sorts by a column when asked, undated last in both directions', () => {
@@ -208,11 +224,10 @@ describe('filterListings', () => {
       'sdn-4',
       'sdn-3',
     ]);
-    const ranks = new Map([
-      ['el-1', 0],
-      ['cmic-2', 1],
+    expect(ids(run({ sort: { column: 'list', desc: false } }, ['cmic-2', 'el-1']))).toEqual([
+      'el-1',
+      'cmic-2',
     ]);
-    expect(ids(run({ sort: { column: 'list', desc: false } }, ranks))).toEqual(['el-1', 'cmic-2']);
   });
 });
 

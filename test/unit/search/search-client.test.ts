@@ -5,7 +5,10 @@ import { workerValidationEnd } from '../../../src/data/validate-listings';
 import { toSearchDocs } from '../../../src/search/search-docs';
 import { searchFileText } from '../../../src/search/search-file';
 import { describe, expect, it } from 'vitest';
-import type { SearchWorkerRequest } from '../../../src/search/protocol';
+import type { SearchWorkerRequest, SearchWorkerResponse } from '../../../src/search/protocol';
+import { unpackHit, unpackHits } from '../../../src/search/packed-hits';
+import { explorerSearchPort } from '../../../src/features/explorer/search-port';
+import { deriveFacts } from '../../../src/features/explorer/model/facts';
 import {
   createSearchClient,
   SearchSupersededError,
@@ -26,7 +29,10 @@ function inThreadPort(): SearchWorkerPort & { posted: SearchWorkerRequest[] } {
     posted,
     post: (request) => {
       posted.push(request);
-      previous = previous.then(nextTask).then(async () => deliver(await handle(request)));
+      previous = previous.then(nextTask).then(async () => {
+        const response = await handle(request);
+        if (response !== null) deliver(response);
+      });
     },
     listen: (onResponse) => {
       deliver = onResponse;
@@ -34,6 +40,15 @@ function inThreadPort(): SearchWorkerPort & { posted: SearchWorkerRequest[] } {
     terminate: () => undefined,
   };
 }
+
+/** A response with its packed hits read back, to match against. */
+function unpacked(response: SearchWorkerResponse | null): unknown {
+  if (response === null || response.type !== 'results') return response;
+  return { ...response, hits: unpackHits(response.hits) };
+}
+
+/** The listing ids of a search's packed hits, best first. */
+const idsOf = (hits: { readonly listingIds: readonly string[] | null }) => hits.listingIds;
 
 const LISTINGS = [
   makeListing('el-megvii', 'Megvii Technology'),
@@ -81,7 +96,9 @@ describe('search worker handler', () => {
         sha256: createHash('sha256').update(text).digest('hex'),
       });
       expect(handle({ type: 'index-listings' })).toMatchObject({ type: 'ready', docCount: 3 });
-      expect(handle({ type: 'search', requestId: 1, query: 'dawning' })).toMatchObject({
+      expect(
+        unpacked(await handle({ type: 'search', requestId: 1, query: 'dawning' })),
+      ).toMatchObject({
         hits: [{ listingId: 'el-sugon' }],
       });
       const broken = new TextEncoder().encode(layOut([{ id: 'x' }]));
@@ -112,13 +129,15 @@ describe('search worker handler', () => {
     // No name has all but one of these words: only MiniSearch's OR reading finds Megvii.
     const answer = handle({ type: 'search', requestId: 2, query: 'megvii zzyzx qqqq' });
     expect(answer).toBeInstanceOf(Promise);
-    expect(await answer).toMatchObject({
+    expect(unpacked(await answer)).toMatchObject({
       type: 'results',
       requestId: 2,
       hits: [{ listingId: 'el-megvii' }],
     });
     // Once it is in, the same query is answered at once.
-    expect(handle({ type: 'search', requestId: 3, query: 'megvii zzyzx qqqq' })).toMatchObject({
+    expect(
+      unpacked(await handle({ type: 'search', requestId: 3, query: 'megvii zzyzx qqqq' })),
+    ).toMatchObject({
       type: 'results',
       hits: [{ listingId: 'el-megvii' }],
     });
@@ -146,7 +165,7 @@ describe('search worker handler', () => {
     expect(handle({ type: 'load', docs: '{' })).toMatchObject({ type: 'error', requestId: null });
   });
 
-  it('builds the index on load and counts documents', () => {
+  it('builds the index on load and counts documents', async () => {
     const handle = createSearchWorkerHandler();
     expect(
       handle({ type: 'load', docs: JSON.stringify(LISTINGS.flatMap(toSearchDocs)) }),
@@ -160,7 +179,7 @@ describe('search worker handler', () => {
       query: 'dawning',
       candidateIds: new Set(['el-sugon']),
     });
-    expect(response).toMatchObject({
+    expect(unpacked(await response)).toMatchObject({
       type: 'results',
       requestId: 7,
       hits: [{ listingId: 'el-sugon' }],
@@ -217,13 +236,15 @@ describe('search worker handler with a search file', () => {
       millis: expect.any(Number) as unknown,
     });
     expect(asked).toEqual([URL]); // once
-    expect(await handle({ type: 'search', requestId: 1, query: 'dawning' })).toMatchObject({
+    expect(
+      unpacked(await handle({ type: 'search', requestId: 1, query: 'dawning' })),
+    ).toMatchObject({
       // Which name matched; how it is written is the page's to say, from the listings.
       hits: [{ listingId: 'el-sugon', matchedName: '', matchedSlot: 1, matchedKind: 'aka' }],
     });
     // MiniSearch follows, for the OR reading.
     expect(
-      await handle({ type: 'search', requestId: 2, query: 'megvii zzyzx qqqq' }),
+      unpacked(await handle({ type: 'search', requestId: 2, query: 'megvii zzyzx qqqq' })),
     ).toMatchObject({ hits: [{ listingId: 'el-megvii' }] });
     // The checked text, for the page's own index: handed over once.
     expect(await handle({ type: 'search-file-text', maxDocs: 3 })).toEqual({
@@ -273,8 +294,12 @@ describe('search worker handler with a search file', () => {
       await load(refTo(manifestText ?? searchText));
       const ready = await handle({ type: 'index-listings' });
       expect(ready).toMatchObject({ type: 'ready', docCount: 3 });
-      expect('searchFileProblem' in ready ? ready.searchFileProblem : '').toMatch(problem);
-      expect(await handle({ type: 'search', requestId: 1, query: 'megvii' })).toMatchObject({
+      expect(ready !== null && 'searchFileProblem' in ready ? ready.searchFileProblem : '').toMatch(
+        problem,
+      );
+      expect(
+        unpacked(await handle({ type: 'search', requestId: 1, query: 'megvii' })),
+      ).toMatchObject({
         hits: [{ listingId: 'el-megvii' }],
       });
       // Nothing for the page to read its index from: it builds it from the listings.
@@ -288,7 +313,7 @@ describe('search client', () => {
     const client = createSearchClient(inThreadPort());
     await expect(client.load(LISTINGS)).resolves.toMatchObject({ docCount: 3 });
     const hits = await client.search('megvii');
-    expect(hits.map((hit) => hit.listingId)).toEqual(['el-megvii']);
+    expect(idsOf(hits)).toEqual(['el-megvii']);
     // Indexed from the listings: no search file for the page to read.
     await expect(client.searchFileText(3)).resolves.toBeNull();
   });
@@ -301,7 +326,7 @@ describe('search client', () => {
     const newer = client.search('sugon');
     await expect(older).rejects.toBeInstanceOf(SearchSupersededError);
     const hits = await newer;
-    expect(hits.map((hit) => hit.listingId)).toEqual(['el-sugon']);
+    expect(idsOf(hits)).toEqual(['el-sugon']);
     expect(port.posted.filter((request) => request.type === 'search')).toHaveLength(2);
   });
 
@@ -356,8 +381,8 @@ describe('search client', () => {
       expect(after.problem).toBeNull();
       // Every listing is indexed, the worker's share and the rest.
       await expect(client.indexListings()).resolves.toMatchObject({ docCount: many.length });
-      expect((await client.search('number 9')).map((hit) => hit.listingId)).toEqual(['sdn-9']);
-      expect((await client.search('number 0')).map((hit) => hit.listingId)).toEqual(['sdn-0']);
+      expect(idsOf(await client.search('number 9'))).toEqual(['sdn-9']);
+      expect(idsOf(await client.search('number 0'))).toEqual(['sdn-0']);
     },
   );
 
@@ -373,7 +398,7 @@ describe('search client', () => {
     const early = client.search('sugon');
     const again = client.search('sugon');
     expect(again).toBe(early);
-    expect((await again).map((hit) => hit.listingId)).toEqual(['el-sugon']);
+    expect(idsOf(await again)).toEqual(['el-sugon']);
     expect(port.posted.filter((request) => request.type === 'search')).toHaveLength(1);
     // Once answered, the same query is asked afresh (the facets may have changed since).
     await client.search('sugon');
@@ -385,5 +410,40 @@ describe('search client', () => {
     const load = client.load(LISTINGS);
     client.dispose();
     await expect(load).rejects.toThrow('disposed');
+  });
+});
+
+describe('hits in the page order', () => {
+  it("answer with each listing's position in the order the page gave, from then on", async () => {
+    const port = inThreadPort();
+    const client = createSearchClient(port);
+    await client.load(LISTINGS);
+    expect(idsOf(await client.search('sugon'))).toEqual(['el-sugon']);
+    const order = client.setHitOrder(['sdn-x', 'el-sugon', 'el-megvii']);
+    const hits = await client.search('sugon');
+    expect(hits.order).toBe(order);
+    expect(hits.listingIds).toBeNull();
+    expect(Array.from(hits.positions)).toEqual([1]);
+    expect(unpackHit(hits, 0, 'el-sugon')).toMatchObject({ matchedSlot: 0, quality: 'exact' });
+  });
+
+  it("are asked for by the explorer's port, telling the worker each facts array's order once", async () => {
+    const port = inThreadPort();
+    const client = createSearchClient(port);
+    await client.load(LISTINGS);
+    const explorer = explorerSearchPort(client);
+    const facts = LISTINGS.map(deriveFacts);
+    explorer.prepare(facts);
+    expect(port.posted.at(-1)).toMatchObject({ type: 'hit-order' });
+    const hits = await explorer.search('megvii', facts);
+    expect(Array.from(hits.positions)).toEqual([0]);
+    expect(Array.from((await explorer.search('sugon', facts)).positions)).toEqual([1]);
+    const reversed = [...facts].reverse();
+    expect(Array.from((await explorer.search('sugon', reversed)).positions)).toEqual([0]);
+    const orders = port.posted.filter((request) => request.type === 'hit-order');
+    expect(orders.map((request) => request.ids)).toEqual([
+      ['el-megvii', 'el-sugon'],
+      ['el-sugon', 'el-megvii'],
+    ]);
   });
 });
