@@ -31,6 +31,8 @@ export type SearchWorkerHandler = (
 export interface SearchWorkerEnvironment {
   /** The bytes of a same-origin URL (the worker's download). */
   readonly fetchBytes: (url: string) => Promise<ArrayBuffer>;
+  /** How long after a search MiniSearch's slices wait to resume (`pauseWhileTyping`). */
+  readonly quietAfterSearchMs?: number;
 }
 
 /**
@@ -63,9 +65,13 @@ function fetchBytes(url: string): Promise<ArrayBuffer> {
   }).then((blob) => blob.arrayBuffer());
 }
 
+/** How long after a search MiniSearch's slices wait to resume (see `pauseWhileTyping`). */
+export const QUIET_AFTER_SEARCH_MS = 300;
+
 export function createSearchWorkerHandler(
   environment: SearchWorkerEnvironment = { fetchBytes },
 ): SearchWorkerHandler {
+  const quietMs = environment.quietAfterSearchMs ?? QUIET_AFTER_SEARCH_MS;
   let index: SearchIndex | null = null;
   /** Settles once the index has MiniSearch, which the OR reading needs (see 'index-listings'). */
   let miniSearchAdded: Promise<void> = Promise.resolve();
@@ -77,6 +83,25 @@ export function createSearchWorkerHandler(
     null;
   /** The text of the search file indexed, until the page asks for it (`search-file-text`). */
   let indexedSearchFileText: string | null = null;
+  /** When the last search came, on `performance.now()`'s clock. */
+  let lastSearchAt = -Infinity;
+
+  /**
+   * What MiniSearch's slices await: the next task, and then, while the reader is typing, until
+   * no search has come for `quietMs`. At 10× the lists the slices run for seconds
+   * after "ready"; a search amid them waited for the slice under way and for the young-generation
+   * collections of MiniSearch's new objects (170–290 ms in a trace). Only a query that needs
+   * MiniSearch waits for it, and it comes once the typing stops.
+   */
+  async function pauseWhileTyping(): Promise<void> {
+    await nextTask();
+    for (;;) {
+      const wait = lastSearchAt + quietMs - performance.now();
+      if (wait <= 0) return;
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  }
+
   /** The page's last `hit-order`: its listings' positions by id, and its tag. */
   let hitOrder: { readonly order: number; readonly positionOf: Map<string, number> } | null = null;
 
@@ -86,7 +111,7 @@ export function createSearchWorkerHandler(
     const docs = docsFromListings([...listings.leading, ...listings.remaining()]);
     const built = buildSearchIndex(docs, { miniSearch: false });
     index = built;
-    miniSearchAdded = addMiniSearchInSlices(built, docs, nextTask);
+    miniSearchAdded = addMiniSearchInSlices(built, docs, pauseWhileTyping);
     listingsFile = null;
     return { type: 'ready', docCount: searchDocCount(built), millis: since(started) } as const;
   }
@@ -129,7 +154,7 @@ export function createSearchWorkerHandler(
       // After "ready" has gone: the tables left for later, then MiniSearch a slice at a time.
       miniSearchAdded = nextTask().then(() => {
         finish();
-        return addMiniSearchInSlices(built, allDocs(), nextTask);
+        return addMiniSearchInSlices(built, allDocs(), pauseWhileTyping);
       });
       return { type: 'ready', docCount: searchDocCount(built), millis: since(started) };
     } catch (error) {
@@ -205,6 +230,7 @@ export function createSearchWorkerHandler(
       if (index === null) {
         return { type: 'error', requestId: request.requestId, message: 'search before load' };
       }
+      lastSearchAt = started;
       const searched = index;
       const search = () =>
         searchListings(searched, request.query, { candidateIds: request.candidateIds });

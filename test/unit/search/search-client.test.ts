@@ -117,6 +117,40 @@ describe('search worker handler', () => {
     },
   );
 
+  it('adds MiniSearch only once searches have stopped coming for a while', async () => {
+    const quietAfterSearchMs = 300;
+    const handle = createSearchWorkerHandler({
+      fetchBytes: () => Promise.reject(new Error('no downloads here')),
+      quietAfterSearchMs,
+    });
+    const text = listingsFileText(
+      SCHEMA_VERSION,
+      LISTINGS.map((listing) => JSON.stringify(listing)),
+    );
+    const bytes = new TextEncoder().encode(text).buffer;
+    await handle({ type: 'load-listings-file', bytes, file: 'listings.json', count: 2 });
+    handle({ type: 'index-listings' });
+    // Needs MiniSearch (no name has all but one of its words): answered once it is added.
+    let answered = false;
+    const orQuery = Promise.resolve(
+      handle({ type: 'search', requestId: 1, query: 'megvii zzyzx qqqq' }),
+    ).then((response) => {
+      answered = true;
+      return response;
+    });
+    // Typing: a search every 15 ms, for twice the quiet time, keeps MiniSearch waiting.
+    const typingUntil = performance.now() + quietAfterSearchMs * 2;
+    for (let requestId = 2; performance.now() < typingUntil; requestId += 1) {
+      expect(unpacked(await handle({ type: 'search', requestId, query: 'sugon' }))).toMatchObject({
+        hits: [{ listingId: 'el-sugon' }],
+      });
+      await new Promise((resolve) => setTimeout(resolve, 15));
+    }
+    expect(answered).toBe(false);
+    // Once typing stops, MiniSearch is added and the waiting query answered.
+    expect(unpacked(await orQuery)).toMatchObject({ hits: [{ listingId: 'el-megvii' }] });
+  });
+
   it('answers ready before MiniSearch is in, and a query needing its OR reading once it is', async () => {
     const handle = createSearchWorkerHandler();
     const text = listingsFileText(
