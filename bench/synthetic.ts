@@ -76,7 +76,7 @@ export function writeSyntheticData(realDataDir: string, outDir: string, factor: 
   const synthetic = {
     ...manifest,
     sample: true,
-    synthetic: `${factor}x the real lists with perturbed names, for benchmarks only; not real data`,
+    synthetic: `${factor}× the real lists, names perturbed, for benchmarks only`,
     listingCount: listings.length,
     listings: {
       path: 'listings.json',

@@ -50,7 +50,9 @@ export function App() {
           />
         ) : null}
       </header>
-      {state.status === 'ready' && state.dataset.manifest.sample ? <SampleBanner /> : null}
+      {state.status === 'ready' && state.dataset.manifest.sample ? (
+        <SampleBanner synthetic={state.dataset.manifest.synthetic} />
+      ) : null}
       <main id="main">
         {state.status === 'loading' ? <LoadingPage progress={state.progress} /> : null}
         {state.status === 'error' ? <DataErrorPage error={state.error} /> : null}

@@ -20,11 +20,22 @@ export function DataSummary({
   );
 }
 
-export function SampleBanner() {
+/** Says that the data shown is not the official lists: the project's test fixtures, or a
+ * synthetic dataset made for benchmarks (`synthetic` says what it is). */
+export function SampleBanner({ synthetic }: { synthetic?: string | undefined }) {
   return (
     <div className="sample-banner" role="note">
-      <strong>Sample data — not the official lists.</strong> These few rows are the project’s test
-      fixtures. To load the real lists, run <code>npm run data -- --from DIR</code> or{' '}
+      {synthetic === undefined ? (
+        <>
+          <strong>Sample data — not the official lists.</strong> These few rows are the project’s
+          test fixtures.
+        </>
+      ) : (
+        <>
+          <strong>Synthetic data — not the official lists.</strong> {synthetic}.
+        </>
+      )}{' '}
+      To load the real lists, run <code>npm run data -- --from DIR</code> or{' '}
       <code>npm run data -- --download</code>.
     </div>
   );

@@ -52,6 +52,9 @@ export const manifestSchema = z.object({
   generatedAt: z.string(),
   /** True when built from the project's own test fixtures: not the official lists. */
   sample: z.boolean(),
+  /** Set on a synthetic dataset made for benchmarks (`bench/synthetic.ts`, also `sample`): what
+   * it is, in words. */
+  synthetic: z.string().optional(),
   listingCount: z.number().int().nonnegative(),
   listings: z.object({
     path: z.string(),
