@@ -98,7 +98,7 @@ export function filterListings(
  * The facets of every listing as integer codes in typed arrays, made once per facts array. A
  * keystroke's filtering and counting then reads no listing object and updates no Map: at 10× the
  * lists, counting into Maps was ~40% of a two-letter query's filtering, and reading each
- * listing's facts another ~15%.
+ * listing's facts another ~11% (a profile of 14 keystrokes).
  */
 interface FacetColumns {
   /** Per facet (`FACET_KEYS` order): the values, each one's code being its index. */
@@ -124,7 +124,8 @@ function facetColumnsOf(facts: readonly ListingFacts[]): FacetColumns {
   return columns;
 }
 
-/** In one pass over the facts, all facets at once: a pass per facet took twice as long cold. */
+/** In one pass over the facts, all facets at once: a pass per facet took 78 ms cold in Node, this
+ * 40–53 ms. */
 function buildFacetColumns(facts: readonly ListingFacts[]): FacetColumns {
   const size = facts.length;
   const facetCount = FACET_KEYS.length;
