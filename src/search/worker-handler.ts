@@ -66,7 +66,7 @@ function fetchBytes(url: string): Promise<ArrayBuffer> {
 }
 
 /** How long after a search MiniSearch's slices wait to resume (see `pauseWhileTyping`). */
-export const QUIET_AFTER_SEARCH_MS = 300;
+const QUIET_AFTER_SEARCH_MS = 300;
 
 export function createSearchWorkerHandler(
   environment: SearchWorkerEnvironment = { fetchBytes },

@@ -3,7 +3,7 @@ import { searchListings, type SearchIndex } from '../../search/engine';
 import type { ExplainableHit } from '../../search/explain';
 import { unpackHit, type PackedHits } from '../../search/packed-hits';
 import type { ListingFacts } from './model/facts';
-import { factPositions, type SearchHitPositions } from './model/filter';
+import { factPositions, positionsOfIds, type SearchHitPositions } from './model/filter';
 
 /** What the explorer needs of a search hit: what to show, and what explains it
  * (`explainSearchHit`, for the rows shown). */
@@ -93,8 +93,10 @@ function stateOfHits(
   hits: readonly ExplorerHit[],
   facts: readonly ListingFacts[],
 ): SearchState {
-  const positionOf = factPositions(facts);
-  const positions = Int32Array.from(hits, (hit) => positionOf.get(hit.listingId) ?? -1);
+  const positions = positionsOfIds(
+    facts,
+    hits.map((hit) => hit.listingId),
+  );
   return toState(query, positions, (index) => hits[index] as ExplorerHit, facts);
 }
 
@@ -105,11 +107,8 @@ function stateOfPacked(
   packed: PackedHits,
   facts: readonly ListingFacts[],
 ): SearchState {
-  let positions = packed.positions;
-  if (packed.listingIds !== null) {
-    const positionOf = factPositions(facts);
-    positions = Int32Array.from(packed.listingIds, (id) => positionOf.get(id) ?? -1);
-  }
+  const positions =
+    packed.listingIds === null ? packed.positions : positionsOfIds(facts, packed.listingIds);
   return toState(
     query,
     positions,

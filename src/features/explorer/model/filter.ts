@@ -177,16 +177,17 @@ export function factPositions(facts: readonly ListingFacts[]): ReadonlyMap<strin
   return facetColumnsOf(facts).positionOf;
 }
 
+/** The position in `facts` of each listing `ids` names, in that order; -1 for an id not among
+ * the facts. */
+export function positionsOfIds(facts: readonly ListingFacts[], ids: ArrayLike<string>): Int32Array {
+  const { positionOf } = facetColumnsOf(facts);
+  return Int32Array.from(ids, (id) => positionOf.get(id) ?? -1);
+}
+
 /** The positions in `facts` of the listings `ids` names, in that order; ids not among the facts
  * are left out. */
-export function hitPositions(facts: readonly ListingFacts[], ids: Iterable<string>): Int32Array {
-  const { positionOf } = facetColumnsOf(facts);
-  const positions: number[] = [];
-  for (const id of ids) {
-    const position = positionOf.get(id);
-    if (position !== undefined) positions.push(position);
-  }
-  return Int32Array.from(positions);
+export function hitPositions(facts: readonly ListingFacts[], ids: ArrayLike<string>): Int32Array {
+  return positionsOfIds(facts, ids).filter((position) => position >= 0);
 }
 
 /** Per facet, 1 at the codes of the chosen values; null where nothing is chosen. A chosen value
