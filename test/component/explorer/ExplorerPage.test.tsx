@@ -181,6 +181,32 @@ describe('ExplorerPage', () => {
     expect(search).not.toHaveBeenCalled();
   });
 
+  it('rewrites the rows in view in place when the results change, each linking to its listing', () => {
+    const localSearchIndex = buildSearchIndex(FACTS.flatMap((fact) => toSearchDocs(fact.listing)));
+    const page = (q: string) => (
+      <ExplorerPage
+        facts={FACTS}
+        view={{ ...DEFAULT_VIEW, q }}
+        searchPort={searchPort}
+        localSearchIndex={localSearchIndex}
+        searchStatus="Search ready."
+        onViewChange={vi.fn()}
+        entityHref={(id) => `/entity/${id}`}
+      />
+    );
+    const { container, rerender } = render(page(''));
+    const firstRow = () => container.querySelector('tbody tr');
+    const rowBefore = firstRow();
+    const linkOf = (row: Element | null) => row?.querySelector('a')?.getAttribute('href');
+    expect(linkOf(rowBefore)).not.toBe('/entity/cmic-2');
+    rerender(page('MEGVII TECHNOLOGY LIMITED'));
+    expect(screen.getByRole('status')).toHaveTextContent('2 listings');
+    // The same element, now showing (and linking to) the best hit.
+    expect(firstRow()).toBe(rowBefore);
+    expect(linkOf(firstRow())).toBe('/entity/cmic-2');
+    expect(firstRow()).toHaveTextContent('MEGVII TECHNOLOGY LIMITED');
+  });
+
   it('applies a facet as a new history entry', async () => {
     const { onViewChange } = renderExplorer();
     const lists = screen.getByRole('group', { name: 'List' });
