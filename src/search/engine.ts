@@ -186,6 +186,11 @@ export interface SearchIndex {
    * prefix such as "al", 2,307 listings). */
   readonly namesById: Lookup<IndexedName> & { values(): Iterable<IndexedName> };
   readonly docCount: number;
+  /** Every listing's id, by its number in the index (`IndexedName.listing`): the order of
+   * `SearchListingsOptions.listingPositions`. */
+  readonly listingIds: readonly string[];
+  /** A listing's number, by its id (`listingIds` read backwards). */
+  readonly listingNumbers: Lookup<number>;
 }
 
 /** A name document with its words, as `termHits` scores and judging reads it. */
@@ -200,6 +205,8 @@ interface IndexedName {
    * reading it from the end of the document id (`slotOf`) flattened every id of a broad prefix
    * the first time (ids are joined strings): 35 ms of "Ha" at 10× the lists, in the worker. */
   readonly slot: number;
+  /** Its listing's number in the index (`SearchIndex.listingIds`). */
+  readonly listing: number;
   /** `KIND_BOOST` of its kind, and whether a word occurs twice in it: what `termHits` needs,
    * at hand without reading the document or the words. */
   readonly boost: number;
@@ -214,6 +221,7 @@ function makeIndexedName(
   tokens: readonly string[],
   ordinal: number,
   slot: number,
+  listing: number,
 ): IndexedName {
   // A repeated word counts once, as MiniSearch counts it; names are a few words long, so a scan
   // of the words before costs less than a Set per name (38,000 of them).
@@ -230,6 +238,7 @@ function makeIndexedName(
     length: distinct,
     ordinal,
     slot,
+    listing,
     boost: KIND_BOOST[doc.kind],
     repeatsWord: distinct < tokens.length,
     shortestWord,
@@ -241,10 +250,11 @@ function addIndexedName(
   doc: SearchDoc,
   tokens: readonly string[],
   ordinal: number,
+  listing: number,
   namesById: Map<string, IndexedName>,
   postings: Map<string, IndexedName[]>,
 ): IndexedName {
-  const name = makeIndexedName(doc, tokens, ordinal, slotOf(doc.id));
+  const name = makeIndexedName(doc, tokens, ordinal, slotOf(doc.id), listing);
   namesById.set(doc.id, name);
   for (let at = 0; at < tokens.length; at += 1) {
     const token = tokens[at] ?? '';
@@ -419,12 +429,20 @@ function* indexSteps(
   const identifiers = new Map<string, SearchDoc[]>();
   const postings = new Map<string, IndexedName[]>();
   const namesById = new Map<string, IndexedName>();
+  const listingIds: string[] = [];
+  const listingNumbers = new Map<string, number>();
   let averageNameLength = 0;
   let names = 0;
   for (let position = 0; position < docs.length; position += 1) {
     if (position > 0 && position % sliceSize === 0) yield;
     const doc = docs[position];
     if (doc === undefined) continue;
+    let listing = listingNumbers.get(doc.listingId);
+    if (listing === undefined) {
+      listing = listingIds.length;
+      listingIds.push(doc.listingId);
+      listingNumbers.set(doc.listingId, listing);
+    }
     if (doc.kind === 'identifier') {
       for (const key of identifierKeys(doc.name)) addKey(identifiers, key, doc);
       continue;
@@ -437,7 +455,7 @@ function* indexSteps(
       tokens = fresh;
     }
     addKey(wholeNames, tokens.join(''), doc);
-    const name = addIndexedName(doc, tokens, names, namesById, postings);
+    const name = addIndexedName(doc, tokens, names, listing, namesById, postings);
     names += 1;
     // MiniSearch's running mean, over the documents added so far (identifiers included).
     averageNameLength = (averageNameLength * position + name.length) / (position + 1);
@@ -470,6 +488,8 @@ function* indexSteps(
     identifiers,
     namesById,
     docCount: docs.length,
+    listingIds,
+    listingNumbers,
   };
 }
 
@@ -519,7 +539,7 @@ class SearchFileNames {
     };
     const tokens: string[] = [];
     for (let at = 1; at < raw.length; at += 1) tokens.push(words[raw[at] as number] ?? '');
-    const name = makeIndexedName(doc, tokens, ordinal, slot);
+    const name = makeIndexedName(doc, tokens, ordinal, slot, this.nameListing[ordinal] ?? -1);
     this.made[ordinal] = name;
     return name;
   }
@@ -742,6 +762,8 @@ function* searchFileSteps(
     identifiers,
     namesById: names.namesById,
     docCount: order.length,
+    listingIds: listings.map((entry) => entry[0]),
+    listingNumbers: listingPositions,
   };
   const allDocs = () => order.map((doc) => (typeof doc === 'number' ? names.nameAt(doc).doc : doc));
   return { index, allDocs, finish: () => void wholeNameTable() };
@@ -770,6 +792,9 @@ export interface SearchHit {
   readonly variantNote: string | null;
   /** True when only some query words matched (the OR fallback after AND found nothing). */
   readonly isPartial: boolean;
+  /** Its listing's position in `SearchListingsOptions.listingPositions`, when the search was
+   * given them (-1: not there). */
+  readonly position?: number;
 }
 
 export interface SearchListingsOptions {
@@ -777,6 +802,11 @@ export interface SearchListingsOptions {
   readonly candidateIds?: ReadonlySet<string>;
   /** Most listings returned; default all. */
   readonly limit?: number;
+  /** Each listing's position in the caller's order, by its number in the index (`listingIds`):
+   * every hit then carries its `position`. The worker's answers carry the positions of the
+   * page's facts; looked up by listing id in a Map instead, at 10× the lists that was 15–20 ms
+   * of every broad prefix ("ha": 10,860 hits) in Node. */
+  readonly listingPositions?: Int32Array;
 }
 
 /** One way of reading the query: its tokens, and a note when they were rewritten. */
@@ -928,6 +958,8 @@ interface DocHit {
   readonly doc: SearchDoc;
   /** `slotOf(doc.id)`, from the name where there is one (see `IndexedName.slot`). */
   readonly slot: number;
+  /** Its listing's number in the index (`IndexedName.listing`). */
+  readonly listing: number;
   readonly score: number;
   readonly rank: number;
   readonly match: NameMatch | null;
@@ -990,14 +1022,16 @@ function collectExact(
   for (const doc of found) {
     if (candidateIds !== undefined && !candidateIds.has(doc.listingId)) continue;
     const score = EXACT_SCORE * KIND_BOOST[doc.kind];
+    const listing = index.listingNumbers.get(doc.listingId) ?? -1;
     if (doc.kind === 'identifier') {
-      keepBest(hits, { doc, slot: slotOf(doc.id), score, rank: 0, match: null, variantNote: null });
+      const slot = slotOf(doc.id);
+      keepBest(hits, { doc, slot, listing, score, rank: 0, match: null, variantNote: null });
       continue;
     }
     const tokens = tokensOf(index, doc);
     const variantNote = spacingNote(queryTokens, tokens);
     const match = judgeName(query, tokens);
-    keepBest(hits, { doc, slot: slotOf(doc.id), score, rank: 0, match, variantNote });
+    keepBest(hits, { doc, slot: slotOf(doc.id), listing, score, rank: 0, match, variantNote });
   }
 }
 
@@ -1202,6 +1236,7 @@ function collectNames(
     hits.set(doc.listingId, {
       doc,
       slot: name.slot,
+      listing: name.listing,
       score,
       rank,
       match: copyMatch(match),
@@ -1236,9 +1271,10 @@ function collectAll(
 
 /** The explanation sentence is not built here but for the rows shown (`explainSearchHit`):
  * building it for every hit was a fifth of a broad prefix's time at 10× the lists. */
-function toSearchHit(hit: DocHit): SearchHit {
+function toSearchHit(hit: DocHit, listingPositions: Int32Array | undefined): SearchHit {
   const { doc, match } = hit;
-  const searchHit: SearchHit = {
+  // Filled in place: a copy per hit to add a field cost an object per hit of a broad prefix.
+  const searchHit: { -readonly [Field in keyof SearchHit]: SearchHit[Field] } = {
     listingId: doc.listingId,
     matchedName: doc.name,
     matchedKind: doc.kind,
@@ -1249,9 +1285,9 @@ function toSearchHit(hit: DocHit): SearchHit {
     variantNote: hit.variantNote,
     isPartial: match !== null && match.matchedTerms < match.totalTerms,
   };
-  return doc.identifierType === undefined
-    ? searchHit
-    : { ...searchHit, identifierType: doc.identifierType };
+  if (listingPositions !== undefined) searchHit.position = listingPositions[hit.listing] ?? -1;
+  if (doc.identifierType !== undefined) searchHit.identifierType = doc.identifierType;
+  return searchHit;
 }
 
 /** The slot of a document id `${listingId}#${slot}`, read from its last digits without making
@@ -1287,5 +1323,5 @@ export function searchListings(
   const hits = collectAll(index, planQuery(query, index), options.candidateIds);
   const ranked = [...hits.values()].sort(compareHits);
   const limited = options.limit === undefined ? ranked : ranked.slice(0, options.limit);
-  return limited.map(toSearchHit);
+  return limited.map((hit) => toSearchHit(hit, options.listingPositions));
 }

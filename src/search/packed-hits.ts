@@ -40,7 +40,8 @@ const STRING_FIELDS = 4;
 
 /**
  * Packs `hits` (best first). With `positionOf`, each hit's listing goes as its position there,
- * for the `order` it belongs to; without, as its id.
+ * for the `order` it belongs to (a hit's own `position`, when the search gave it one, is that
+ * position already); without, as its id.
  */
 export function packHits(
   hits: readonly SearchHit[],
@@ -70,7 +71,7 @@ export function packHits(
   };
   for (let at = 0; at < count; at += 1) {
     const hit = hits[at] as SearchHit;
-    if (positionOf !== null) positions[at] = positionOf.get(hit.listingId) ?? -1;
+    if (positionOf !== null) positions[at] = hit.position ?? positionOf.get(hit.listingId) ?? -1;
     slots[at] = hit.matchedSlot;
     scores[at] = hit.score;
     kinds[at] = NAME_KINDS.indexOf(hit.matchedKind);

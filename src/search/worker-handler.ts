@@ -104,6 +104,20 @@ export function createSearchWorkerHandler(
 
   /** The page's last `hit-order`: its listings' positions by id, and its tag. */
   let hitOrder: { readonly order: number; readonly positionOf: Map<string, number> } | null = null;
+  /** The same positions by the index's listing numbers, for the index they were made for. */
+  let listingPositions: { readonly index: SearchIndex; readonly positions: Int32Array } | null =
+    null;
+
+  /** `hitOrder`'s positions by the listing numbers of `searched` (made once per order). */
+  function positionsFor(searched: SearchIndex): Int32Array | undefined {
+    if (hitOrder === null) return undefined;
+    if (listingPositions?.index !== searched) {
+      const { positionOf } = hitOrder;
+      const positions = Int32Array.from(searched.listingIds, (id) => positionOf.get(id) ?? -1);
+      listingPositions = { index: searched, positions };
+    }
+    return listingPositions.positions;
+  }
 
   /** Indexes the listings themselves. Ready without MiniSearch, which follows in slices between
    * searches: only a query that no name matches all but one word of needs it, and it waits. */
@@ -219,6 +233,7 @@ export function createSearchWorkerHandler(
         const positionOf = new Map<string, number>();
         request.ids.forEach((id, position) => positionOf.set(id, position));
         hitOrder = { order: request.order, positionOf };
+        listingPositions = null;
         return null;
       }
       if (request.type === 'search-file-text') {
@@ -232,8 +247,12 @@ export function createSearchWorkerHandler(
       }
       lastSearchAt = started;
       const searched = index;
+      const positions = positionsFor(searched);
       const search = () =>
-        searchListings(searched, request.query, { candidateIds: request.candidateIds });
+        searchListings(searched, request.query, {
+          candidateIds: request.candidateIds,
+          listingPositions: positions,
+        });
       const results = (hits: ReturnType<typeof searchListings>): SearchWorkerResponse => ({
         type: 'results',
         requestId: request.requestId,

@@ -50,6 +50,7 @@ function shape(index: SearchIndex) {
     adjacentPairs: [...index.adjacentPairs],
     averageNameLength: index.averageNameLength,
     docCount: index.docCount,
+    listingIds: index.listingIds,
     wordDocCounts: [...index.wordDocCounts],
     postings: index.words.map((word) => index.postings.get(word)?.map((name) => name.ordinal)),
     // The file leaves names as written to the listings (`namedHit`).
@@ -114,6 +115,31 @@ describe('search file', () => {
     // "zzz oil" has no name with every word: MiniSearch's OR reading answers it.
     expect(named('zzz oil')).toEqual(searchListings(built, 'zzz oil'));
     expect(searchListings(index, 'zzz oil').map((hit) => hit.listingId)).toEqual(['sdn-rosneft']);
+  });
+
+  it("gives each hit its listing's position in the caller's order, from either index", () => {
+    const fromFile = indexFromSearchFile(readSearchFile(TEXT, 'search.json')).index;
+    const built = buildSearchIndex(docs, { miniSearch: false });
+    expect(fromFile.listingIds).toEqual(LISTINGS.map((listing) => listing.id));
+    // The caller's order: the listings backwards, one of them missing.
+    const order = LISTINGS.map((listing) => listing.id)
+      .reverse()
+      .filter((id) => id !== 'el-megvii');
+    for (const index of [fromFile, built]) {
+      const listingPositions = Int32Array.from(index.listingIds, (id) => order.indexOf(id));
+      expect(index.listingNumbers.get('sdn-kim')).toBe(3);
+      for (const query of ['megvii', 'CNE100001TW7', 'gazprom', 'kim', 'huawei technologies']) {
+        const hits = searchListings(index, query, { listingPositions });
+        expect(hits.length, query).toBeGreaterThan(0);
+        for (const hit of hits) {
+          expect(hit.position, `${query}: ${hit.listingId}`).toBe(order.indexOf(hit.listingId));
+        }
+      }
+      expect(searchListings(index, 'megvii').map((hit) => hit.position)).toEqual([
+        undefined,
+        undefined,
+      ]);
+    }
   });
 
   it('records the listings it belongs to and the normalisation that made its words', () => {
