@@ -1023,15 +1023,15 @@ function collectExact(
     if (candidateIds !== undefined && !candidateIds.has(doc.listingId)) continue;
     const score = EXACT_SCORE * KIND_BOOST[doc.kind];
     const listing = index.listingNumbers.get(doc.listingId) ?? -1;
+    const slot = slotOf(doc.id);
     if (doc.kind === 'identifier') {
-      const slot = slotOf(doc.id);
       keepBest(hits, { doc, slot, listing, score, rank: 0, match: null, variantNote: null });
       continue;
     }
     const tokens = tokensOf(index, doc);
     const variantNote = spacingNote(queryTokens, tokens);
     const match = judgeName(query, tokens);
-    keepBest(hits, { doc, slot: slotOf(doc.id), listing, score, rank: 0, match, variantNote });
+    keepBest(hits, { doc, slot, listing, score, rank: 0, match, variantNote });
   }
 }
 

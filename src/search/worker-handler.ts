@@ -234,6 +234,8 @@ export function createSearchWorkerHandler(
         request.ids.forEach((id, position) => positionOf.set(id, position));
         hitOrder = { order: request.order, positionOf };
         listingPositions = null;
+        // Made now, between searches, not in the first search: ~0.1 s of lookups at 10× the lists.
+        if (index !== null) positionsFor(index);
         return null;
       }
       if (request.type === 'search-file-text') {
