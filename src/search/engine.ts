@@ -158,9 +158,11 @@ export interface SearchIndex {
   readonly vocabulary: Vocabulary;
   /** How many documents have `words[i]`: how selective a query word is (`rarestTerms`). */
   readonly wordDocCounts: Uint32Array;
-  /** Word → the names that have it: the words a query word meets are looked up here
-   * (`termHits`), not in MiniSearch. */
-  readonly postings: Lookup<readonly IndexedName[]>;
+  /** The names that have `words[at]`, as their ordinals in order: the words a query word meets
+   * are looked up here (`termHits`), not in MiniSearch. */
+  readonly namesWithWord: (at: number) => ArrayLike<number>;
+  /** What searching reads of each name, by ordinal, without the name's objects. */
+  readonly names: NameColumns;
   /** Scratch space for `termHits`, one score per `IndexedName.ordinal`: a broad prefix at 10× the
    * lists meets 23,600 names, and a Map from name to score cost most of its time. Searches run
    * one at a time (a worker, or a test), and each leaves it all zeros. */
@@ -193,6 +195,36 @@ export interface SearchIndex {
   readonly listingNumbers: Lookup<number>;
 }
 
+/**
+ * Every name's facts that scoring and judging a one-word query read, one typed array each, by
+ * `IndexedName.ordinal`; `at` makes (once) the name's objects, for the rest. At 10× the lists a
+ * broad prefix meets 23,600 names: read through their objects, made on first use from a search
+ * file, the first "ha" took ~110 ms in Node, ~60 of them making the objects, and their
+ * collections landed on later keystrokes.
+ */
+export interface NameColumns {
+  readonly count: number;
+  /** Distinct words: MiniSearch's field length. */
+  readonly distinctWords: Uint16Array;
+  readonly wordCount: Uint16Array;
+  /** The length of its shortest word (`judgeOneWordInto` applies to a shorter query word). */
+  readonly shortestWord: Uint16Array;
+  /** `NAME_KINDS` indexes. */
+  readonly kinds: Uint8Array;
+  /** Its listing's number in the index (`SearchIndex.listingIds`). */
+  readonly listings: Int32Array;
+  /** Its position among its listing's documents: the hit's `matchedSlot`. */
+  readonly slots: Int32Array;
+  readonly at: (ordinal: number) => IndexedName;
+  /** Its words (`at(ordinal).tokens`, without making the rest of its objects). */
+  readonly tokens: (ordinal: number) => readonly string[];
+  /** The name as written; '' in an index read from a search file (`SearchHit.matchedName`). */
+  readonly text: (ordinal: number) => string;
+}
+
+/** `KIND_BOOST` by `NAME_KINDS` index. */
+const BOOST_BY_KIND: readonly number[] = NAME_KINDS.map((kind) => KIND_BOOST[kind]);
+
 /** A name document with its words, as `termHits` scores and judging reads it. */
 interface IndexedName {
   readonly doc: SearchDoc;
@@ -207,10 +239,8 @@ interface IndexedName {
   readonly slot: number;
   /** Its listing's number in the index (`SearchIndex.listingIds`). */
   readonly listing: number;
-  /** `KIND_BOOST` of its kind, and whether a word occurs twice in it: what `termHits` needs,
-   * at hand without reading the document or the words. */
+  /** `KIND_BOOST` of its kind: MiniSearch's boost of the document. */
   readonly boost: number;
-  readonly repeatsWord: boolean;
   /** The length of its shortest word (`judgeOneWordInto` applies to a shorter query word). */
   readonly shortestWord: number;
 }
@@ -240,7 +270,6 @@ function makeIndexedName(
     slot,
     listing,
     boost: KIND_BOOST[doc.kind],
-    repeatsWord: distinct < tokens.length,
     shortestWord,
   };
 }
@@ -252,15 +281,43 @@ function addIndexedName(
   ordinal: number,
   listing: number,
   namesById: Map<string, IndexedName>,
-  postings: Map<string, IndexedName[]>,
+  postings: Map<string, number[]>,
 ): IndexedName {
   const name = makeIndexedName(doc, tokens, ordinal, slotOf(doc.id), listing);
   namesById.set(doc.id, name);
   for (let at = 0; at < tokens.length; at += 1) {
     const token = tokens[at] ?? '';
-    if (tokens.indexOf(token) === at) addKey(postings, token, name);
+    if (tokens.indexOf(token) === at) addKey(postings, token, ordinal);
   }
   return name;
+}
+
+/** The `NameColumns` of names made up front, in ordinal order. */
+function columnsOfNames(names: readonly IndexedName[]): NameColumns {
+  const count = names.length;
+  const columns = {
+    count,
+    distinctWords: new Uint16Array(count),
+    wordCount: new Uint16Array(count),
+    shortestWord: new Uint16Array(count),
+    kinds: new Uint8Array(count),
+    listings: new Int32Array(count),
+    slots: new Int32Array(count),
+  };
+  names.forEach((name, ordinal) => {
+    columns.distinctWords[ordinal] = name.length;
+    columns.wordCount[ordinal] = name.tokens.length;
+    columns.shortestWord[ordinal] = Math.min(name.shortestWord, 0xffff);
+    columns.kinds[ordinal] = NAME_KINDS.indexOf(name.doc.kind);
+    columns.listings[ordinal] = name.listing;
+    columns.slots[ordinal] = name.slot;
+  });
+  return {
+    ...columns,
+    at: (ordinal) => names[ordinal] as IndexedName,
+    tokens: (ordinal) => names[ordinal]?.tokens ?? [],
+    text: (ordinal) => names[ordinal]?.doc.name ?? '',
+  };
 }
 
 function addKey<T>(keys: Map<string, T[]>, key: string, doc: T): void {
@@ -427,8 +484,9 @@ function* indexSteps(
   const tokensByName = new Map<string, readonly string[]>();
   const wholeNames = new Map<string, SearchDoc[]>();
   const identifiers = new Map<string, SearchDoc[]>();
-  const postings = new Map<string, IndexedName[]>();
+  const postings = new Map<string, number[]>();
   const namesById = new Map<string, IndexedName>();
+  const nameList: IndexedName[] = [];
   const listingIds: string[] = [];
   const listingNumbers = new Map<string, number>();
   let averageNameLength = 0;
@@ -456,6 +514,7 @@ function* indexSteps(
     }
     addKey(wholeNames, tokens.join(''), doc);
     const name = addIndexedName(doc, tokens, names, listing, namesById, postings);
+    nameList.push(name);
     names += 1;
     // MiniSearch's running mean, over the documents added so far (identifiers included).
     averageNameLength = (averageNameLength * position + name.length) / (position + 1);
@@ -474,12 +533,14 @@ function* indexSteps(
   yield;
   const sorted = [...words.keys()].sort();
   const adjacentPairs = adjacentPairsOf(tokensByName.values(), sorted);
+  const namesByWord = sorted.map((word) => postings.get(word) ?? []);
   return {
     engine,
     words: sorted,
     vocabulary: toVocabulary(sorted),
-    wordDocCounts: Uint32Array.from(sorted, (word) => postings.get(word)?.length ?? 0),
-    postings,
+    wordDocCounts: Uint32Array.from(namesByWord, (ordinals) => ordinals.length),
+    namesWithWord: (at) => namesByWord[at] ?? [],
+    names: columnsOfNames(nameList),
     scoreScratch: new Float64Array(names),
     metScratch: new Uint8Array(names),
     averageNameLength,
@@ -500,7 +561,8 @@ function* indexSteps(
  */
 class SearchFileNames {
   private readonly made: (IndexedName | undefined)[];
-  private readonly madePostings: (readonly IndexedName[] | undefined)[];
+  /** Words made for judging (a name judged by a broad prefix needs no more than its words). */
+  private readonly madeTokens: (readonly string[] | undefined)[];
 
   constructor(
     private readonly file: SearchFile,
@@ -516,7 +578,7 @@ class SearchFileNames {
     private readonly wordNames: Int32Array,
   ) {
     this.made = new Array<IndexedName | undefined>(nameListing.length);
-    this.madePostings = new Array<readonly IndexedName[] | undefined>(file.words.length);
+    this.madeTokens = new Array<readonly string[] | undefined>(nameListing.length);
   }
 
   get count(): number {
@@ -526,8 +588,7 @@ class SearchFileNames {
   nameAt(ordinal: number): IndexedName {
     const known = this.made[ordinal];
     if (known !== undefined) return known;
-    const { words, listings } = this.file;
-    const entry = listings[this.nameListing[ordinal] ?? 0] as SearchFileListing;
+    const entry = this.file.listings[this.nameListing[ordinal] ?? 0] as SearchFileListing;
     const slot = this.nameSlot[ordinal] ?? 0;
     const raw = entry[2 + slot] as SearchFileName;
     const doc: SearchDoc = {
@@ -537,31 +598,27 @@ class SearchFileNames {
       name: '',
       kind: NAME_KINDS[raw[0]] ?? 'weak',
     };
-    const tokens: string[] = [];
-    for (let at = 1; at < raw.length; at += 1) tokens.push(words[raw[at] as number] ?? '');
+    const tokens = this.tokensAt(ordinal);
     const name = makeIndexedName(doc, tokens, ordinal, slot, this.nameListing[ordinal] ?? -1);
     this.made[ordinal] = name;
     return name;
   }
 
-  /** `SearchIndex.postings`. */
-  readonly postings: Lookup<readonly IndexedName[]> = {
-    get: (word) => {
-      const { words } = this.file;
-      const at = lowerBound(words, word);
-      if (words[at] !== word) return undefined;
-      let names = this.madePostings[at];
-      if (names === undefined) {
-        const made: IndexedName[] = [];
-        const end = this.wordStarts[at + 1] ?? 0;
-        for (let next = this.wordStarts[at] ?? 0; next < end; next += 1)
-          made.push(this.nameAt(this.wordNames[next] ?? 0));
-        names = made;
-        this.madePostings[at] = names;
-      }
-      return names;
-    },
-  };
+  tokensAt(ordinal: number): readonly string[] {
+    const known = this.madeTokens[ordinal];
+    if (known !== undefined) return known;
+    const { words, listings } = this.file;
+    const entry = listings[this.nameListing[ordinal] ?? 0] as SearchFileListing;
+    const raw = entry[2 + (this.nameSlot[ordinal] ?? 0)] as SearchFileName;
+    const tokens: string[] = [];
+    for (let at = 1; at < raw.length; at += 1) tokens.push(words[raw[at] as number] ?? '');
+    this.madeTokens[ordinal] = tokens;
+    return tokens;
+  }
+
+  /** `SearchIndex.namesWithWord`: a view, no copy. */
+  readonly namesWithWord = (at: number): Int32Array =>
+    this.wordNames.subarray(this.wordStarts[at] ?? 0, this.wordStarts[at + 1] ?? 0);
 
   /** `SearchIndex.namesById`: a document id is `${listingId}#${slot}`, names first. */
   readonly namesById = {
@@ -637,6 +694,10 @@ function* searchFileSteps(
   }
   const nameListing = new Int32Array(nameCount);
   const nameSlot = new Int32Array(nameCount);
+  const distinctWords = new Uint16Array(nameCount);
+  const wordCount = new Uint16Array(nameCount);
+  const shortestWord = new Uint16Array(nameCount);
+  const kinds = new Uint8Array(nameCount);
   const firstName = new Int32Array(listings.length + 1);
   const listingPositions = new Map<string, number>();
   const wordCounts = new Int32Array(words.length + 1);
@@ -670,13 +731,19 @@ function* searchFileSteps(
       nameListing[ordinal] = listing;
       nameSlot[ordinal] = at - 2;
       let distinct = 0;
+      let shortest = 0xffff;
       for (let word = 1; word < raw.length; word += 1) {
         const code = raw[word] as number;
         if (word > 1) pairCodes.push((raw[word - 1] as number) * words.length + code);
+        shortest = Math.min(shortest, words[code]?.length ?? 0);
         if (raw.indexOf(code, 1) !== word) continue;
         distinct += 1;
         wordCounts[code] = (wordCounts[code] ?? 0) + 1;
       }
+      distinctWords[ordinal] = distinct;
+      wordCount[ordinal] = raw.length - 1;
+      shortestWord[ordinal] = shortest;
+      kinds[ordinal] = raw[0];
       // MiniSearch's running mean, over the documents added so far (identifiers included).
       averageNameLength = (averageNameLength * position + distinct) / (position + 1);
       order.push(ordinal);
@@ -753,7 +820,20 @@ function* searchFileSteps(
     words,
     vocabulary,
     wordDocCounts: Uint32Array.from(wordCounts.subarray(0, words.length)),
-    postings: names.postings,
+    namesWithWord: names.namesWithWord,
+    names: {
+      count: nameCount,
+      distinctWords,
+      wordCount,
+      shortestWord,
+      kinds,
+      listings: nameListing,
+      slots: nameSlot,
+      at: (ordinal) => names.nameAt(ordinal),
+      tokens: (ordinal) => names.tokensAt(ordinal),
+      // Not in the file: the page names a hit from its listing (`withMatchedNames`).
+      text: () => '',
+    },
     scoreScratch: new Float64Array(nameCount),
     metScratch: new Uint8Array(nameCount),
     averageNameLength,
@@ -953,32 +1033,40 @@ function planQuery(query: string, index: SearchIndex): QueryPlan {
   };
 }
 
-/** One document that hit, with how well. */
+/** One document that hit, with how well: a name, by its ordinal (its objects are not made for
+ * this), or an identifier document. */
 interface DocHit {
-  readonly doc: SearchDoc;
-  /** `slotOf(doc.id)`, from the name where there is one (see `IndexedName.slot`). */
-  readonly slot: number;
-  /** Its listing's number in the index (`IndexedName.listing`). */
+  /** The name's `IndexedName.ordinal`; -1 for an identifier. */
+  readonly ordinal: number;
+  /** The identifier document, for an identifier hit; null for a name. */
+  readonly identifier: SearchDoc | null;
+  readonly listingId: string;
+  /** Its listing's number in the index (`SearchIndex.listingIds`). */
   readonly listing: number;
+  /** Its position among its listing's documents (`SearchHit.matchedSlot`). */
+  readonly slot: number;
+  readonly kind: NameKind;
   readonly score: number;
   readonly rank: number;
   readonly match: NameMatch | null;
   readonly variantNote: string | null;
 }
 
-/** A total order (the document id settles ties), so the best hit of a listing is the same
- * whichever reading or name found it first. */
-function beats(rank: number, score: number, doc: SearchDoc, current: DocHit | undefined): boolean {
+/** Hits so far, one per listing (its best), by listing number. */
+type BestHits = Map<number, DocHit>;
+
+/** A total order (the slot settles ties within a listing), so the best hit of a listing is the
+ * same whichever reading or name found it first. */
+function beats(rank: number, score: number, slot: number, current: DocHit | undefined): boolean {
   if (current === undefined) return true;
   if (rank !== current.rank) return rank < current.rank;
   if (score !== current.score) return score > current.score;
-  return doc.id < current.doc.id;
+  return slot < current.slot;
 }
 
 /** Keeps one hit per listing, its best. */
-function keepBest(hits: Map<string, DocHit>, hit: DocHit): void {
-  const key = hit.doc.listingId;
-  if (beats(hit.rank, hit.score, hit.doc, hits.get(key))) hits.set(key, hit);
+function keepBest(hits: BestHits, hit: DocHit): void {
+  if (beats(hit.rank, hit.score, hit.slot, hits.get(hit.listing))) hits.set(hit.listing, hit);
 }
 
 /** Options for a MiniSearch search of `index`: each name boosted by its kind, and only the
@@ -998,10 +1086,6 @@ export function miniSearchOptions(
   };
 }
 
-function tokensOf(index: SearchIndex, doc: SearchDoc): readonly string[] {
-  return index.namesById.get(doc.id)?.tokens ?? tokenizeName(doc.name);
-}
-
 /** The score of an exact whole-name or identifier hit: above any word match's MiniSearch score,
  * and a primary name above an alias. */
 const EXACT_SCORE = 1000;
@@ -1011,7 +1095,7 @@ function collectExact(
   index: SearchIndex,
   plan: QueryPlan,
   candidateIds: ReadonlySet<string> | undefined,
-  hits: Map<string, DocHit>,
+  hits: BestHits,
 ): void {
   const found = [
     ...(index.wholeNames.get(plan.compact) ?? []),
@@ -1020,18 +1104,30 @@ function collectExact(
   const queryTokens = plan.variants[0]?.tokens ?? [];
   const query = prepareQuery(queryTokens);
   for (const doc of found) {
-    if (candidateIds !== undefined && !candidateIds.has(doc.listingId)) continue;
-    const score = EXACT_SCORE * KIND_BOOST[doc.kind];
-    const listing = index.listingNumbers.get(doc.listingId) ?? -1;
-    const slot = slotOf(doc.id);
-    if (doc.kind === 'identifier') {
-      keepBest(hits, { doc, slot, listing, score, rank: 0, match: null, variantNote: null });
+    const { listingId, kind } = doc;
+    if (candidateIds !== undefined && !candidateIds.has(listingId)) continue;
+    const score = EXACT_SCORE * KIND_BOOST[kind];
+    const listing = index.listingNumbers.get(listingId) ?? -1;
+    const common = { listingId, listing, kind, score, rank: 0 };
+    if (kind === 'identifier') {
+      const slot = slotOf(doc.id);
+      keepBest(hits, {
+        ...common,
+        ordinal: -1,
+        identifier: doc,
+        slot,
+        match: null,
+        variantNote: null,
+      });
       continue;
     }
-    const tokens = tokensOf(index, doc);
-    const variantNote = spacingNote(queryTokens, tokens);
-    const match = judgeName(query, tokens);
-    keepBest(hits, { doc, slot, listing, score, rank: 0, match, variantNote });
+    const name = index.namesById.get(doc.id);
+    if (name === undefined)
+      throw new Error(`search index holds a name it does not list: ${doc.id}`);
+    const variantNote = spacingNote(queryTokens, name.tokens);
+    const match = judgeName(query, name.tokens);
+    const { ordinal, slot } = name;
+    keepBest(hits, { ...common, ordinal, identifier: null, slot, match, variantNote });
   }
 }
 
@@ -1045,7 +1141,8 @@ function spacingNote(query: readonly string[], name: readonly string[]): string 
 
 /** The names a search found, and the score of each (MiniSearch's, or `termHits`' equal of it). */
 interface Found {
-  readonly names: readonly IndexedName[];
+  /** The names found, by `IndexedName.ordinal`. */
+  readonly ordinals: ArrayLike<number>;
   readonly scores: ArrayLike<number>;
   /** How the searched word met each name (`termHits` of one word), when known. */
   readonly met?: Uint8Array;
@@ -1054,17 +1151,17 @@ interface Found {
 /** MiniSearch's results as the index's own names: no document object per result, and the words
  * of each at hand for judging. */
 function foundByMiniSearch(index: SearchIndex, results: readonly SearchResult[]): Found {
-  const names: IndexedName[] = [];
+  const ordinals: number[] = [];
   const scores: number[] = [];
   for (const result of results) {
     const name = index.namesById.get(String(result.id));
     if (name === undefined) {
       throw new Error(`search index holds a document it does not list: ${String(result.id)}`);
     }
-    names.push(name);
+    ordinals.push(name.ordinal);
     scores.push(result.score);
   }
-  return { names, scores };
+  return { ordinals, scores };
 }
 
 /** MiniSearch's defaults: BM25+ parameters, and the weights of a prefix and a typo match. */
@@ -1084,27 +1181,33 @@ function termHits(
   terms: readonly TermWords[],
   candidateIds: ReadonlySet<string> | undefined,
 ): Found {
-  const { words, postings, scoreScratch: scores, metScratch: how } = index;
-  const met: IndexedName[] = [];
-  const add = (word: string, weight: number, meets: number) => {
-    const docs = postings.get(word) ?? [];
+  const { words, names, listingIds, scoreScratch: scores, metScratch: how } = index;
+  const { distinctWords, wordCount, kinds, listings } = names;
+  const met: number[] = [];
+  const add = (at: number, weight: number, meets: number) => {
+    const ordinals = index.namesWithWord(at);
     const inverseFrequency = Math.log(
-      1 + (index.docCount - docs.length + 0.5) / (docs.length + 0.5),
+      1 + (index.docCount - ordinals.length + 0.5) / (ordinals.length + 0.5),
     );
-    for (const name of docs) {
-      const { length, ordinal } = name;
-      if (candidateIds !== undefined && !candidateIds.has(name.doc.listingId)) continue;
+    for (let next = 0; next < ordinals.length; next += 1) {
+      const ordinal = ordinals[next] ?? 0;
+      if (candidateIds !== undefined && !candidateIds.has(listingIds[listings[ordinal] ?? 0] ?? ''))
+        continue;
+      const length = distinctWords[ordinal] ?? 0;
       let frequency = 1;
-      if (name.repeatsWord) {
+      if (length !== wordCount[ordinal]) {
+        // A word repeats in this name (rare): count the searched one.
+        const word = words[at];
         frequency = 0;
-        for (const token of name.tokens) if (token === word) frequency += 1;
+        for (const token of names.tokens(ordinal)) if (token === word) frequency += 1;
       }
       const saturation =
         (frequency * (BM25.k + 1)) /
         (frequency + BM25.k * (1 - BM25.b + (BM25.b * length) / index.averageNameLength));
-      const score = weight * name.boost * inverseFrequency * (BM25.d + saturation);
+      const boost = BOOST_BY_KIND[kinds[ordinal] ?? 0] ?? 1;
+      const score = weight * boost * inverseFrequency * (BM25.d + saturation);
       // Every score is above 0 (d > 0, idf > 0, boosts > 0): 0 means not met yet.
-      if (scores[ordinal] === 0) met.push(name);
+      if (scores[ordinal] === 0) met.push(ordinal);
       scores[ordinal] = (scores[ordinal] ?? 0) + score;
       const before = how[ordinal] ?? 0;
       if (before === 0 || meets < before) how[ordinal] = meets;
@@ -1112,25 +1215,26 @@ function termHits(
   };
   for (const meets of terms) {
     for (let at = meets.start; at < meets.end; at += 1) {
-      const word = words[at] ?? '';
-      const extra = word.length - meets.term.length;
-      if (extra === 0) add(word, 1, MET_EXACT);
-      else add(word, (PREFIX_WEIGHT * word.length) / (word.length + 0.3 * extra), MET_PREFIX);
+      const length = words[at]?.length ?? 0;
+      const extra = length - meets.term.length;
+      if (extra === 0) add(at, 1, MET_EXACT);
+      else add(at, (PREFIX_WEIGHT * length) / (length + 0.3 * extra), MET_PREFIX);
     }
     for (const { at, distance } of withNearWords(index, meets).near ?? []) {
-      const word = words[at] ?? '';
-      add(word, (FUZZY_WEIGHT * word.length) / (word.length + distance), MET_PREFIX + distance);
+      const length = words[at]?.length ?? 0;
+      add(at, (FUZZY_WEIGHT * length) / (length + distance), MET_PREFIX + distance);
     }
   }
+  const ordinals = Int32Array.from(met);
   const metScores = new Float64Array(met.length);
   const metHow = new Uint8Array(met.length);
-  met.forEach((name, position) => {
-    metScores[position] = scores[name.ordinal] ?? 0;
-    metHow[position] = how[name.ordinal] ?? 0;
-    scores[name.ordinal] = 0;
-    how[name.ordinal] = 0;
+  ordinals.forEach((ordinal, position) => {
+    metScores[position] = scores[ordinal] ?? 0;
+    metHow[position] = how[ordinal] ?? 0;
+    scores[ordinal] = 0;
+    how[ordinal] = 0;
   });
-  return { names: met, scores: metScores, met: metHow };
+  return { ordinals, scores: metScores, met: metHow };
 }
 
 /**
@@ -1181,7 +1285,7 @@ function collectNames(
   variant: QueryVariant,
   requirement: Requirement,
   candidateIds: ReadonlySet<string> | undefined,
-  hits: Map<string, DocHit>,
+  hits: BestHits,
 ): void {
   const wordCount = variant.tokens.length;
   if (wordCount === 0) return;
@@ -1211,32 +1315,37 @@ function collectNames(
     needed = 1;
   }
   const weight = variant.weight ?? 1;
-  // Judged into one scratch match; a name's own objects are made only when it is the best of
+  // Judged into one scratch match; a hit's own objects are made only when it is the best of
   // its listing so far (a broad prefix judges 23,600 names at 10× the lists, and each object
   // kept alive through the search is copied by every young-generation collection).
   const match = newMatchScratch();
-  const { names, scores } = found;
-  // A one-word query is judged by how the search met each name, where that is the whole story.
+  const { ordinals, scores } = found;
+  const { names, listingIds } = index;
+  // A one-word query is judged by how the search met each name, where that is the whole story;
+  // then the name's words are not read, nor its objects made.
   const oneWord =
     query.tokens.length === 1 && variant.judgeBy === undefined ? found.met : undefined;
   const term = query.tokens[0] ?? '';
-  for (let position = 0; position < names.length; position += 1) {
-    const name = names[position];
-    if (name === undefined) continue;
-    if (oneWord !== undefined && name.shortestWord >= term.length) {
-      judgeOneWordInto(term, oneWord[position] ?? 0, name.tokens.length, match);
+  for (let position = 0; position < ordinals.length; position += 1) {
+    const ordinal = ordinals[position] ?? 0;
+    if (oneWord !== undefined && (names.shortestWord[ordinal] ?? 0) >= term.length) {
+      judgeOneWordInto(term, oneWord[position] ?? 0, names.wordCount[ordinal] ?? 0, match);
     } else {
-      judgeNameInto(query, name.tokens, match);
+      judgeNameInto(query, names.tokens(ordinal), match);
     }
     if (match.matchedTerms < needed) continue;
-    const { doc } = name;
+    const listing = names.listings[ordinal] ?? 0;
+    const slot = names.slots[ordinal] ?? 0;
     const score = (scores[position] ?? 0) * weight;
     const rank = rankClass(match);
-    if (!beats(rank, score, doc, hits.get(doc.listingId))) continue;
-    hits.set(doc.listingId, {
-      doc,
-      slot: name.slot,
-      listing: name.listing,
+    if (!beats(rank, score, slot, hits.get(listing))) continue;
+    hits.set(listing, {
+      ordinal,
+      identifier: null,
+      listingId: listingIds[listing] ?? '',
+      listing,
+      slot,
+      kind: NAME_KINDS[names.kinds[ordinal] ?? 0] ?? 'weak',
       score,
       rank,
       match: copyMatch(match),
@@ -1252,8 +1361,8 @@ function collectAll(
   index: SearchIndex,
   plan: QueryPlan,
   candidateIds: ReadonlySet<string> | undefined,
-): Map<string, DocHit> {
-  const hits = new Map<string, DocHit>();
+): BestHits {
+  const hits: BestHits = new Map();
   collectExact(index, plan, candidateIds, hits);
   for (const variant of plan.variants) collectNames(index, variant, 'every', candidateIds, hits);
   if (hits.size === 0 && plan.withoutLegalPrefix !== null) {
@@ -1271,13 +1380,17 @@ function collectAll(
 
 /** The explanation sentence is not built here but for the rows shown (`explainSearchHit`):
  * building it for every hit was a fifth of a broad prefix's time at 10× the lists. */
-function toSearchHit(hit: DocHit, listingPositions: Int32Array | undefined): SearchHit {
-  const { doc, match } = hit;
+function toSearchHit(
+  index: SearchIndex,
+  hit: DocHit,
+  listingPositions: Int32Array | undefined,
+): SearchHit {
+  const { identifier, match } = hit;
   // Filled in place: a copy per hit to add a field cost an object per hit of a broad prefix.
   const searchHit: { -readonly [Field in keyof SearchHit]: SearchHit[Field] } = {
-    listingId: doc.listingId,
-    matchedName: doc.name,
-    matchedKind: doc.kind,
+    listingId: hit.listingId,
+    matchedName: identifier === null ? index.names.text(hit.ordinal) : identifier.name,
+    matchedKind: hit.kind,
     matchedSlot: hit.slot,
     score: hit.score,
     quality: match === null ? 'identifier' : match.quality,
@@ -1286,7 +1399,8 @@ function toSearchHit(hit: DocHit, listingPositions: Int32Array | undefined): Sea
     isPartial: match !== null && match.matchedTerms < match.totalTerms,
   };
   if (listingPositions !== undefined) searchHit.position = listingPositions[hit.listing] ?? -1;
-  if (doc.identifierType !== undefined) searchHit.identifierType = doc.identifierType;
+  if (identifier?.identifierType !== undefined)
+    searchHit.identifierType = identifier.identifierType;
   return searchHit;
 }
 
@@ -1307,7 +1421,7 @@ function slotOf(id: string): number {
 function compareHits(a: DocHit, b: DocHit): number {
   if (a.rank !== b.rank) return a.rank - b.rank;
   if (a.score !== b.score) return b.score - a.score;
-  return a.doc.listingId < b.doc.listingId ? -1 : a.doc.listingId > b.doc.listingId ? 1 : 0;
+  return a.listingId < b.listingId ? -1 : a.listingId > b.listingId ? 1 : 0;
 }
 
 /**
@@ -1323,5 +1437,5 @@ export function searchListings(
   const hits = collectAll(index, planQuery(query, index), options.candidateIds);
   const ranked = [...hits.values()].sort(compareHits);
   const limited = options.limit === undefined ? ranked : ranked.slice(0, options.limit);
-  return limited.map((hit) => toSearchHit(hit, options.listingPositions));
+  return limited.map((hit) => toSearchHit(index, hit, options.listingPositions));
 }

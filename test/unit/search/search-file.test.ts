@@ -52,7 +52,14 @@ function shape(index: SearchIndex) {
     docCount: index.docCount,
     listingIds: index.listingIds,
     wordDocCounts: [...index.wordDocCounts],
-    postings: index.words.map((word) => index.postings.get(word)?.map((name) => name.ordinal)),
+    namesWithWord: index.words.map((_, at) => Array.from(index.namesWithWord(at))),
+    columns: Object.fromEntries(
+      (['distinctWords', 'wordCount', 'shortestWord', 'kinds', 'listings', 'slots'] as const).map(
+        (column) => [column, [...index.names[column]].slice(0, index.names.count)],
+      ),
+    ),
+    nameCount: index.names.count,
+    namesAt: names.every((name) => index.names.at(name.ordinal) === name),
     // The file leaves names as written to the listings (`namedHit`).
     names: names.map((name) => ({
       ...name,
@@ -139,6 +146,20 @@ describe('search file', () => {
         undefined,
         undefined,
       ]);
+    }
+  });
+
+  it("gives a tie between two of a listing's names to the one written first, in either index", () => {
+    // Slots 2 and 11 score the same for "north"; as strings, "…#11" sorts before "…#2".
+    const fillers = 'ABCDEFGHI'.split('').map((letter) => `FILLER ${letter}`);
+    const names = [fillers[0]!, 'NORTH STAR', ...fillers.slice(1), 'STAR NORTH'];
+    const aliases = names.map((name) => ({ name, kind: 'aka' as const }));
+    const listings = [makeListing('sdn-star', 'ZETA HOLDINGS', aliases)];
+    const fromFile = indexFromSearchFile(readSearchFile(searchFileText(listings, SHA), 's.json'));
+    const built = buildSearchIndex(listings.flatMap(toSearchDocs), { miniSearch: false });
+    for (const index of [fromFile.index, built]) {
+      expect(searchListings(index, 'north')).toMatchObject([{ matchedSlot: 2 }]);
+      expect(searchListings(index, 'star nor')).toMatchObject([{ matchedSlot: 2 }]);
     }
   });
 
