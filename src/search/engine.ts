@@ -191,6 +191,10 @@ export interface SearchIndex {
   /** Every listing's id, by its number in the index (`IndexedName.listing`): the order of
    * `SearchListingsOptions.listingPositions`. */
   readonly listingIds: readonly string[];
+  /** Each listing's place in id order, by its number: hits that tie go in id order
+   * (`compareHits`) without comparing ids. The identity when the listings came in id order, as
+   * the pipeline writes them. */
+  readonly listingIdRanks: Int32Array;
   /** A listing's number, by its id (`listingIds` read backwards). */
   readonly listingNumbers: Lookup<number>;
 }
@@ -550,8 +554,25 @@ function* indexSteps(
     namesById,
     docCount: docs.length,
     listingIds,
+    listingIdRanks: idRanksOf(listingIds),
     listingNumbers,
   };
+}
+
+/** `SearchIndex.listingIdRanks` of these ids. */
+function idRanksOf(ids: readonly string[]): Int32Array {
+  const ranks = Int32Array.from(ids, (_, at) => at);
+  const inOrder = ids.every((id, at) => at === 0 || (ids[at - 1] ?? '') < id);
+  if (inOrder) return ranks;
+  const byId = [...ranks].sort((a, b) => {
+    const first = ids[a] ?? '';
+    const second = ids[b] ?? '';
+    return first < second ? -1 : first > second ? 1 : 0;
+  });
+  byId.forEach((listing, rank) => {
+    ranks[listing] = rank;
+  });
+  return ranks;
 }
 
 /**
@@ -639,12 +660,34 @@ class SearchFileNames {
   };
 }
 
-/** What `indexFromSearchFile` gives: the index, every document, and the tables left for later. */
+/** What `indexFromSearchFile` gives: the index, and every document (for MiniSearch). */
 export interface SearchFileIndex {
   readonly index: SearchIndex;
   readonly allDocs: () => SearchDoc[];
-  /** Makes the tables left for the first search to need (whole names); call it once idle. */
-  readonly finish: () => void;
+}
+
+/**
+ * The whole-names table's hash (`searchFileSteps`): a polynomial hash of the UTF-16 code units,
+ * modulo 2³², so that the hash of two strings joined is the first's times the second's factor
+ * (`hashFactor` of its length) plus the second's. A name's hash is made from its words' hashes,
+ * without joining them; the table checks each candidate's words joined, so a collision costs
+ * only a comparison.
+ */
+const HASH_BASE = 0x01000193;
+
+/** `hash` continued over the code units of `text`. */
+function hashInto(hash: number, text: string): number {
+  let next = hash;
+  for (let at = 0; at < text.length; at += 1)
+    next = (Math.imul(next, HASH_BASE) + text.charCodeAt(at)) >>> 0;
+  return next;
+}
+
+/** HASH_BASE to the power `length`, modulo 2³². */
+function hashFactor(length: number): number {
+  let factor = 1;
+  for (let step = 0; step < length; step += 1) factor = Math.imul(factor, HASH_BASE) >>> 0;
+  return factor;
 }
 
 /**
@@ -782,39 +825,49 @@ function* searchFileSteps(
   const adjacentPairs = sortedDistinct(pairCodes);
   yield;
   const vocabulary = toVocabulary(words);
-  // Whole names are keyed by strings, 38,000 of them: made at the first lookup, by `finish`, or
-  // here when sliced (the sliced index is for a page, which then has it whole).
-  let wholeNameOrdinals: Map<string, number[]> | null = null;
-  function* wholeNameSteps(): Generator<void, Map<string, number[]>, void> {
-    const table = new Map<string, number[]>();
-    for (let name = 0; name < nameCount; name += 1) {
-      if (name > 0 && name % sliceSize === 0) yield;
-      const entry = listings[nameListing[name] ?? 0] as SearchFileListing;
-      const raw = entry[2 + (nameSlot[name] ?? 0)] as SearchFileName;
-      const parts: string[] = [];
-      for (let word = 1; word < raw.length; word += 1) parts.push(words[raw[word] as number] ?? '');
-      addKey(table, parts.join(''), name);
+  yield;
+  // Whole names by the hash of their words joined, in a table of name ordinals (open addressing,
+  // in name order along each probe): a Map keyed by the joined words made a string per name,
+  // 0.6 s at 10× the lists in Node, in the worker's first task after "ready" or its first search.
+  // Each word's hash and its factor are worked out once; a name's hash is then a step per word.
+  const wordHashes = new Uint32Array(words.length);
+  const wordFactors = new Uint32Array(words.length);
+  words.forEach((word, at) => {
+    wordHashes[at] = hashInto(0, word);
+    wordFactors[at] = hashFactor(word.length);
+  });
+  const wholeNameHashes = new Uint32Array(nameCount);
+  const wholeNameSlots = new Int32Array(2 ** Math.ceil(Math.log2(2 * nameCount + 2))).fill(-1);
+  const slotMask = wholeNameSlots.length - 1;
+  for (let name = 0; name < nameCount; name += 1) {
+    if (name > 0 && name % sliceSize === 0) yield;
+    const entry = listings[nameListing[name] ?? 0] as SearchFileListing;
+    const raw = entry[2 + (nameSlot[name] ?? 0)] as SearchFileName;
+    if (raw.length < 2) continue; // no words: no key, as `addKey` keeps none
+    let hash = 0;
+    for (let word = 1; word < raw.length; word += 1) {
+      const code = raw[word] as number;
+      hash = (Math.imul(hash, wordFactors[code] ?? 1) + (wordHashes[code] ?? 0)) >>> 0;
     }
-    return table;
-  }
-  const wholeNameTable = (): Map<string, number[]> => {
-    if (wholeNameOrdinals !== null) return wholeNameOrdinals;
-    const steps = wholeNameSteps();
-    let step = steps.next();
-    while (step.done !== true) step = steps.next();
-    wholeNameOrdinals = step.value;
-    return wholeNameOrdinals;
-  };
-  if (Number.isFinite(sliceSize)) {
-    yield;
-    wholeNameOrdinals = yield* wholeNameSteps();
+    wholeNameHashes[name] = hash;
+    let slot = hash & slotMask;
+    while ((wholeNameSlots[slot] ?? -1) >= 0) slot = (slot + 1) & slotMask;
+    wholeNameSlots[slot] = name;
   }
   const wholeNames: ExactKeys = {
-    get: (key) =>
-      wholeNameTable()
-        .get(key)
-        ?.map((name) => names.nameAt(name).doc),
+    get: (key) => {
+      const hash = hashInto(0, key);
+      const docs: SearchDoc[] = [];
+      for (let slot = hash & slotMask; ; slot = (slot + 1) & slotMask) {
+        const name = wholeNameSlots[slot] ?? -1;
+        if (name < 0) break;
+        if (wholeNameHashes[name] === hash && names.tokensAt(name).join('') === key)
+          docs.push(names.nameAt(name).doc);
+      }
+      return docs.length === 0 ? undefined : docs;
+    },
   };
+  const listingIds = listings.map((entry) => entry[0]);
   const index: SearchIndex = {
     engine: null,
     words,
@@ -842,11 +895,12 @@ function* searchFileSteps(
     identifiers,
     namesById: names.namesById,
     docCount: order.length,
-    listingIds: listings.map((entry) => entry[0]),
+    listingIds,
+    listingIdRanks: idRanksOf(listingIds),
     listingNumbers: listingPositions,
   };
   const allDocs = () => order.map((doc) => (typeof doc === 'number' ? names.nameAt(doc).doc : doc));
-  return { index, allDocs, finish: () => void wholeNameTable() };
+  return { index, allDocs };
 }
 
 export function searchDocCount(index: SearchIndex): number {
@@ -1043,6 +1097,8 @@ interface DocHit {
   readonly listingId: string;
   /** Its listing's number in the index (`SearchIndex.listingIds`). */
   readonly listing: number;
+  /** Its listing's place in id order (`SearchIndex.listingIdRanks`). */
+  readonly idRank: number;
   /** Its position among its listing's documents (`SearchHit.matchedSlot`). */
   readonly slot: number;
   readonly kind: NameKind;
@@ -1108,7 +1164,8 @@ function collectExact(
     if (candidateIds !== undefined && !candidateIds.has(listingId)) continue;
     const score = EXACT_SCORE * KIND_BOOST[kind];
     const listing = index.listingNumbers.get(listingId) ?? -1;
-    const common = { listingId, listing, kind, score, rank: 0 };
+    const idRank = index.listingIdRanks[listing] ?? -1;
+    const common = { listingId, listing, idRank, kind, score, rank: 0 };
     if (kind === 'identifier') {
       const slot = slotOf(doc.id);
       keepBest(hits, {
@@ -1320,7 +1377,7 @@ function collectNames(
   // kept alive through the search is copied by every young-generation collection).
   const match = newMatchScratch();
   const { ordinals, scores } = found;
-  const { names, listingIds } = index;
+  const { names, listingIds, listingIdRanks } = index;
   // A one-word query is judged by how the search met each name, where that is the whole story;
   // then the name's words are not read, nor its objects made.
   const oneWord =
@@ -1344,6 +1401,7 @@ function collectNames(
       identifier: null,
       listingId: listingIds[listing] ?? '',
       listing,
+      idRank: listingIdRanks[listing] ?? -1,
       slot,
       kind: NAME_KINDS[names.kinds[ordinal] ?? 0] ?? 'weak',
       score,
@@ -1421,7 +1479,7 @@ function slotOf(id: string): number {
 function compareHits(a: DocHit, b: DocHit): number {
   if (a.rank !== b.rank) return a.rank - b.rank;
   if (a.score !== b.score) return b.score - a.score;
-  return a.listingId < b.listingId ? -1 : a.listingId > b.listingId ? 1 : 0;
+  return a.idRank - b.idRank;
 }
 
 /**

@@ -73,8 +73,23 @@ export function createSearchWorkerHandler(
 ): SearchWorkerHandler {
   const quietMs = environment.quietAfterSearchMs ?? QUIET_AFTER_SEARCH_MS;
   let index: SearchIndex | null = null;
-  /** Settles once the index has MiniSearch, which the OR reading needs (see 'index-listings'). */
-  let miniSearchAdded: Promise<void> = Promise.resolve();
+  /** Adds MiniSearch to `index`, a slice at a time between searches (see `miniSearchFor`). */
+  let addMiniSearch: (() => Promise<void>) | null = null;
+  /** Settles once the index has MiniSearch, which the OR reading needs; null until begun. */
+  let miniSearchAdded: Promise<void> | null = null;
+
+  /**
+   * MiniSearch for the OR reading, begun once: when the page says it searches on its own (it
+   * takes the search file's text, `search-file-text`), or when a query first needs it. While this
+   * worker answers every keystroke (an index above the page's limit), it is left out of the way:
+   * its build begins by making every name's objects (0.6 s in one task at 10× the lists, in Node),
+   * and their collections followed. At 10×, a first keystroke typed half a second after "Search
+   * ready" took 0.9–1.2 s, and 52–74 ms without it and the whole-names Map (`engine.ts`).
+   */
+  function miniSearchFor(): Promise<void> {
+    miniSearchAdded ??= addMiniSearch?.() ?? Promise.resolve();
+    return miniSearchAdded;
+  }
   /** The last file read, kept until its listings are indexed, and its SHA-256 (null: none). */
   let listingsFile: ListingsInParts | null = null;
   let fileSha256: Promise<string | null> = Promise.resolve(null);
@@ -88,10 +103,10 @@ export function createSearchWorkerHandler(
 
   /**
    * What MiniSearch's slices await: the next task, and then, while the reader is typing, until
-   * no search has come for `quietMs`. At 10× the lists the slices run for seconds
-   * after "ready"; a search amid them waited for the slice under way and for the young-generation
-   * collections of MiniSearch's new objects (170–290 ms in a trace). Only a query that needs
-   * MiniSearch waits for it, and it comes once the typing stops.
+   * no search has come for `quietMs`. At 10× the lists the slices run for seconds; a search amid
+   * them waited for the slice under way and for the young-generation collections of MiniSearch's
+   * new objects (170–290 ms in a trace). Only a query that needs MiniSearch waits for it, and it
+   * comes once the typing stops.
    */
   async function pauseWhileTyping(): Promise<void> {
     await nextTask();
@@ -119,13 +134,14 @@ export function createSearchWorkerHandler(
     return listingPositions.positions;
   }
 
-  /** Indexes the listings themselves. Ready without MiniSearch, which follows in slices between
-   * searches: only a query that no name matches all but one word of needs it, and it waits. */
+  /** Indexes the listings themselves. Ready without MiniSearch (`miniSearchFor`): only a query
+   * that no name matches all but one word of needs it, and it waits. */
   function indexListings(listings: ListingsInParts, started: number) {
     const docs = docsFromListings([...listings.leading, ...listings.remaining()]);
     const built = buildSearchIndex(docs, { miniSearch: false });
     index = built;
-    miniSearchAdded = addMiniSearchInSlices(built, docs, pauseWhileTyping);
+    addMiniSearch = () => addMiniSearchInSlices(built, docs, pauseWhileTyping);
+    miniSearchAdded = null;
     listingsFile = null;
     return { type: 'ready', docCount: searchDocCount(built), millis: since(started) } as const;
   }
@@ -161,15 +177,13 @@ export function createSearchWorkerHandler(
       const file = readSearchFile(text, name);
       if (file.listingsSha256 !== listingsSha256)
         throw new Error(`${name}: written with other listings than these (SHA-256 differs)`);
-      const { index: built, allDocs, finish } = indexFromSearchFile(file);
+      const { index: built, allDocs } = indexFromSearchFile(file);
       index = built;
       indexedSearchFileText = text;
       listingsFile = null;
-      // After "ready" has gone: the tables left for later, then MiniSearch a slice at a time.
-      miniSearchAdded = nextTask().then(() => {
-        finish();
-        return addMiniSearchInSlices(built, allDocs(), pauseWhileTyping);
-      });
+      addMiniSearch = () =>
+        nextTask().then(() => addMiniSearchInSlices(built, allDocs(), pauseWhileTyping));
+      miniSearchAdded = null;
       return { type: 'ready', docCount: searchDocCount(built), millis: since(started) };
     } catch (error) {
       problem = messageOf(error);
@@ -182,6 +196,8 @@ export function createSearchWorkerHandler(
     try {
       if (request.type === 'load') {
         index = buildSearchIndex(parseSearchDocs(request.docs));
+        addMiniSearch = null; // built with it
+        miniSearchAdded = null;
         return { type: 'ready', docCount: searchDocCount(index), millis: since(started) };
       }
       if (request.type === 'load-listings-file') {
@@ -239,9 +255,11 @@ export function createSearchWorkerHandler(
         return null;
       }
       if (request.type === 'search-file-text') {
-        const text =
-          index !== null && searchDocCount(index) <= request.maxDocs ? indexedSearchFileText : null;
+        const searchesOnItsOwn = index !== null && searchDocCount(index) <= request.maxDocs;
+        const text = searchesOnItsOwn ? indexedSearchFileText : null;
         indexedSearchFileText = null;
+        // The page answers the keystrokes now: MiniSearch's slices no longer come between them.
+        if (searchesOnItsOwn) void miniSearchFor();
         return { type: 'search-file-text', text };
       }
       if (index === null) {
@@ -265,7 +283,7 @@ export function createSearchWorkerHandler(
         return results(search());
       } catch (error) {
         if (!(error instanceof NeedsMiniSearchError)) throw error;
-        return miniSearchAdded
+        return miniSearchFor()
           .then(() => results(search()))
           .catch((failure: unknown): SearchWorkerResponse => ({
             type: 'error',

@@ -235,9 +235,10 @@ describe('search worker handler with a search file', () => {
   });
 
   /** A handler whose `fetch` serves `files` (a missing one is a 404) and counts what it asked. */
-  function handlerServing(files: Record<string, string>) {
+  function handlerServing(files: Record<string, string>, quietAfterSearchMs?: number) {
     const asked: string[] = [];
     const handle = createSearchWorkerHandler({
+      ...(quietAfterSearchMs === undefined ? {} : { quietAfterSearchMs }),
       fetchBytes: (url) => {
         asked.push(url);
         const file = files[url];
@@ -290,6 +291,25 @@ describe('search worker handler with a search file', () => {
       text: null,
     });
   });
+
+  it.each([
+    [3, 'the page takes the text (it answers the keystrokes)', true],
+    [2, 'the page keeps no copy (this worker answers every keystroke)', false],
+  ])(
+    'adds MiniSearch before a query needs it only when, asked with a limit of %i documents, %s',
+    async (maxDocs, _case, addedAhead) => {
+      const searchText = searchFileText(LISTINGS, sha256);
+      const { handle, load } = handlerServing({ [URL]: searchText }, 0);
+      await load(refTo(searchText));
+      expect(await handle({ type: 'index-listings' })).toMatchObject({ type: 'ready' });
+      await handle({ type: 'search-file-text', maxDocs });
+      // Time enough for its slices, had they begun: an answer without waiting is not a Promise.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const answer = handle({ type: 'search', requestId: 1, query: 'megvii zzyzx qqqq' });
+      expect(answer instanceof Promise).toBe(!addedAhead);
+      expect(unpacked(await answer)).toMatchObject({ hits: [{ listingId: 'el-megvii' }] });
+    },
+  );
 
   it('keeps the text from a page that keeps no copy of an index that large', async () => {
     const searchText = searchFileText(LISTINGS, sha256);

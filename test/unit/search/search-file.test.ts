@@ -51,6 +51,7 @@ function shape(index: SearchIndex) {
     averageNameLength: index.averageNameLength,
     docCount: index.docCount,
     listingIds: index.listingIds,
+    listingIdRanks: [...index.listingIdRanks],
     wordDocCounts: [...index.wordDocCounts],
     namesWithWord: index.words.map((_, at) => Array.from(index.namesWithWord(at))),
     columns: Object.fromEntries(
@@ -69,6 +70,7 @@ function shape(index: SearchIndex) {
     wholeNames: names.map((name) =>
       index.wholeNames.get(name.tokens.join(''))?.map((doc) => doc.id),
     ),
+    notWholeNames: ['', 'gazprom', 'zzz'].map((key) => index.wholeNames.get(key)),
   };
 }
 
@@ -107,17 +109,16 @@ describe('search file', () => {
   });
 
   it('answers every query as the index built from the listings does', async () => {
-    const { index, allDocs, finish } = indexFromSearchFile(readSearchFile(TEXT, 'search.json'));
+    const { index, allDocs } = indexFromSearchFile(readSearchFile(TEXT, 'search.json'));
     const built = buildSearchIndex(docs);
     const queries = ['Megvii', 'megvi tech', 'Gazprom Bank', 'gazpromb', 'gazprombank'];
     queries.push('CNE100001TW7', 'IMO 9187629', 'jong un kim', 'sugon', 'rosneft tr', 'ooo');
     const byId = new Map(LISTINGS.map((listing) => [listing.id, listing]));
     const named = (query: string) =>
       searchListings(index, query).map((hit) => namedHit(hit, byId.get(hit.listingId)!));
-    // Before `finish` and before MiniSearch: whole names are made at the first lookup.
+    // Before MiniSearch is added.
     for (const query of queries) expect(named(query), query).toEqual(searchListings(built, query));
     expect(searchListings(index, 'sugon')[0]).toMatchObject({ matchedName: '', matchedSlot: 1 });
-    finish();
     await addMiniSearchInSlices(index, allDocs(), () => Promise.resolve(), { sliceSize: 3 });
     // "zzz oil" has no name with every word: MiniSearch's OR reading answers it.
     expect(named('zzz oil')).toEqual(searchListings(built, 'zzz oil'));
@@ -160,6 +161,19 @@ describe('search file', () => {
     for (const index of [fromFile.index, built]) {
       expect(searchListings(index, 'north')).toMatchObject([{ matchedSlot: 2 }]);
       expect(searchListings(index, 'star nor')).toMatchObject([{ matchedSlot: 2 }]);
+    }
+  });
+
+  it('puts hits that tie in id order, whatever the order of the listings', () => {
+    const ids = ['sdn-9', 'el-2', 'sdn-10', 'cmic-1'];
+    const listings = ids.map((id) => makeListing(id, 'ACME TRADING'));
+    const fromFile = indexFromSearchFile(readSearchFile(searchFileText(listings, SHA), 's.json'));
+    const built = buildSearchIndex(listings.flatMap(toSearchDocs), { miniSearch: false });
+    for (const index of [fromFile.index, built]) {
+      expect([...index.listingIdRanks]).toEqual([3, 1, 2, 0]); // "sdn-10" < "sdn-9"
+      for (const query of ['acme', 'acme trading', 'acm', 'acme tradng']) {
+        expect(searchListings(index, query).map((hit) => hit.listingId)).toEqual([...ids].sort());
+      }
     }
   });
 
