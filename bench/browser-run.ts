@@ -76,6 +76,9 @@ export interface AppRun {
   readonly facets: readonly FacetRecord[];
   readonly exports: readonly ExportRecord[];
   readonly rowCount: number;
+  /** Keystrokes typed as soon as "Search ready" showed, one array per fresh load
+   * (`AppRunOptions.typedOnceReady`); absent from runs before it was measured. */
+  readonly onceReady?: readonly (readonly KeystrokeRecord[])[];
 }
 
 /** One fetch + `JSON.parse` of the data files, in a fresh context (`measureFetchParseFloor`). */
@@ -105,6 +108,10 @@ export interface AppRunOptions {
   /** Run before each cold load: the floor's own load, so that the two alternate and a phase of
    * the shared machine's speed weighs on both alike. */
   readonly beforeEachLoad?: () => Promise<void>;
+  /** A query typed as soon as "Search ready" shows, in `loads` more fresh loads: what a reader
+   * who starts typing at once meets, while the worker may still be busy after "ready" (the
+   * other keystrokes are typed after the heap is weighed, seconds later). */
+  readonly typedOnceReady?: { readonly query: string; readonly loads: number };
 }
 
 async function newContext(browser: Browser): Promise<BrowserContext> {
@@ -379,7 +386,46 @@ export async function measureApp(
     ...(await exportCsv(page, 'all', options.exportsAll, options.loadTimeoutMs)),
   ];
   await context.close();
-  return { loads, keystrokes, keystrokeTimeouts: typed.timeouts, facets, exports, rowCount };
+  const onceReady: KeystrokeRecord[][] = [];
+  const atOnce = options.typedOnceReady;
+  for (let index = 0; atOnce !== undefined && index < atOnce.loads; index += 1) {
+    options.log(`  typing "${atOnce.query}" as soon as "Search ready" shows (${index + 1})…`);
+    onceReady.push(await typeOnceReady(browser, server, atOnce.query, options.loadTimeoutMs));
+  }
+  return {
+    loads,
+    keystrokes,
+    keystrokeTimeouts: typed.timeouts,
+    facets,
+    exports,
+    rowCount,
+    onceReady,
+  };
+}
+
+/** `query` typed in a fresh load as soon as the first rows and "Search ready" are painted. */
+async function typeOnceReady(
+  browser: Browser,
+  server: StaticServer,
+  query: string,
+  timeoutMs: number,
+): Promise<KeystrokeRecord[]> {
+  const context = await newContext(browser);
+  try {
+    await context.addInitScript({ content: PROBE });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/`);
+    await page.evaluate(`window.__bench.waitLoaded(${timeoutMs})`);
+    const box = page.getByLabel('Search names, aliases and identifiers');
+    await box.focus();
+    for (const [index, character] of [...query].entries()) {
+      await page.keyboard.type(character);
+      await page.evaluate(`window.__bench.waitFor('keystrokes', ${index + 1})`);
+    }
+    return (await page.evaluate('window.__bench.records.keystrokes')) as KeystrokeRecord[];
+  } finally {
+    await context.close();
+  }
 }
 
 /** A page of `bench/page/floors.js`, once its module has loaded. */

@@ -56,6 +56,8 @@ const QUERIES = KEYSTROKE_QUERIES.slice(
 );
 /** At scale, every eighth query: the same kinds of query, an eighth of the keystrokes. */
 const SCALE_QUERIES = QUERIES.filter((_, index) => index % 8 === 0);
+/** Typed as soon as "Search ready" shows, in fresh loads (`typedOnceReady`). */
+const ONCE_READY_QUERY = 'Wagner';
 
 const started = performance.now();
 function log(message: string): void {
@@ -177,6 +179,7 @@ async function main(): Promise<void> {
         exportsVisible: 5,
         exportsAll: 3,
         loadTimeoutMs: 120_000,
+        typedOnceReady: { query: ONCE_READY_QUERY, loads: 3 },
         log,
       });
       log('real data: search floors in the same browser…');
@@ -214,6 +217,7 @@ async function main(): Promise<void> {
           exportsVisible: 1,
           exportsAll: 0,
           loadTimeoutMs: 300_000,
+          typedOnceReady: { query: ONCE_READY_QUERY, loads: 2 },
           log,
         });
         log(`${SCALE}× data: floors…`);
