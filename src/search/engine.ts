@@ -245,8 +245,6 @@ interface IndexedName {
   readonly listing: number;
   /** `KIND_BOOST` of its kind: MiniSearch's boost of the document. */
   readonly boost: number;
-  /** The length of its shortest word (`judgeOneWordInto` applies to a shorter query word). */
-  readonly shortestWord: number;
 }
 
 /** A name document's `IndexedName`. */
@@ -260,11 +258,8 @@ function makeIndexedName(
   // A repeated word counts once, as MiniSearch counts it; names are a few words long, so a scan
   // of the words before costs less than a Set per name (38,000 of them).
   let distinct = 0;
-  let shortestWord = Infinity;
   for (let at = 0; at < tokens.length; at += 1) {
-    const token = tokens[at] ?? '';
-    if (token.length < shortestWord) shortestWord = token.length;
-    if (tokens.indexOf(token) === at) distinct += 1;
+    if (tokens.indexOf(tokens[at] ?? '') === at) distinct += 1;
   }
   return {
     doc,
@@ -274,7 +269,6 @@ function makeIndexedName(
     slot,
     listing,
     boost: KIND_BOOST[doc.kind],
-    shortestWord,
   };
 }
 
@@ -311,7 +305,10 @@ function columnsOfNames(names: readonly IndexedName[]): NameColumns {
   names.forEach((name, ordinal) => {
     columns.distinctWords[ordinal] = name.length;
     columns.wordCount[ordinal] = name.tokens.length;
-    columns.shortestWord[ordinal] = Math.min(name.shortestWord, 0xffff);
+    columns.shortestWord[ordinal] = name.tokens.reduce(
+      (shortest, token) => Math.min(shortest, token.length),
+      0xffff,
+    );
     columns.kinds[ordinal] = NAME_KINDS.indexOf(name.doc.kind);
     columns.listings[ordinal] = name.listing;
     columns.slots[ordinal] = name.slot;
@@ -1094,7 +1091,6 @@ interface DocHit {
   readonly ordinal: number;
   /** The identifier document, for an identifier hit; null for a name. */
   readonly identifier: SearchDoc | null;
-  readonly listingId: string;
   /** Its listing's number in the index (`SearchIndex.listingIds`). */
   readonly listing: number;
   /** Its listing's place in id order (`SearchIndex.listingIdRanks`). */
@@ -1165,7 +1161,7 @@ function collectExact(
     const score = EXACT_SCORE * KIND_BOOST[kind];
     const listing = index.listingNumbers.get(listingId) ?? -1;
     const idRank = index.listingIdRanks[listing] ?? -1;
-    const common = { listingId, listing, idRank, kind, score, rank: 0 };
+    const common = { listing, idRank, kind, score, rank: 0 };
     if (kind === 'identifier') {
       const slot = slotOf(doc.id);
       keepBest(hits, {
@@ -1377,7 +1373,7 @@ function collectNames(
   // kept alive through the search is copied by every young-generation collection).
   const match = newMatchScratch();
   const { ordinals, scores } = found;
-  const { names, listingIds, listingIdRanks } = index;
+  const { names, listingIdRanks } = index;
   // A one-word query is judged by how the search met each name, where that is the whole story;
   // then the name's words are not read, nor its objects made.
   const oneWord =
@@ -1399,7 +1395,6 @@ function collectNames(
     hits.set(listing, {
       ordinal,
       identifier: null,
-      listingId: listingIds[listing] ?? '',
       listing,
       idRank: listingIdRanks[listing] ?? -1,
       slot,
@@ -1446,7 +1441,7 @@ function toSearchHit(
   const { identifier, match } = hit;
   // Filled in place: a copy per hit to add a field cost an object per hit of a broad prefix.
   const searchHit: { -readonly [Field in keyof SearchHit]: SearchHit[Field] } = {
-    listingId: hit.listingId,
+    listingId: index.listingIds[hit.listing] ?? '',
     matchedName: identifier === null ? index.names.text(hit.ordinal) : identifier.name,
     matchedKind: hit.kind,
     matchedSlot: hit.slot,

@@ -90,6 +90,13 @@ export function createSearchWorkerHandler(
     miniSearchAdded ??= addMiniSearch?.() ?? Promise.resolve();
     return miniSearchAdded;
   }
+
+  /** Searches `built` from now on; `add` adds MiniSearch to it, null when it has it already. */
+  function searchFrom(built: SearchIndex, add: (() => Promise<void>) | null): void {
+    index = built;
+    addMiniSearch = add;
+    miniSearchAdded = null;
+  }
   /** The last file read, kept until its listings are indexed, and its SHA-256 (null: none). */
   let listingsFile: ListingsInParts | null = null;
   let fileSha256: Promise<string | null> = Promise.resolve(null);
@@ -139,9 +146,7 @@ export function createSearchWorkerHandler(
   function indexListings(listings: ListingsInParts, started: number) {
     const docs = docsFromListings([...listings.leading, ...listings.remaining()]);
     const built = buildSearchIndex(docs, { miniSearch: false });
-    index = built;
-    addMiniSearch = () => addMiniSearchInSlices(built, docs, pauseWhileTyping);
-    miniSearchAdded = null;
+    searchFrom(built, () => addMiniSearchInSlices(built, docs, pauseWhileTyping));
     listingsFile = null;
     return { type: 'ready', docCount: searchDocCount(built), millis: since(started) } as const;
   }
@@ -178,12 +183,11 @@ export function createSearchWorkerHandler(
       if (file.listingsSha256 !== listingsSha256)
         throw new Error(`${name}: written with other listings than these (SHA-256 differs)`);
       const { index: built, allDocs } = indexFromSearchFile(file);
-      index = built;
+      searchFrom(built, () =>
+        nextTask().then(() => addMiniSearchInSlices(built, allDocs(), pauseWhileTyping)),
+      );
       indexedSearchFileText = text;
       listingsFile = null;
-      addMiniSearch = () =>
-        nextTask().then(() => addMiniSearchInSlices(built, allDocs(), pauseWhileTyping));
-      miniSearchAdded = null;
       return { type: 'ready', docCount: searchDocCount(built), millis: since(started) };
     } catch (error) {
       problem = messageOf(error);
@@ -195,10 +199,9 @@ export function createSearchWorkerHandler(
     const started = performance.now();
     try {
       if (request.type === 'load') {
-        index = buildSearchIndex(parseSearchDocs(request.docs));
-        addMiniSearch = null; // built with it
-        miniSearchAdded = null;
-        return { type: 'ready', docCount: searchDocCount(index), millis: since(started) };
+        const built = buildSearchIndex(parseSearchDocs(request.docs));
+        searchFrom(built, null);
+        return { type: 'ready', docCount: searchDocCount(built), millis: since(started) };
       }
       if (request.type === 'load-listings-file') {
         // Downloaded as a Blob, off this thread, while it checks its share of the listings.
