@@ -37,19 +37,21 @@ const HAS_MATCH = 1;
 const FULL_NAME = 2;
 const PARTIAL = 4;
 const STRING_FIELDS = 4;
+const NO_POSITIONS: ReadonlyMap<string, number> = new Map();
 
 /**
- * Packs `hits` (best first). With `positionOf`, each hit's listing goes as its position there,
- * for the `order` it belongs to (a hit's own `position`, when the search gave it one, is that
- * position already); without, as its id.
+ * Packs `hits` (best first). With an `order`, each hit's listing goes as its position in that
+ * order: the hit's own `position` (the search gives one when asked, `listingPositions`), else
+ * `positionOf`'s entry for its id, else -1. Without, as its id.
  */
 export function packHits(
   hits: readonly SearchHit[],
-  positionOf: ReadonlyMap<string, number> | null = null,
-  order = 0,
+  order?: number,
+  positionOf: ReadonlyMap<string, number> = NO_POSITIONS,
 ): PackedHits {
   const count = hits.length;
-  const positions = new Int32Array(positionOf === null ? 0 : count);
+  const inOrder = order !== undefined;
+  const positions = new Int32Array(inOrder ? count : 0);
   const slots = new Int32Array(count);
   const scores = new Float64Array(count);
   const kinds = new Uint8Array(count);
@@ -71,7 +73,7 @@ export function packHits(
   };
   for (let at = 0; at < count; at += 1) {
     const hit = hits[at] as SearchHit;
-    if (positionOf !== null) positions[at] = hit.position ?? positionOf.get(hit.listingId) ?? -1;
+    if (inOrder) positions[at] = hit.position ?? positionOf.get(hit.listingId) ?? -1;
     slots[at] = hit.matchedSlot;
     scores[at] = hit.score;
     kinds[at] = NAME_KINDS.indexOf(hit.matchedKind);
@@ -94,9 +96,9 @@ export function packHits(
   }
   return {
     count,
-    order: positionOf === null ? 0 : order,
+    order: order ?? 0,
     positions,
-    listingIds: positionOf === null ? hits.map((hit) => hit.listingId) : null,
+    listingIds: inOrder ? null : hits.map((hit) => hit.listingId),
     slots,
     scores,
     kinds,

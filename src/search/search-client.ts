@@ -10,6 +10,7 @@ import type { PackedHits } from './packed-hits';
 import type { SearchFileRef } from '../domain/data-files';
 import {
   isSearchWorkerResponse,
+  type HitOrder,
   type SearchWorkerRequest,
   type SearchWorkerResponse,
 } from './protocol';
@@ -39,9 +40,10 @@ export interface SearchClient {
    * indexed the listings, or when its index has more than `maxDocs` documents. Once: the worker
    * keeps it only until asked. */
   searchFileText(maxDocs: number): Promise<string | null>;
-  /** Each hit's listing goes as its position in `ids` from now on (`PackedHits.positions`), in
-   * answers tagged with the returned order number, instead of as its id. */
-  setHitOrder(ids: readonly string[]): number;
+  /** Each hit's listing goes as its position in `hitOrder` from now on (`PackedHits.positions`),
+   * in answers tagged with the returned order number, instead of as its id. Its positions are
+   * transferred: the caller can no longer read them. */
+  setHitOrder(hitOrder: HitOrder): number;
   /** The query's hits, best first, packed (`packed-hits.ts`). */
   search(query: string, candidateIds?: ReadonlySet<string>): Promise<PackedHits>;
   dispose(): void;
@@ -169,11 +171,11 @@ export function createSearchClient(
         });
         port.post({ type: 'search-file-text', maxDocs });
       }),
-    setHitOrder: (ids) => {
+    setHitOrder: ({ ids, positions }) => {
       lastOrder += 1;
       // A search asked before is answered in the old order: not one to join.
       inFlight = null;
-      port.post({ type: 'hit-order', order: lastOrder, ids });
+      port.post({ type: 'hit-order', order: lastOrder, ids, positions }, [positions.buffer]);
       return lastOrder;
     },
     search: (query, candidateIds) => {

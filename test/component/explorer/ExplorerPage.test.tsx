@@ -37,7 +37,7 @@ const FACTS = [
 const searchPort: SearchPort = {
   prepare: () => undefined,
   search: async (query, facts) =>
-    packHits(query.toLowerCase().startsWith('meg') ? MEGVII_HITS : [], factPositions(facts), 1),
+    packHits(query.toLowerCase().startsWith('meg') ? MEGVII_HITS : [], 1, factPositions(facts)),
 };
 
 const MEGVII_HITS: SearchHit[] = [
@@ -143,7 +143,7 @@ describe('ExplorerPage', () => {
     rerender(page('m', slowPort));
     expect(screen.getByRole('status')).toHaveTextContent('3 listings');
     expect(results).toHaveAttribute('data-settled', 'false');
-    answer(packHits(MEGVII_HITS, factPositions(FACTS), 1));
+    answer(packHits(MEGVII_HITS, 1, factPositions(FACTS)));
     expect(await screen.findByText('2 listings')).toBeInTheDocument();
     expect(results).toHaveAttribute('data-settled', 'true');
     // The next letter keeps those two hits on screen, not every listing.

@@ -75,6 +75,7 @@ describe('deriveFacts', () => {
         addresses: [address('IR'), address('AE'), address('IR')],
         nationalities: ['AE'],
       }),
+      0,
     );
     const byKey = Object.fromEntries(FACET_KEYS.map((key, index) => [key, fact.facetLists[index]]));
     expect(byKey).toEqual({
@@ -87,7 +88,7 @@ describe('deriveFacts', () => {
       type: ['entity'],
     });
     expect(fact.countries).toEqual(['AE', 'IR']);
-    expect(deriveFacts(buildListing({ id: 'sdn-10', name: 'Nowhere' })).facetLists[2]).toEqual([
+    expect(deriveFacts(buildListing({ id: 'sdn-10', name: 'Nowhere' }), 0).facetLists[2]).toEqual([
       'none',
     ]);
   });

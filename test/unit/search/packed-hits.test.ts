@@ -54,7 +54,7 @@ describe('packed hits', () => {
       ['el-megvii', 5],
       ['ssi-gpb', 2],
     ]);
-    const packed = packHits(hits, positionOf, 3);
+    const packed = packHits(hits, 3, positionOf);
     expect(packed.order).toBe(3);
     expect(packed.listingIds).toBeNull();
     expect(Array.from(packed.positions)).toEqual([-1, 5]);
@@ -65,7 +65,7 @@ describe('packed hits', () => {
   });
 
   it('transfer as typed arrays: their buffers move, the rest is a small copy', () => {
-    const packed = packHits(HITS, new Map(), 1);
+    const packed = packHits(HITS, 1);
     const buffers = packedBuffers(packed);
     expect(buffers).toHaveLength(8);
     const { port1 } = new MessageChannel();

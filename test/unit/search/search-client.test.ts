@@ -7,14 +7,15 @@ import { searchFileText } from '../../../src/search/search-file';
 import { describe, expect, it } from 'vitest';
 import type { SearchWorkerRequest, SearchWorkerResponse } from '../../../src/search/protocol';
 import { unpackHit, unpackHits } from '../../../src/search/packed-hits';
-import { explorerSearchPort } from '../../../src/features/explorer/search-port';
+import { explorerSearchPort, hitOrderOf } from '../../../src/features/explorer/search-port';
 import { deriveFacts } from '../../../src/features/explorer/model/facts';
 import {
   createSearchClient,
   SearchSupersededError,
   type SearchWorkerPort,
 } from '../../../src/search/search-client';
-import { createSearchWorkerHandler } from '../../../src/search/worker-handler';
+import { buildSearchIndex } from '../../../src/search/engine';
+import { createSearchWorkerHandler, positionsByListing } from '../../../src/search/worker-handler';
 import { makeListing } from './listing-factory';
 
 /** A worker port that runs the real handler in-thread, answering asynchronously and in order,
@@ -473,12 +474,20 @@ describe('hits in the page order', () => {
     const client = createSearchClient(port);
     await client.load(LISTINGS);
     expect(idsOf(await client.search('sugon'))).toEqual(['el-sugon']);
-    const order = client.setHitOrder(['sdn-x', 'el-sugon', 'el-megvii']);
+    // Not the index's order (and naming a listing it lacks): looked up id by id.
+    const order = client.setHitOrder({
+      ids: ['sdn-x', 'el-sugon', 'el-megvii'].join('\n'),
+      positions: Int32Array.of(7, 4, 9),
+    });
     const hits = await client.search('sugon');
     expect(hits.order).toBe(order);
     expect(hits.listingIds).toBeNull();
-    expect(Array.from(hits.positions)).toEqual([1]);
+    expect(Array.from(hits.positions)).toEqual([4]);
     expect(unpackHit(hits, 0, 'el-sugon')).toMatchObject({ matchedSlot: 0, quality: 'exact' });
+    // The index's own order: taken as it comes.
+    client.setHitOrder({ ids: 'el-megvii\nel-sugon', positions: Int32Array.of(3, 2) });
+    expect(Array.from((await client.search('sugon')).positions)).toEqual([2]);
+    expect(Array.from((await client.search('megvii')).positions)).toEqual([3]);
   });
 
   it("are asked for by the explorer's port, telling the worker each facts array's order once", async () => {
@@ -495,9 +504,53 @@ describe('hits in the page order', () => {
     const reversed = [...facts].reverse();
     expect(Array.from((await explorer.search('sugon', reversed)).positions)).toEqual([0]);
     const orders = port.posted.filter((request) => request.type === 'hit-order');
-    expect(orders.map((request) => request.ids)).toEqual([
-      ['el-megvii', 'el-sugon'],
-      ['el-sugon', 'el-megvii'],
+    // Both told in the listings' order, each with where its facts keep them.
+    expect(orders.map((request) => [request.ids, Array.from(request.positions)])).toEqual([
+      ['el-megvii\nel-sugon', [0, 1]],
+      ['el-megvii\nel-sugon', [1, 0]],
     ]);
+  });
+});
+
+describe('hitOrderOf', () => {
+  const facts = [
+    makeListing('el-c', 'Charlie'),
+    makeListing('el-a', 'Alpha'),
+    makeListing('el-b', 'Bravo'),
+  ].map(deriveFacts);
+  const byName = [facts[1]!, facts[2]!, facts[0]!];
+
+  it("tells the facts' positions in the order of the listings they came from", () => {
+    const { ids, positions } = hitOrderOf(byName);
+    expect(ids).toBe('el-c\nel-a\nel-b');
+    expect(Array.from(positions)).toEqual([2, 0, 1]);
+  });
+
+  it('tells facts that are not one each of a whole listings array in their own order', () => {
+    for (const some of [byName.slice(1), [facts[0]!, facts[0]!, facts[1]!]]) {
+      const { ids, positions } = hitOrderOf(some);
+      expect(ids).toBe(some.map((fact) => fact.listing.id).join('\n'));
+      expect(Array.from(positions)).toEqual(some.map((_, position) => position));
+    }
+  });
+});
+
+describe('positionsByListing', () => {
+  const index = buildSearchIndex(LISTINGS.flatMap(toSearchDocs));
+
+  it("takes the positions as they come when the ids are the index's own, in order", () => {
+    expect(index.listingIds).toEqual(['el-megvii', 'el-sugon']);
+    const positions = Int32Array.of(1, 0);
+    expect(positionsByListing(index, { ids: 'el-megvii\nel-sugon', positions })).toBe(positions);
+  });
+
+  it('looks up other orders id by id, -1 for a listing they lack', () => {
+    const byListing = (ids: string[], positions: number[]) =>
+      Array.from(
+        positionsByListing(index, { ids: ids.join('\n'), positions: Int32Array.from(positions) }),
+      );
+    expect(byListing(['el-sugon', 'el-megvii'], [5, 6])).toEqual([6, 5]);
+    expect(byListing(['el-x', 'el-sugon'], [5, 6])).toEqual([-1, 6]);
+    expect(byListing([], [])).toEqual([-1, -1]);
   });
 });

@@ -10,6 +10,9 @@ import { NO_VALUE } from './view';
  */
 export interface ListingFacts {
   readonly listing: Listing;
+  /** The listing's place in the listings it was derived with (`factsOf`): the listings file's
+   * order, which the search worker's index keeps (`hitOrderOf`). */
+  readonly listingIndex: number;
   readonly agency: AgencyCode;
   /** ISO-2 codes from addresses, nationalities and citizenships; [`none`] when there are none. */
   readonly countries: readonly string[];
@@ -81,7 +84,7 @@ function countriesOf(listing: Listing): readonly string[] {
   return countries.length > 1 ? countries.sort() : countries;
 }
 
-export function deriveFacts(listing: Listing): ListingFacts {
+export function deriveFacts(listing: Listing, listingIndex: number): ListingFacts {
   const agency = LISTS[listing.list].agency;
   const countries = countriesOf(listing);
   const rationales = rationalesOf(listing);
@@ -89,6 +92,7 @@ export function deriveFacts(listing: Listing): ListingFacts {
   const type = listing.type ?? NO_VALUE;
   return {
     listing,
+    listingIndex,
     agency,
     countries,
     programs: listing.programs,
