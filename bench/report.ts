@@ -67,16 +67,27 @@ export interface BenchResults {
 
 const MB = 2 ** 20;
 
-/** The keystrokes typed as soon as "Search ready" showed (`AppRun.onceReady`), or null. */
-function onceReadyFigure(app: AppRun): { label: string; summary: Summary } | null {
+/** The keystrokes typed as soon as "Search ready" showed (`AppRun.onceReady`), as a figure of
+ * the real lists or, with `scale`, of the synthetic ones; none when they were not measured. */
+function onceReadyFigures(app: AppRun, scale: number | null): Figure[] {
   const runs = app.onceReady ?? [];
   const keystrokes = runs.flat();
-  if (keystrokes.length === 0) return null;
+  if (keystrokes.length === 0) return [];
   const query = keystrokes.at(-1)?.expected ?? '';
-  return {
-    label: `Keystroke → rows settled, typed as soon as "Search ready" shows ("${query}", ${runs.length} fresh loads)`,
-    summary: summarize(keystrokes.map((k) => k.settled - k.start)),
-  };
+  const what = `rows settled, typed as soon as "Search ready" shows ("${query}", ${runs.length} fresh loads)`;
+  return [
+    figure(
+      scale === null ? 'keystroke-once-ready' : 'x-keystroke-once-ready',
+      scale === null ? `Keystroke → ${what}` : `${scale}×: keystroke → ${what}`,
+      'ms',
+      summarize(keystrokes.map((k) => k.settled - k.start)),
+      null,
+      '—',
+      '—',
+      null,
+      'p95',
+    ),
+  ];
 }
 
 function loadFigures(loads: readonly LoadRecord[]) {
@@ -118,7 +129,6 @@ export function computeFigures(results: BenchResults): Figure[] {
   const fetchParse = summarize(floors.fetchParse.map((run) => run.totalMs));
   const keystroke = summarize(app.keystrokes.map((k) => k.settled - k.start));
   const keystrokeFrame = summarize(app.keystrokes.map((k) => k.frame - k.start));
-  const onceReady = onceReadyFigure(app);
   const facets = summarize(app.facets.filter((f) => !f.charts).map((f) => f.settled - f.start));
   const facetsCharts = summarize(app.facets.filter((f) => f.charts).map((f) => f.quiet - f.start));
   const csv = summarize(
@@ -173,21 +183,7 @@ export function computeFigures(results: BenchResults): Figure[] {
       (s) => s.p95 <= 16,
       'p95',
     ),
-    ...(onceReady === null
-      ? []
-      : [
-          figure(
-            'keystroke-once-ready',
-            onceReady.label,
-            'ms',
-            onceReady.summary,
-            null,
-            '—',
-            '—',
-            null,
-            'p95',
-          ),
-        ]),
+    ...onceReadyFigures(app, null),
     figure(
       'keystroke-frame',
       'Keystroke → next frame after rows settled',
@@ -294,7 +290,6 @@ export function computeFigures(results: BenchResults): Figure[] {
     const fetchParseX = summarize(results.scale.floors.fetchParse.map((run) => run.totalMs));
     const keystrokeX = summarize(scaled.keystrokes.map((k) => k.settled - k.start));
     const workerX = summarize(withWorker(scaled.keystrokes).map((k) => k.worker.workerMs ?? NaN));
-    const onceReadyX = onceReadyFigure(scaled);
     const f = results.scale.factor;
     figures.push(
       figure(
@@ -330,21 +325,7 @@ export function computeFigures(results: BenchResults): Figure[] {
         (s) => s.p95 <= 50,
         'p95',
       ),
-      ...(onceReadyX === null
-        ? []
-        : [
-            figure(
-              'x-keystroke-once-ready',
-              `${f}×: ${onceReadyX.label.charAt(0).toLowerCase()}${onceReadyX.label.slice(1)}`,
-              'ms',
-              onceReadyX.summary,
-              null,
-              '—',
-              '—',
-              null,
-              'p95',
-            ),
-          ]),
+      ...onceReadyFigures(scaled, f),
       figure(
         'x-worker-search',
         `${f}×: search in the worker alone (same keystrokes)`,
