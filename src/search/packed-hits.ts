@@ -37,18 +37,13 @@ const HAS_MATCH = 1;
 const FULL_NAME = 2;
 const PARTIAL = 4;
 const STRING_FIELDS = 4;
-const NO_POSITIONS: ReadonlyMap<string, number> = new Map();
 
 /**
  * Packs `hits` (best first). With an `order`, each hit's listing goes as its position in that
- * order: the hit's own `position` (the search gives one when asked, `listingPositions`), else
- * `positionOf`'s entry for its id, else -1. Without, as its id.
+ * order, the hit's own `position` (the search gives one when asked, `listingPositions`), or -1.
+ * Without, as its id.
  */
-export function packHits(
-  hits: readonly SearchHit[],
-  order?: number,
-  positionOf: ReadonlyMap<string, number> = NO_POSITIONS,
-): PackedHits {
+export function packHits(hits: readonly SearchHit[], order?: number): PackedHits {
   const count = hits.length;
   const inOrder = order !== undefined;
   const positions = new Int32Array(inOrder ? count : 0);
@@ -73,7 +68,7 @@ export function packHits(
   };
   for (let at = 0; at < count; at += 1) {
     const hit = hits[at] as SearchHit;
-    if (inOrder) positions[at] = hit.position ?? positionOf.get(hit.listingId) ?? -1;
+    if (inOrder) positions[at] = hit.position ?? -1;
     slots[at] = hit.matchedSlot;
     scores[at] = hit.score;
     kinds[at] = NAME_KINDS.indexOf(hit.matchedKind);

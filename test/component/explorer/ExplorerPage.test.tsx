@@ -2,7 +2,7 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { ExplorerPage } from '../../../src/features/explorer/ExplorerPage';
-import { deriveFacts } from '../../../src/features/explorer/model/facts';
+import { deriveFacts, type ListingFacts } from '../../../src/features/explorer/model/facts';
 import { DEFAULT_VIEW, type ExplorerView } from '../../../src/features/explorer/model/view';
 import type { SearchPort } from '../../../src/features/explorer/use-search-ranks';
 import { buildSearchIndex, type SearchHit } from '../../../src/search/engine';
@@ -33,11 +33,17 @@ const FACTS = [
   buildListing({ id: 'sdn-3', name: HOSTILE, programs: ['SDGT'] }),
 ].map(deriveFacts);
 
+/** `hits` with their listings' positions in `facts`, as the worker's search gives them. */
+function inFactsOrder(hits: readonly SearchHit[], facts: readonly ListingFacts[]): SearchHit[] {
+  const positionOf = factPositions(facts);
+  return hits.map((hit) => ({ ...hit, position: positionOf.get(hit.listingId) ?? -1 }));
+}
+
 /** As the worker answers: packed, in the positions of the facts the page filters. */
 const searchPort: SearchPort = {
   prepare: () => undefined,
   search: async (query, facts) =>
-    packHits(query.toLowerCase().startsWith('meg') ? MEGVII_HITS : [], 1, factPositions(facts)),
+    packHits(inFactsOrder(query.toLowerCase().startsWith('meg') ? MEGVII_HITS : [], facts), 1),
 };
 
 const MEGVII_HITS: SearchHit[] = [
@@ -143,7 +149,7 @@ describe('ExplorerPage', () => {
     rerender(page('m', slowPort));
     expect(screen.getByRole('status')).toHaveTextContent('3 listings');
     expect(results).toHaveAttribute('data-settled', 'false');
-    answer(packHits(MEGVII_HITS, 1, factPositions(FACTS)));
+    answer(packHits(inFactsOrder(MEGVII_HITS, FACTS), 1));
     expect(await screen.findByText('2 listings')).toBeInTheDocument();
     expect(results).toHaveAttribute('data-settled', 'true');
     // The next letter keeps those two hits on screen, not every listing.

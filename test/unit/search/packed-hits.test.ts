@@ -54,7 +54,12 @@ describe('packed hits', () => {
       ['el-megvii', 5],
       ['ssi-gpb', 2],
     ]);
-    const packed = packHits(hits, 3, positionOf);
+    // As the search gives them (`listingPositions`): a position where the order has one.
+    const placed = hits.map((hit) => {
+      const position = positionOf.get(hit.listingId);
+      return position === undefined ? hit : { ...hit, position };
+    });
+    const packed = packHits(placed, 3);
     expect(packed.order).toBe(3);
     expect(packed.listingIds).toBeNull();
     expect(Array.from(packed.positions)).toEqual([-1, 5]);
