@@ -727,6 +727,10 @@ function growthTable(results: BenchResults): string {
     '| figure | 1× median / p95 | 10× median / p95 | growth |',
     '| --- | --- | --- | --- |',
     ...rows,
+    '',
+    `Slowest keystrokes at ${results.scale.factor}× (every search there is the worker's):`,
+    '',
+    slowestKeystrokes(results.scale.app.keystrokes, 12),
   ].join('\n');
 }
 
