@@ -33,13 +33,7 @@ import {
   type Vocabulary,
 } from './vocabulary';
 import { NAME_KINDS, type NameKind, type SearchDoc } from './search-docs';
-import {
-  IDENTIFIER_KIND,
-  type SearchFile,
-  type SearchFileDoc,
-  type SearchFileListing,
-  type SearchFileName,
-} from './search-file';
+import type { SearchFile } from './search-file';
 
 /** The one index field: the normalised words of a name. Whole names and identifiers are looked up
  * exactly, in plain maps (`SearchIndex`); a word that is two of a name's words joined is found by
@@ -343,11 +337,12 @@ function adjacentPairsOf(
       codes.push(first * words.length + (positions.get(tokens[at] ?? '') ?? 0));
     }
   }
-  return sortedDistinct(codes);
+  return sortedDistinct(Float64Array.from(codes));
 }
 
-function sortedDistinct(codes: readonly number[]): Float64Array {
-  const sorted = Float64Array.from(codes).sort();
+/** `codes` sorted in place, and its distinct values copied out. */
+function sortedDistinct(codes: Float64Array): Float64Array {
+  const sorted = codes.sort();
   let kept = 0;
   for (let at = 0; at < sorted.length; at += 1) {
     if (at === 0 || sorted[at] !== sorted[kept - 1]) sorted[kept++] = sorted[at] ?? 0;
@@ -584,12 +579,9 @@ class SearchFileNames {
 
   constructor(
     private readonly file: SearchFile,
-    /** By name ordinal: the position of its listing in `file.listings`, and of its document in
-     * that listing's documents. */
+    /** By name ordinal: its listing's number, and its place among that listing's documents. */
     private readonly nameListing: Int32Array,
     private readonly nameSlot: Int32Array,
-    /** By listing position: the ordinal of its first name (one more entry: the name count). */
-    private readonly firstName: Int32Array,
     private readonly listingPositions: ReadonlyMap<string, number>,
     /** The names with word w are `wordNames[wordStarts[w] .. wordStarts[w + 1])`, in order. */
     private readonly wordStarts: Int32Array,
@@ -606,15 +598,14 @@ class SearchFileNames {
   nameAt(ordinal: number): IndexedName {
     const known = this.made[ordinal];
     if (known !== undefined) return known;
-    const entry = this.file.listings[this.nameListing[ordinal] ?? 0] as SearchFileListing;
+    const listingId = this.file.listingIds[this.nameListing[ordinal] ?? 0] ?? '';
     const slot = this.nameSlot[ordinal] ?? 0;
-    const raw = entry[2 + slot] as SearchFileName;
     const doc: SearchDoc = {
-      id: `${entry[0]}#${slot}`,
-      listingId: entry[0],
+      id: `${listingId}#${slot}`,
+      listingId,
       // Not in the file: the page names a hit from its listing (`withMatchedNames`).
       name: '',
-      kind: NAME_KINDS[raw[0]] ?? 'weak',
+      kind: NAME_KINDS[this.file.nameKinds[ordinal] ?? 0] ?? 'weak',
     };
     const tokens = this.tokensAt(ordinal);
     const name = makeIndexedName(doc, tokens, ordinal, slot, this.nameListing[ordinal] ?? -1);
@@ -625,11 +616,11 @@ class SearchFileNames {
   tokensAt(ordinal: number): readonly string[] {
     const known = this.madeTokens[ordinal];
     if (known !== undefined) return known;
-    const { words, listings } = this.file;
-    const entry = listings[this.nameListing[ordinal] ?? 0] as SearchFileListing;
-    const raw = entry[2 + (this.nameSlot[ordinal] ?? 0)] as SearchFileName;
+    const { words, nameWords, nameWordStarts } = this.file;
     const tokens: string[] = [];
-    for (let at = 1; at < raw.length; at += 1) tokens.push(words[raw[at] as number] ?? '');
+    const end = nameWordStarts[ordinal + 1] ?? 0;
+    for (let at = nameWordStarts[ordinal] ?? 0; at < end; at += 1)
+      tokens.push(words[nameWords[at] ?? 0] ?? '');
     this.madeTokens[ordinal] = tokens;
     return tokens;
   }
@@ -646,8 +637,9 @@ class SearchFileNames {
       const slot = Number(id.slice(hash + 1));
       if (hash < 0 || listing === undefined || !Number.isInteger(slot) || slot < 0)
         return undefined;
-      const ordinal = (this.firstName[listing] ?? 0) + slot;
-      return ordinal < (this.firstName[listing + 1] ?? 0) ? this.nameAt(ordinal) : undefined;
+      const { firstName } = this.file;
+      const ordinal = (firstName[listing] ?? 0) + slot;
+      return ordinal < (firstName[listing + 1] ?? 0) ? this.nameAt(ordinal) : undefined;
     },
     values: (): Iterable<IndexedName> => {
       const names: IndexedName[] = [];
@@ -726,71 +718,75 @@ function* searchFileSteps(
   file: SearchFile,
   sliceSize: number,
 ): Generator<void, SearchFileIndex, void> {
-  const { words, listings } = file;
-  let nameCount = 0;
-  for (const entry of listings) {
-    for (let at = 2; at < entry.length; at += 1)
-      if ((entry[at] as SearchFileDoc)[0] !== IDENTIFIER_KIND) nameCount += 1;
-  }
+  const { words, listingIds, firstName, nameWordStarts, nameWords } = file;
+  const { identifierListings, identifierValues, identifierTypes } = file;
+  const nameCount = file.nameKinds.length;
   const nameListing = new Int32Array(nameCount);
   const nameSlot = new Int32Array(nameCount);
   const distinctWords = new Uint16Array(nameCount);
   const wordCount = new Uint16Array(nameCount);
   const shortestWord = new Uint16Array(nameCount);
-  const kinds = new Uint8Array(nameCount);
-  const firstName = new Int32Array(listings.length + 1);
   const listingPositions = new Map<string, number>();
   const wordCounts = new Int32Array(words.length + 1);
   /** Every document in order: a name by its ordinal, an identifier as its document. */
   const order: (number | SearchDoc)[] = [];
   const identifiers = new Map<string, SearchDoc[]>();
-  const pairCodes: number[] = [];
+  // Pairs are fewer than words: numbers, filled in place (a pair code passes 2³¹ at 10× the lists).
+  const pairCodes = new Float64Array(nameWords.length);
+  let pairCount = 0;
+  /** Whether the word at `at` is the first of its kind in its name (`start`): a name counts a
+   * word once, as MiniSearch does. A loop, not `indexOf`: names are a few words long, and the
+   * call cost more than the search (~15 ms of the file's 46,000 names in Node). */
+  const firstInName = (at: number, start: number) => {
+    const code = nameWords[at];
+    for (let before = start; before < at; before += 1) if (nameWords[before] === code) return false;
+    return true;
+  };
   let averageNameLength = 0;
-  let ordinal = 0;
-  for (let listing = 0; listing < listings.length; listing += 1) {
+  let identifier = 0;
+  for (let listing = 0; listing < listingIds.length; listing += 1) {
     if (listing > 0 && listing % sliceSize === 0) yield;
-    const entry = listings[listing] as SearchFileListing;
-    const listingId = entry[0];
-    firstName[listing] = ordinal;
+    const listingId = listingIds[listing] ?? '';
     listingPositions.set(listingId, listing);
-    for (let at = 2; at < entry.length; at += 1) {
-      const raw = entry[at] as SearchFileDoc;
+    const first = firstName[listing] ?? 0;
+    const end = firstName[listing + 1] ?? 0;
+    for (let ordinal = first; ordinal < end; ordinal += 1) {
       const position = order.length;
-      if (raw[0] === IDENTIFIER_KIND) {
-        const doc: SearchDoc = {
-          id: `${listingId}#${at - 2}`,
-          listingId,
-          name: String(raw[1]),
-          kind: 'identifier',
-          identifierType: String(raw[2]),
-        };
-        order.push(doc);
-        for (const key of identifierKeys(doc.name)) addKey(identifiers, key, doc);
-        continue;
-      }
+      const start = nameWordStarts[ordinal] ?? 0;
+      const stop = nameWordStarts[ordinal + 1] ?? 0;
       nameListing[ordinal] = listing;
-      nameSlot[ordinal] = at - 2;
+      nameSlot[ordinal] = ordinal - first;
       let distinct = 0;
       let shortest = 0xffff;
-      for (let word = 1; word < raw.length; word += 1) {
-        const code = raw[word] as number;
-        if (word > 1) pairCodes.push((raw[word - 1] as number) * words.length + code);
+      for (let at = start; at < stop; at += 1) {
+        const code = nameWords[at] ?? 0;
+        if (at > start) pairCodes[pairCount++] = (nameWords[at - 1] ?? 0) * words.length + code;
         shortest = Math.min(shortest, words[code]?.length ?? 0);
-        if (raw.indexOf(code, 1) !== word) continue;
+        if (!firstInName(at, start)) continue;
         distinct += 1;
         wordCounts[code] = (wordCounts[code] ?? 0) + 1;
       }
       distinctWords[ordinal] = distinct;
-      wordCount[ordinal] = raw.length - 1;
+      wordCount[ordinal] = stop - start;
       shortestWord[ordinal] = shortest;
-      kinds[ordinal] = raw[0];
       // MiniSearch's running mean, over the documents added so far (identifiers included).
       averageNameLength = (averageNameLength * position + distinct) / (position + 1);
       order.push(ordinal);
-      ordinal += 1;
+    }
+    // Then its identifiers, numbered after its names.
+    for (let slot = end - first; identifierListings[identifier] === listing; slot += 1) {
+      const doc: SearchDoc = {
+        id: `${listingId}#${slot}`,
+        listingId,
+        name: identifierValues[identifier] ?? '',
+        kind: 'identifier',
+        identifierType: identifierTypes[identifier] ?? '',
+      };
+      order.push(doc);
+      for (const key of identifierKeys(doc.name)) addKey(identifiers, key, doc);
+      identifier += 1;
     }
   }
-  firstName[listings.length] = ordinal;
   yield;
   // Which names have each word, in name order: counts, then each name filed at its word's cursor.
   const wordStarts = new Int32Array(words.length + 1);
@@ -800,11 +796,11 @@ function* searchFileSteps(
   const wordNames = new Int32Array(wordStarts[words.length] ?? 0);
   for (let name = 0; name < nameCount; name += 1) {
     if (name > 0 && name % sliceSize === 0) yield;
-    const entry = listings[nameListing[name] ?? 0] as SearchFileListing;
-    const raw = entry[2 + (nameSlot[name] ?? 0)] as SearchFileName;
-    for (let word = 1; word < raw.length; word += 1) {
-      const code = raw[word] as number;
-      if (raw.indexOf(code, 1) !== word) continue;
+    const start = nameWordStarts[name] ?? 0;
+    const stop = nameWordStarts[name + 1] ?? 0;
+    for (let at = start; at < stop; at += 1) {
+      if (!firstInName(at, start)) continue;
+      const code = nameWords[at] ?? 0;
       wordNames[cursor[code] ?? 0] = name;
       cursor[code] = (cursor[code] ?? 0) + 1;
     }
@@ -814,12 +810,11 @@ function* searchFileSteps(
     file,
     nameListing,
     nameSlot,
-    firstName,
     listingPositions,
     wordStarts,
     wordNames,
   );
-  const adjacentPairs = sortedDistinct(pairCodes);
+  const adjacentPairs = sortedDistinct(pairCodes.subarray(0, pairCount));
   yield;
   const vocabulary = toVocabulary(words);
   yield;
@@ -838,12 +833,12 @@ function* searchFileSteps(
   const slotMask = wholeNameSlots.length - 1;
   for (let name = 0; name < nameCount; name += 1) {
     if (name > 0 && name % sliceSize === 0) yield;
-    const entry = listings[nameListing[name] ?? 0] as SearchFileListing;
-    const raw = entry[2 + (nameSlot[name] ?? 0)] as SearchFileName;
-    if (raw.length < 2) continue; // no words: no key, as `addKey` keeps none
+    const start = nameWordStarts[name] ?? 0;
+    const stop = nameWordStarts[name + 1] ?? 0;
+    if (stop === start) continue; // no words: no key, as `addKey` keeps none
     let hash = 0;
-    for (let word = 1; word < raw.length; word += 1) {
-      const code = raw[word] as number;
+    for (let at = start; at < stop; at += 1) {
+      const code = nameWords[at] ?? 0;
       hash = (Math.imul(hash, wordFactors[code] ?? 1) + (wordHashes[code] ?? 0)) >>> 0;
     }
     wholeNameHashes[name] = hash;
@@ -864,7 +859,6 @@ function* searchFileSteps(
       return docs.length === 0 ? undefined : docs;
     },
   };
-  const listingIds = listings.map((entry) => entry[0]);
   const index: SearchIndex = {
     engine: null,
     words,
@@ -876,7 +870,7 @@ function* searchFileSteps(
       distinctWords,
       wordCount,
       shortestWord,
-      kinds,
+      kinds: file.nameKinds,
       listings: nameListing,
       slots: nameSlot,
       at: (ordinal) => names.nameAt(ordinal),

@@ -5,25 +5,35 @@
  * of numbers (`indexFromSearchFile`): no name is normalised in the browser, and a name's objects
  * are made when a search first meets it.
  *
- * The file, version 1 (a documented contract, checked at the boundary by `readSearchFile`):
+ * The file, version 2 (a documented contract, checked at the boundary by `readSearchFile`):
  *
- *     {"format":"sanctions-explorer/search","version":1,
+ *     {"format":"sanctions-explorer/search","version":2,
  *      "normalizer":"1f4-9c0e33a1",   what tokenizeName and toSearchDocs make of probes
  *      "listingsSha256":"…",          SHA-256 of the listings.json these names were taken from
  *      "listingCount":15204,
  *      "words":["0","00",…],          every word of every name, sorted (UTF-16 order), unique
- *      "listings":[
- *     ["sdn-36","SDN",[0,17,412],[1,16]],
- *     ["cmic-33113","CMIC",[0,4051,9870,9911],[5,"CNE100001TW7","ISIN"]],
+ *      "listingIds":["sdn-36",…],     each listing's id, in the order of listings.json
+ *      "nameCounts":[2,4,…],          how many names each listing has (at least one)
+ *      "identifierListings":[1,…],    the exact-lookup identifiers: the listing each is of
+ *      "identifierValues":["CNE100001TW7",…],  (in listing order), its value
+ *      "identifierTypes":["ISIN",…],           and its type
+ *      "names":[
+ *     0,3,17,412,5,1,2,16,9,
+ *     0,4,4051,9870,9911,12,
  *     …
  *     ]}
  *
- * One listing per line: its id, its list code, then its search documents in `toSearchDocs` order
- * (names first, then identifiers; the n-th is `${id}#${n}`). A name is `[kind, positions of its
- * normalised words in "words"…]` with the kind a position in `NAME_KINDS`: not the name as
- * written, which is in the listings (a hit says which of its listing's names matched,
- * `matchedSlot`, and the page names it: `namedHit`); with them the file was 0.94 MB
- * compressed, without 0.53 MB. An exact-lookup identifier is `[5, value, identifier type]`.
+ * `names` has one line per listing: each of its names as its kind (a position in `NAME_KINDS`),
+ * its number of words, and the positions of its normalised words in `words`. A listing's search
+ * documents are, in `toSearchDocs` order, its names and then its identifiers (the n-th is
+ * `${id}#${n}`). Not the names as written, which are in the listings (a hit says which of its
+ * listing's names matched, `matchedSlot`, and the page names it: `namedHit`); with them the file
+ * was 0.94 MB compressed, without 0.53 MB.
+ *
+ * Version 1 held each listing as nested arrays (`["sdn-36","SDN",[0,17,412],[1,16]]`): ~70,000
+ * small arrays that `JSON.parse` made, the checks walked and the collector then swept, in the
+ * worker's last step before search is ready and again on the page. Version 2's long runs of
+ * numbers are read straight into typed arrays (BENCHMARKS.md, session 16).
  *
  * The words and documents are those `tokenizeName` and `toSearchDocs` made when the pipeline ran.
  * Should either have changed since, the fingerprint differs and the worker indexes the listings
@@ -35,21 +45,28 @@ import { NAME_KINDS, toSearchDocs } from './search-docs';
 import type { Listing } from '../domain/listing';
 
 export const SEARCH_FILE_FORMAT = 'sanctions-explorer/search';
-export const SEARCH_FILE_VERSION = 1;
+export const SEARCH_FILE_VERSION = 2;
 
-export type SearchFileName = [kind: number, ...words: number[]];
-export type SearchFileIdentifier = [kind: number, value: string, identifierType: string];
-export type SearchFileDoc = SearchFileName | SearchFileIdentifier;
-export type SearchFileListing = [id: string, list: string, ...docs: SearchFileDoc[]];
-
+/** A checked search file (`readSearchFile`), its runs of numbers in typed arrays. */
 export interface SearchFile {
-  readonly format: typeof SEARCH_FILE_FORMAT;
-  readonly version: typeof SEARCH_FILE_VERSION;
   readonly normalizer: string;
   readonly listingsSha256: string;
   readonly listingCount: number;
   readonly words: readonly string[];
-  readonly listings: readonly SearchFileListing[];
+  /** By listing number (its place in listings.json). */
+  readonly listingIds: readonly string[];
+  /** By listing number, the ordinal of its first name; one more entry: the number of names. */
+  readonly firstName: Int32Array;
+  /** By name ordinal, its kind: a position in `NAME_KINDS`. */
+  readonly nameKinds: Uint8Array;
+  /** Name n's words are `nameWords[nameWordStarts[n] .. nameWordStarts[n + 1])`, as positions in
+   * `words`. */
+  readonly nameWordStarts: Int32Array;
+  readonly nameWords: Int32Array;
+  /** The exact-lookup identifiers in document order: the listing each is of, its value, its type. */
+  readonly identifierListings: Int32Array;
+  readonly identifierValues: readonly string[];
+  readonly identifierTypes: readonly string[];
 }
 
 export const IDENTIFIER_KIND = NAME_KINDS.indexOf('identifier');
@@ -126,7 +143,7 @@ export function normalizerFingerprint(): string {
 /** The file's text for these listings; `listingsSha256` is that of the listings.json written
  * with them, so the worker can tell the two belong together. */
 export function searchFileText(
-  listings: readonly Pick<Listing, 'id' | 'list' | 'name' | 'aliases' | 'identifiers'>[],
+  listings: readonly Pick<Listing, 'id' | 'name' | 'aliases' | 'identifiers'>[],
   listingsSha256: string,
 ): string {
   const docsByListing = listings.map((listing) => toSearchDocs(listing));
@@ -139,18 +156,27 @@ export function searchFileText(
   }
   const words = [...new Set([...tokensByName.values()].flat())].sort();
   const positions = new Map(words.map((word, at) => [word, at]));
-  const lines = listings.map((listing, at) => {
-    const entry: SearchFileListing = [listing.id, listing.list];
-    for (const doc of docsByListing[at] ?? []) {
-      const kind = NAME_KINDS.indexOf(doc.kind);
+  const nameCounts: number[] = [];
+  const identifierListings: number[] = [];
+  const identifierValues: string[] = [];
+  const identifierTypes: string[] = [];
+  const lines = docsByListing.map((docs, listing) => {
+    const line: number[] = [];
+    let names = 0;
+    for (const doc of docs) {
       if (doc.kind === 'identifier') {
-        entry.push([kind, doc.name, doc.identifierType ?? '']);
+        identifierListings.push(listing);
+        identifierValues.push(doc.name);
+        identifierTypes.push(doc.identifierType ?? '');
       } else {
         const tokens = tokensByName.get(doc.name) ?? [];
-        entry.push([kind, ...tokens.map((token) => positions.get(token) ?? -1)]);
+        line.push(NAME_KINDS.indexOf(doc.kind), tokens.length);
+        for (const token of tokens) line.push(positions.get(token) ?? -1);
+        names += 1;
       }
     }
-    return JSON.stringify(entry);
+    nameCounts.push(names);
+    return line.join(',');
   });
   const head = JSON.stringify({
     format: SEARCH_FILE_FORMAT,
@@ -159,9 +185,14 @@ export function searchFileText(
     listingsSha256,
     listingCount: listings.length,
     words,
+    listingIds: listings.map((listing) => listing.id),
+    nameCounts,
+    identifierListings,
+    identifierValues,
+    identifierTypes,
   });
   const body = lines.length === 0 ? '' : `${lines.join(',\n')}\n`;
-  return `${head.slice(0, -1)},"listings":[\n${body}]}\n`;
+  return `${head.slice(0, -1)},"names":[\n${body}]}\n`;
 }
 
 /** A search file that cannot be used; the message names the file, the place and the problem. */
@@ -173,9 +204,9 @@ export class SearchFileError extends Error {
 }
 
 /**
- * Parses and checks a search file before anything is built from it: the header, and every listing
- * and document. The first problem is thrown as a `SearchFileError` naming the file, the listing
- * (1-based, with its id), the document and the field.
+ * Parses and checks a search file before anything is built from it: the header, the words, and
+ * every listing's names and identifiers. The first problem is thrown as a `SearchFileError` naming
+ * the file, the listing (1-based, with its id) or identifier, and the field.
  */
 export function readSearchFile(text: string, file: string): SearchFile {
   let value: unknown;
@@ -187,80 +218,152 @@ export function readSearchFile(text: string, file: string): SearchFile {
   if (typeof value !== 'object' || value === null || Array.isArray(value))
     throw new SearchFileError(file, 'the file', 'is not a JSON object');
   const head = value as Record<string, unknown>;
+  const fail = (where: string, problem: string): never => {
+    throw new SearchFileError(file, where, problem);
+  };
   if (head.format !== SEARCH_FILE_FORMAT)
-    throw new SearchFileError(file, 'field "format"', `expected "${SEARCH_FILE_FORMAT}"`);
+    fail('field "format"', `expected "${SEARCH_FILE_FORMAT}"`);
   if (head.version !== SEARCH_FILE_VERSION)
-    throw new SearchFileError(file, 'field "version"', `expected ${SEARCH_FILE_VERSION}`);
-  if (typeof head.listingsSha256 !== 'string' || !/^[0-9a-f]{64}$/.test(head.listingsSha256))
-    throw new SearchFileError(file, 'field "listingsSha256"', 'expected a SHA-256 in hex');
-  if (head.normalizer !== normalizerFingerprint())
-    throw new SearchFileError(
-      file,
+    fail('field "version"', `expected ${SEARCH_FILE_VERSION}`);
+  const { listingsSha256, normalizer, listingCount } = head;
+  if (typeof listingsSha256 !== 'string' || !/^[0-9a-f]{64}$/.test(listingsSha256))
+    return fail('field "listingsSha256"', 'expected a SHA-256 in hex');
+  if (normalizer !== normalizerFingerprint())
+    fail(
       'field "normalizer"',
-      `written by another version of the name normalisation (${String(head.normalizer)}, this one is ${normalizerFingerprint()})`,
+      `written by another version of the name normalisation (${String(normalizer)}, this one is ${normalizerFingerprint()})`,
     );
-  const { words, listings, listingCount } = head;
-  if (!Array.isArray(words)) throw new SearchFileError(file, 'field "words"', 'expected an array');
+  if (typeof listingCount !== 'number' || !Number.isInteger(listingCount) || listingCount < 0)
+    return fail('field "listingCount"', 'expected a whole number');
+
+  const words = arrayField(head, 'words', fail);
   for (let at = 0; at < words.length; at += 1) {
     const word: unknown = words[at];
     if (typeof word !== 'string' || word.length === 0)
-      throw new SearchFileError(file, `word ${at + 1}`, 'expected a non-empty string');
-    if (at > 0 && !((words[at - 1] as string) < word))
-      throw new SearchFileError(
-        file,
-        `word ${at + 1} ("${word}")`,
-        'words must be sorted and unique',
+      fail(`word ${at + 1}`, 'expected a non-empty string');
+    if (at > 0 && !((words[at - 1] as string) < (word as string)))
+      fail(`word ${at + 1} ("${String(word)}")`, 'words must be sorted and unique');
+  }
+
+  const listingIds = arrayField(head, 'listingIds', fail);
+  const nameCounts = arrayField(head, 'nameCounts', fail);
+  for (const [field, column] of [
+    ['listingIds', listingIds],
+    ['nameCounts', nameCounts],
+  ] as const) {
+    if (column.length !== listingCount)
+      fail(
+        `field "${field}"`,
+        `${column.length} listings where "listingCount" says ${listingCount}`,
       );
   }
-  if (!Array.isArray(listings))
-    throw new SearchFileError(file, 'field "listings"', 'expected an array');
-  if (listings.length !== listingCount)
-    throw new SearchFileError(
-      file,
-      'field "listings"',
-      `${listings.length} listings where "listingCount" says ${String(listingCount)}`,
-    );
-  for (let at = 0; at < listings.length; at += 1) {
-    const entry: unknown = listings[at];
-    const problem = listingProblem(entry, words.length);
-    if (problem !== null) {
-      const id = Array.isArray(entry) && typeof entry[0] === 'string' ? ` (${entry[0]})` : '';
-      throw new SearchFileError(file, `listing ${at + 1}${id}`, problem);
+  const listing = (at: number) => {
+    const id: unknown = listingIds[at];
+    return `listing ${at + 1}${typeof id === 'string' && id.length > 0 ? ` (${id})` : ''}`;
+  };
+  // Named only for a message: a string (or a closure) per name was a third of the checks' time.
+  const nameAt = (at: number, slot: number) => `${listing(at)}: name ${slot + 1}`;
+  let nameCount = 0;
+  for (let at = 0; at < listingCount; at += 1) {
+    const id: unknown = listingIds[at];
+    if (typeof id !== 'string' || id.length === 0)
+      fail(listing(at), 'field "listingIds": expected a non-empty string');
+    const count: unknown = nameCounts[at];
+    if (typeof count !== 'number' || !Number.isInteger(count) || count < 1)
+      fail(listing(at), 'field "nameCounts": expected a whole number, at least 1');
+    nameCount += count as number;
+  }
+
+  // The names, one listing's after another: kind, number of words, the words' positions.
+  const names = arrayField(head, 'names', fail);
+  const firstName = new Int32Array(listingCount + 1);
+  const nameKinds = new Uint8Array(nameCount);
+  const nameWordStarts = new Int32Array(nameCount + 1);
+  const nameWords = new Int32Array(names.length); // more than enough: cut to size below
+  let read = 0;
+  let ordinal = 0;
+  let wordAt = 0;
+  for (let at = 0; at < listingCount; at += 1) {
+    firstName[at] = ordinal;
+    const count = nameCounts[at] as number;
+    for (let slot = 0; slot < count; slot += 1, ordinal += 1) {
+      if (read + 2 > names.length) fail(nameAt(at, slot), 'field "names" ends before it');
+      const kind: unknown = names[read];
+      if (!isWholeNumber(kind) || kind >= NAME_KINDS.length || kind === IDENTIFIER_KIND)
+        fail(
+          nameAt(at, slot),
+          `field "kind": expected 0–${NAME_KINDS.length - 1}, not ${IDENTIFIER_KIND}`,
+        );
+      const length: unknown = names[read + 1];
+      if (!isWholeNumber(length) || read + 2 + length > names.length)
+        fail(nameAt(at, slot), 'its number of words runs past the end of "names"');
+      nameKinds[ordinal] = kind as number;
+      nameWordStarts[ordinal] = wordAt;
+      read += 2;
+      for (let word = 1; word <= (length as number); word += 1, read += 1, wordAt += 1) {
+        const position: unknown = names[read];
+        if (!isWholeNumber(position) || position >= words.length)
+          fail(nameAt(at, slot), `word ${word}: ${String(position)} is not a position in "words"`);
+        nameWords[wordAt] = position as number;
+      }
     }
   }
-  return value as SearchFile;
-}
+  firstName[listingCount] = ordinal;
+  nameWordStarts[nameCount] = wordAt;
+  if (read !== names.length)
+    fail('field "names"', `${names.length - read} numbers after the last listing's names`);
 
-function listingProblem(entry: unknown, wordCount: number): string | null {
-  if (!Array.isArray(entry) || entry.length < 3)
-    return 'expected [id, list, name, …] with at least one name';
-  if (typeof entry[0] !== 'string' || entry[0].length === 0) return 'field "id": expected a string';
-  if (typeof entry[1] !== 'string') return 'field "list": expected a string';
-  for (let at = 2; at < entry.length; at += 1) {
-    const problem = docProblem(entry[at], wordCount, at > 2 && isIdentifier(entry[at - 1]));
-    if (problem !== null) return `document ${at - 1}: ${problem}`;
+  const identifierListings = arrayField(head, 'identifierListings', fail);
+  const identifierValues = arrayField(head, 'identifierValues', fail);
+  const identifierTypes = arrayField(head, 'identifierTypes', fail);
+  for (const [field, column] of [
+    ['identifierValues', identifierValues],
+    ['identifierTypes', identifierTypes],
+  ] as const) {
+    if (column.length !== identifierListings.length)
+      fail(
+        `field "${field}"`,
+        `${column.length} entries where "identifierListings" has ${identifierListings.length}`,
+      );
   }
-  return null;
-}
-
-function isIdentifier(doc: unknown): boolean {
-  return Array.isArray(doc) && doc[0] === IDENTIFIER_KIND;
-}
-
-function docProblem(doc: unknown, wordCount: number, afterIdentifier: boolean): string | null {
-  if (!Array.isArray(doc) || doc.length < 1) return 'expected [kind, …]';
-  const kind: unknown = doc[0];
-  if (typeof kind !== 'number' || !Number.isInteger(kind) || kind < 0 || kind >= NAME_KINDS.length)
-    return `field "kind": expected 0–${NAME_KINDS.length - 1}`;
-  if (kind === IDENTIFIER_KIND)
-    return doc.length === 3 && typeof doc[1] === 'string' && typeof doc[2] === 'string'
-      ? null
-      : 'expected [5, value, type]';
-  if (afterIdentifier) return 'a name after an identifier (names come first)';
-  for (let at = 1; at < doc.length; at += 1) {
-    const word: unknown = doc[at];
-    if (typeof word !== 'number' || !Number.isInteger(word) || word < 0 || word >= wordCount)
-      return `word ${at}: ${String(word)} is not a position in "words"`;
+  for (let at = 0; at < identifierListings.length; at += 1) {
+    const owner: unknown = identifierListings[at];
+    if (!isWholeNumber(owner) || owner >= listingCount)
+      fail(`identifier ${at + 1}`, `field "identifierListings": ${String(owner)} is not a listing`);
+    if (at > 0 && (owner as number) < (identifierListings[at - 1] as number))
+      fail(
+        `identifier ${at + 1}`,
+        'field "identifierListings": identifiers must be in listing order',
+      );
+    if (typeof identifierValues[at] !== 'string' || typeof identifierTypes[at] !== 'string')
+      fail(`identifier ${at + 1}`, 'expected a string value and type');
   }
-  return null;
+
+  return {
+    normalizer: normalizer as string,
+    listingsSha256,
+    listingCount,
+    words: words as string[],
+    listingIds: listingIds as string[],
+    firstName,
+    nameKinds,
+    nameWordStarts,
+    nameWords: nameWords.slice(0, wordAt),
+    identifierListings: Int32Array.from(identifierListings as number[]),
+    identifierValues: identifierValues as string[],
+    identifierTypes: identifierTypes as string[],
+  };
+}
+
+function arrayField(
+  head: Record<string, unknown>,
+  field: string,
+  fail: (where: string, problem: string) => never,
+): readonly unknown[] {
+  const value = head[field];
+  return Array.isArray(value) ? value : fail(`field "${field}"`, 'expected an array');
+}
+
+function isWholeNumber(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0;
 }

@@ -60,7 +60,7 @@ describe('writeDataset', () => {
     const searchText = readFileSync(path.join(out, 'search.json'), 'utf8');
     const search = readSearchFile(searchText, 'search.json');
     expect(search.listingsSha256).toBe(manifest.listings.sha256);
-    expect(search.listings.map((entry) => entry[0])).toEqual(build.listings.map((l) => l.id));
+    expect(search.listingIds).toEqual(build.listings.map((l) => l.id));
     expect(manifest.search).toEqual({
       path: 'search.json',
       sha256: createHash('sha256').update(searchText).digest('hex'),

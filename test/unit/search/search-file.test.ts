@@ -187,35 +187,61 @@ describe('search file', () => {
   });
 
   it('names the file, listing and field of the first problem', () => {
-    const file = JSON.parse(TEXT) as { listings: unknown[][]; words: string[] };
-    const cases: [(draft: typeof file) => void, RegExp][] = [
+    interface Draft {
+      words: string[];
+      listingIds: unknown[];
+      nameCounts: unknown[];
+      names: unknown[];
+      identifierListings: unknown[];
+      identifierValues: unknown[];
+      [field: string]: unknown;
+    }
+    // The names of listing 2 ("Megvii Technology") begin after listing 1's single name.
+    const secondListingNames = (d: Draft) => 2 + (d.names[1] as number);
+    const cases: [(draft: Draft) => void, RegExp][] = [
       [
-        (d) => ((d.listings[1] as unknown[])[2] = [1, 99999]),
-        /listing 2 \(el-megvii\): document 1: word 1: 99999 is not a position in "words"/,
+        (d) => (d.names[secondListingNames(d) + 2] = 99999),
+        /listing 2 \(el-megvii\): name 1: word 1: 99999 is not a position in "words"/,
       ],
       [
-        (d) => ((d.listings[2] as unknown[])[3] = [5, 'CNE100001TW7']),
-        /listing 3 \(cmic-33113\): document 2: expected \[5, value, type\]/,
+        (d) => (d.names[secondListingNames(d)] = 5),
+        /listing 2 \(el-megvii\): name 1: field "kind": expected 0–5, not 5/,
       ],
-      [(d) => ((d as Record<string, unknown>).listingsSha256 = 'abc'), /field "listingsSha256"/],
       [
-        (d) => ((d as Record<string, unknown>).normalizer = '0-0'),
+        (d) => (d.names[secondListingNames(d)] = 'aka'),
+        /listing 2 \(el-megvii\): name 1: field "kind"/,
+      ],
+      [
+        (d) => (d.names[secondListingNames(d) + 1] = 9999),
+        /listing 2 \(el-megvii\): name 1: its number of words runs past the end of "names"/,
+      ],
+      [(d) => d.names.push(0), /field "names": 1 numbers after the last listing's names/],
+      [
+        (d) => d.names.splice(-3),
+        /listing 8 \(sdn-rosneft\): name 2: field "names" ends before it/,
+      ],
+      [(d) => (d.nameCounts[3] = 0), /listing 4 \(sdn-kim\): field "nameCounts"/],
+      [(d) => (d.listingIds[0] = 7), /listing 1: field "listingIds": expected a non-empty string/],
+      [(d) => (d.listingsSha256 = 'abc'), /field "listingsSha256"/],
+      [
+        (d) => (d.normalizer = '0-0'),
         /field "normalizer": written by another version of the name normalisation/,
       ],
+      [(d) => (d.version = 1), /field "version": expected 2/],
       [(d) => (d.words = [...d.words].reverse()), /word 2 \(".*"\): words must be sorted/],
+      [(d) => d.listingIds.pop(), /field "listingIds": 7 listings where "listingCount" says 8/],
+      [(d) => (d.names = {} as unknown[]), /field "names": expected an array/],
       [
-        (d) => (d.listings[2] as unknown[]).push([4, 1]),
-        /listing 3 \(cmic-33113\): document 5: a name after an identifier/,
+        (d) => (d.identifierListings[0] = 8),
+        /identifier 1: field "identifierListings": 8 is not a listing/,
       ],
-      [(d) => ((d.listings[0] as unknown[])[0] = 7), /listing 1: field "id"/],
       [
-        (d) => ((d.listings[3] as unknown[])[3] = [9]),
-        /listing 4 \(sdn-kim\): document 2: field "kind"/,
+        (d) => d.identifierListings.push(0) + d.identifierValues.push('X'),
+        /field "identifierTypes": 2 entries where "identifierListings" has 3/,
       ],
-      [(d) => d.listings.pop(), /field "listings": 7 listings where "listingCount" says 8/],
     ];
     for (const [damage, message] of cases) {
-      const draft = JSON.parse(TEXT) as typeof file;
+      const draft = JSON.parse(TEXT) as Draft;
       damage(draft);
       expect(() => readSearchFile(JSON.stringify(draft), 'search.json')).toThrow(message);
     }
