@@ -4,6 +4,7 @@
  */
 import type { AppRun, FloorRun, KeystrokeRecord, LoadRecord } from './browser-run';
 import type { NodeComponents } from './node-components';
+import type { PlainRun } from './plain-load';
 import { formatQualityTable, VARIANTS, type QualityReport } from './search-quality';
 import { summarize, type Summary } from './stats';
 
@@ -60,6 +61,8 @@ export interface BenchResults {
   readonly bytes: TransferSizes;
   readonly node: NodeComponents;
   readonly quality: QualityReport;
+  /** Cold loads in Chromium without DevTools attached (since session 16). */
+  readonly plain?: PlainRun | null;
   readonly scale: ScaleRun | null;
   readonly scaleError?: string | null;
   readonly durationSeconds: number;
@@ -130,6 +133,37 @@ function withWorker(keystrokes: readonly KeystrokeRecord[]) {
   );
 }
 
+/** The cold loads in Chromium alone (`plain-load.ts`), judged by the same targets. */
+function plainFigures(plain: PlainRun | null): Figure[] {
+  if (plain === null || plain.loads.length === 0) return [];
+  const floor = summarize(plain.floors.map((run) => run.totalMs));
+  const what = `Chromium without DevTools attached (${plain.loads.length} launches)`;
+  return [
+    figure(
+      'first-paint-plain',
+      `Cold load → first table rows painted, ${what}`,
+      'ms',
+      summarize(plain.loads.map((load) => load.firstRowsFrame)),
+      floor.median,
+      'fetch + JSON.parse of the same files, in launches of their own',
+      'median ≤ 2× floor',
+      (s, f) => s.median <= 2 * (f ?? NaN),
+      'median',
+    ),
+    figure(
+      'search-ready-plain',
+      `Cold load → "Search ready", ${what}`,
+      'ms',
+      summarize(plain.loads.map((load) => load.searchReadyFrame)),
+      null,
+      '',
+      'median ≤ 600 ms',
+      (s) => s.median <= 600,
+      'median',
+    ),
+  ];
+}
+
 export function computeFigures(results: BenchResults): Figure[] {
   const { app, floors } = results;
   const load = loadFigures(app.loads);
@@ -168,6 +202,7 @@ export function computeFigures(results: BenchResults): Figure[] {
       (s) => s.median <= 600,
       'median',
     ),
+    ...plainFigures(results.plain ?? null),
     figure(
       'index-build',
       "Search index in the worker (`index-listings`: search.json read and indexed, after the worker's share of the checks)",
@@ -787,8 +822,17 @@ quality 11, over exactly the files the page requested), and drives Chromium thro
 \`Worker\` to time every message, and watches the DOM with a MutationObserver.
 
 - **Cold loads** (${c['loads']}): a fresh browser context each (empty cache), viewport 1280×900.
+  Before the first, a blank page is opened and the run waits until Chromium's processes are idle:
+  with its first page Chromium loads its own interface, ~2.5 s of CPU.
   *First rows* = \`performance.now()\` in the first \`requestAnimationFrame\` after
   \`.results-table tbody tr\` exists; *Search ready* likewise for the hint's text.
+- **Without DevTools attached** (\`bench/plain-load.ts\`): Playwright drives Chromium over the
+  DevTools protocol, and what it enables costs the page (fetching the 18 MB listings file took
+  1.0–1.1 s in a Playwright page, 0.36–0.40 s in Chromium alone, session 16). So the same
+  Chromium, with the same flags, is also launched on its own, a fresh process and profile for each
+  load: a page waits 5 s (Chromium's own interface loads with its first page), then goes to the
+  floor page or to the app, into which the server writes \`probe.js\` and a reporter as the first
+  scripts, and posts its figures back. A floor load, then an app load, each in its own launch.
 - **Keystrokes**: ${app.keystrokes.length} keystrokes typing the ${c['queries']} queries of \`bench/queries.ts\` one
   character at a time (each keystroke waits for the previous one to settle). Measured from the
   keydown event's timestamp to the MutationObserver callback that sees \`data-settled="true"\`

@@ -26,10 +26,12 @@ import {
   measureApp,
   measureFetchParseFloor,
   measureFloors,
+  settleBrowser,
   type AppRun,
   type FetchParseFloor,
 } from './browser-run';
 import { compressedSizes, measureNodeComponents } from './node-components';
+import { measurePlainLoads } from './plain-load';
 import { KEYSTROKE_QUERIES } from './queries';
 import {
   computeFigures,
@@ -157,6 +159,8 @@ async function main(): Promise<void> {
 
   const browser = await launchChromium();
   const chromium = browser.version();
+  const { waitedMs } = await settleBrowser(browser);
+  log(`Chromium ${chromium}: idle after ${(waitedMs / 1000).toFixed(1)} s`);
   let app: AppRun;
   let results: BenchResults;
   let scaleError: string | null = null;
@@ -183,6 +187,10 @@ async function main(): Promise<void> {
       log('real data: search floors in the same browser…');
       const floors = await measureFloors(browser, server, fetchParse, prefixes);
       const bytes = transferSizes(DIST, app.loads[0]?.requests ?? []);
+      log(
+        `real data: ${LOADS} cold loads without DevTools (Chromium alone), each after a floor load…`,
+      );
+      const plain = await measurePlainLoads(DIST, LOADS, log);
       results = {
         machine: machine(chromium, loadAverageStart),
         listings: listings.length,
@@ -192,6 +200,7 @@ async function main(): Promise<void> {
         bytes,
         node,
         quality,
+        plain,
         scale: null,
         durationSeconds: 0,
       };

@@ -1,0 +1,221 @@
+/**
+ * Cold loads in Chromium with no DevTools client attached: the same binary and flags, launched on
+ * its own (a fresh process and profile per load), the page reporting its own figures by POST.
+ *
+ * Why: Playwright drives Chromium over the DevTools protocol, and the domains it enables cost the
+ * page. Fetching the 18 MB listings file took 1.0–1.1 s in a Playwright page and 0.36–0.40 s in
+ * Chromium alone, on this machine (session 16); a trace put ~0.7 s of it on the renderer's main
+ * thread. The page's own load pays the same, so these loads show what a reader's browser does.
+ *
+ * Each launch opens `driver.html`, which waits `SETTLE_MS` (Chromium loads its own interface with
+ * its first page: ~2.5 s of CPU here), then asks for its target and goes there: the floor page
+ * (`floors.js`'s fetch + parse) or the app, into which the server writes `probe.js` and a
+ * reporter as the first scripts.
+ */
+import { spawn } from 'node:child_process';
+import { createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, resolve } from 'node:path';
+import { CONTENT_SECURITY_POLICY } from '../vite.config';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/e2e/browser';
+
+const SETTLE_MS = 5000;
+const LOAD_TIMEOUT_MS = 120_000;
+const PROBE = readFileSync(join(import.meta.dirname, 'page/probe.js'), 'utf8');
+
+export interface PlainLoad {
+  readonly firstRowsFrame: number;
+  readonly searchReadyFrame: number;
+  readonly marks: Readonly<Record<string, number>>;
+}
+
+export interface PlainFloor {
+  readonly fetchMs: number;
+  readonly parseMs: number;
+  readonly totalMs: number;
+}
+
+export interface PlainRun {
+  readonly loads: readonly PlainLoad[];
+  /** A floor load before each app load, in its own launch too. */
+  readonly floors: readonly PlainFloor[];
+  readonly settleMs: number;
+}
+
+/** Posts the page's result and goes wherever the answer says (nowhere when it is empty). */
+const REPORT = `async function report(result) {
+  const response = await fetch('/__plain/report', { method: 'POST', body: JSON.stringify(result) });
+  const next = await response.text();
+  if (next !== '') location.href = next;
+}`;
+
+const PAGES: Readonly<Record<string, { type: string; body: string }>> = {
+  '/__plain/probe.js': { type: 'text/javascript', body: PROBE },
+  '/__plain/app.js': {
+    type: 'text/javascript',
+    body: `${REPORT}
+window.__bench.waitLoaded(${LOAD_TIMEOUT_MS}).then(() => setTimeout(() => {
+  const bench = window.__bench;
+  report({
+    kind: 'app',
+    firstRowsFrame: bench.firstRowsFrame,
+    searchReadyFrame: bench.searchReadyFrame,
+    marks: Object.fromEntries(performance.getEntriesByType('mark').map((mark) => [mark.name, mark.startTime])),
+  });
+}, 100));`,
+  },
+  '/__plain/floor.html': {
+    type: 'text/html',
+    body: '<!doctype html><meta charset="utf-8"><title>floor</title><script type="module" src="/__plain/floor.js"></script>',
+  },
+  '/__plain/floor.js': {
+    type: 'text/javascript',
+    body: `import '/__bench/floors.js';
+${REPORT}
+report({ kind: 'floor', ...(await window.__benchFloors.fetchParse('/data/')) });`,
+  },
+  '/__plain/driver.html': {
+    type: 'text/html',
+    body: '<!doctype html><meta charset="utf-8"><title>driver</title><script src="/__plain/driver.js"></script>',
+  },
+  '/__plain/driver.js': {
+    type: 'text/javascript',
+    body: `${REPORT}\nsetTimeout(() => report({ kind: 'start' }), ${SETTLE_MS});`,
+  },
+};
+
+const TYPES: Readonly<Record<string, string>> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+};
+
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolveBody, reject) => {
+    let body = '';
+    request.setEncoding('utf8');
+    request.on('data', (chunk: string) => (body += chunk));
+    request.on('end', () => resolveBody(body));
+    request.on('error', reject);
+  });
+}
+
+/**
+ * `loads` pairs of launches on the production build in `dist` (which holds `__bench/floors.js`):
+ * a floor load, then an app load.
+ */
+export async function measurePlainLoads(
+  dist: string,
+  loads: number,
+  log: (line: string) => void,
+): Promise<PlainRun> {
+  const root = resolve(dist);
+  const indexHtml = readFileSync(join(root, 'index.html'), 'utf8').replace(
+    '<head>',
+    '<head><script src="/__plain/probe.js"></script><script src="/__plain/app.js"></script>',
+  );
+  let target = '';
+  let settle: ((result: Record<string, unknown>) => void) | null = null;
+  const server = createServer((request, response) => {
+    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+    const headers = { 'content-security-policy': CONTENT_SECURITY_POLICY };
+    if (request.method === 'POST' && path === '/__plain/report') {
+      void readBody(request).then((body) => {
+        const result = JSON.parse(body) as Record<string, unknown>;
+        response.end(result.kind === 'start' ? target : '');
+        if (result.kind !== 'start') settle?.(result);
+      });
+      return;
+    }
+    const page = PAGES[path];
+    if (page !== undefined) {
+      response.writeHead(200, { ...headers, 'content-type': `${page.type}; charset=utf-8` });
+      response.end(page.body);
+      return;
+    }
+    const candidate = normalize(join(root, path));
+    const isFile =
+      candidate.startsWith(root) && existsSync(candidate) && statSync(candidate).isFile();
+    if (!isFile || candidate === join(root, 'index.html')) {
+      response.writeHead(200, { ...headers, 'content-type': 'text/html; charset=utf-8' });
+      response.end(indexHtml);
+      return;
+    }
+    response.writeHead(200, {
+      ...headers,
+      'content-type': `${TYPES[extname(candidate)] ?? 'application/octet-stream'}; charset=utf-8`,
+    });
+    createReadStream(candidate).pipe(response);
+  });
+  await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  /** One launch of Chromium, on `path` after the driver's wait; its page's result. */
+  const launch = async (path: string): Promise<Record<string, unknown>> => {
+    target = path;
+    const profile = mkdtempSync(join(tmpdir(), 'sanctions-plain-'));
+    const child = spawn(
+      CHROMIUM_PATH,
+      [
+        ...CHROMIUM_ARGS,
+        '--window-size=1280,900',
+        `--user-data-dir=${profile}`,
+        `${url}/__plain/driver.html`,
+      ],
+      { stdio: 'ignore', detached: true },
+    );
+    try {
+      return await new Promise<Record<string, unknown>>((resolveResult, reject) => {
+        const timer = setTimeout(
+          () => reject(new Error(`no result from ${path} in ${LOAD_TIMEOUT_MS / 1000} s`)),
+          SETTLE_MS + LOAD_TIMEOUT_MS,
+        );
+        child.once('exit', (code) => reject(new Error(`Chromium exited (${code}) on ${path}`)));
+        settle = (result) => {
+          clearTimeout(timer);
+          resolveResult(result);
+        };
+      });
+    } finally {
+      settle = null;
+      child.removeAllListeners('exit');
+      try {
+        if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // Already gone.
+      }
+      await new Promise((gone) => setTimeout(gone, 300));
+      rmSync(profile, { recursive: true, force: true });
+    }
+  };
+
+  const floors: PlainFloor[] = [];
+  const appLoads: PlainLoad[] = [];
+  try {
+    for (let index = 0; index < loads; index += 1) {
+      const floor = await launch('/__plain/floor.html');
+      floors.push({
+        fetchMs: Number(floor.fetchMs),
+        parseMs: Number(floor.parseMs),
+        totalMs: Number(floor.totalMs),
+      });
+      const app = await launch('/');
+      const load: PlainLoad = {
+        firstRowsFrame: Number(app.firstRowsFrame),
+        searchReadyFrame: Number(app.searchReadyFrame),
+        marks: app.marks as Record<string, number>,
+      };
+      appLoads.push(load);
+      log(
+        `  without DevTools ${index + 1}/${loads}: floor ${Math.round(floors.at(-1)?.totalMs ?? NaN)} ms, rows at ${Math.round(load.firstRowsFrame)} ms, search ready at ${Math.round(load.searchReadyFrame)} ms`,
+      );
+    }
+  } finally {
+    server.closeAllConnections();
+    await new Promise<void>((closed) => server.close(() => closed()));
+  }
+  return { loads: appLoads, floors, settleMs: SETTLE_MS };
+}
