@@ -276,6 +276,11 @@ export function readSearchFile(text: string, file: string): SearchFile {
 
   // The names, one listing's after another: kind, number of words, the words' positions.
   const names = arrayField(head, 'names', fail);
+  if (2 * nameCount > names.length)
+    fail(
+      'field "nameCounts"',
+      `${nameCount} names, where "names" holds at most ${names.length / 2}`,
+    );
   const firstName = new Int32Array(listingCount + 1);
   const nameKinds = new Uint8Array(nameCount);
   const nameWordStarts = new Int32Array(nameCount + 1);

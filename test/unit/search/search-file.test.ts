@@ -221,6 +221,7 @@ describe('search file', () => {
         /listing 8 \(sdn-rosneft\): name 2: field "names" ends before it/,
       ],
       [(d) => (d.nameCounts[3] = 0), /listing 4 \(sdn-kim\): field "nameCounts"/],
+      [(d) => (d.nameCounts[3] = 1e9), /field "nameCounts": 1000000\d+ names, where "names" holds/],
       [(d) => (d.listingIds[0] = 7), /listing 1: field "listingIds": expected a non-empty string/],
       [(d) => (d.listingsSha256 = 'abc'), /field "listingsSha256"/],
       [
