@@ -4,7 +4,7 @@
  */
 import type { AppRun, FloorRun, KeystrokeRecord, LoadRecord } from './browser-run';
 import type { NodeComponents } from './node-components';
-import type { PlainRun } from './plain-load';
+import type { PlainLoad, PlainRun } from './plain-load';
 import { formatQualityTable, VARIANTS, type QualityReport } from './search-quality';
 import { summarize, type Summary } from './stats';
 
@@ -479,6 +479,92 @@ function figureRow(figure: Figure): string {
   return `| ${figure.label} | ${s.n} | ${formatValue(figure, s.median)} | ${formatValue(figure, s.p95)} | ${floor} | ${ratio} | ${figure.target}${met} |`;
 }
 
+/** The stages both kinds of load mark, in Chromium alone and under Playwright, side by side. */
+function plainStageTable(plain: PlainRun, loads: readonly LoadRecord[]): string {
+  type Marked = { readonly marks: Readonly<Record<string, number>> };
+  const at = (load: Marked, name: string) => load.marks[name] ?? NaN;
+  const between = (from: string, to: string) => (load: Marked) => at(load, to) - at(load, from);
+  const stages: [
+    string,
+    (load: Marked) => number,
+    (load: PlainLoad) => number,
+    (load: LoadRecord) => number,
+  ][] = [
+    ['navigation → `data:request`', (l) => at(l, 'data:request'), () => NaN, () => NaN],
+    [
+      'navigation → `app:start` (the bundle evaluated)',
+      (l) => at(l, 'app:start'),
+      () => NaN,
+      () => NaN,
+    ],
+    [
+      '`app:start` → `data:fetched` (the listings downloaded)',
+      between('app:start', 'data:fetched'),
+      () => NaN,
+      () => NaN,
+    ],
+    [
+      '`data:fetched` → `data:parsed` (decoded and parsed)',
+      between('data:fetched', 'data:parsed'),
+      () => NaN,
+      () => NaN,
+    ],
+    [
+      '`data:parsed` → `data:prepared`',
+      between('data:parsed', 'data:prepared'),
+      () => NaN,
+      () => NaN,
+    ],
+    [
+      "`data:prepared` → `data:page-validated` (the page's half)",
+      between('data:prepared', 'data:page-validated'),
+      () => NaN,
+      () => NaN,
+    ],
+    [
+      '`data:page-validated` → `data:validated` (waiting for the worker)',
+      between('data:page-validated', 'data:validated'),
+      () => NaN,
+      () => NaN,
+    ],
+    [
+      '`data:validated` → first rows painted',
+      () => NaN,
+      (l) => l.firstRowsFrame - at(l, 'data:validated'),
+      (l) => l.firstRowsFrame - at(l, 'data:validated'),
+    ],
+    [
+      'first rows → "Search ready" painted',
+      () => NaN,
+      (l) => l.searchReadyFrame - l.firstRowsFrame,
+      (l) => l.searchReadyFrame - l.firstRowsFrame,
+    ],
+    [
+      'navigation → first rows painted',
+      () => NaN,
+      (l) => l.firstRowsFrame,
+      (l) => l.firstRowsFrame,
+    ],
+  ];
+  const floor = summarize(plain.floors.map((run) => run.totalMs));
+  const fetchOnly = summarize(plain.floors.map((run) => run.fetchMs));
+  const rows = stages.map(([label, marked, plainOnly, playwrightOnly]) => {
+    const inPlain = summarize(
+      plain.loads.map((load) => (Number.isNaN(marked(load)) ? plainOnly(load) : marked(load))),
+    );
+    const inPlaywright = summarize(
+      loads.map((load) => (Number.isNaN(marked(load)) ? playwrightOnly(load) : marked(load))),
+    );
+    return `| ${label} | ${round(inPlain.median)} | ${round(inPlain.p95)} | ${round(inPlaywright.median)} |`;
+  });
+  return [
+    '| stage | median ms | p95 ms | under Playwright, median ms |',
+    '| --- | --- | --- | --- |',
+    ...rows,
+    `| the floor: fetch + \`JSON.parse\` of the same files (fetch alone) | ${round(floor.median)} (${round(fetchOnly.median)}) | ${round(floor.p95)} | — |`,
+  ].join('\n');
+}
+
 function stageTable(loads: readonly LoadRecord[]): string {
   const at = (load: LoadRecord, name: string) => load.marks[name] ?? NaN;
   const stages: [string, (load: LoadRecord) => number][] = [
@@ -864,7 +950,15 @@ Raw results: \`bench/results/latest.json\` (git-ignored).
 
 ${stageTable(app.loads)}
 
-## Where a keystroke's time goes (real data, in the page)
+${
+  results.plain && results.plain.loads.length > 0
+    ? `## Where the load time goes in Chromium without DevTools attached (${results.plain.loads.length} launches)
+
+${plainStageTable(results.plain, app.loads)}
+
+`
+    : ''
+}## Where a keystroke's time goes (real data, in the page)
 
 ${keystrokeTable(app.keystrokes)}
 ${app.keystrokeTimeouts.length > 0 ? `\nKeystrokes that did not settle within 60 s, left out of every figure: ${app.keystrokeTimeouts.length} (in ${[...new Set(app.keystrokeTimeouts)].map((q) => `\`${q}\``).join(', ')}).\n` : ''}
