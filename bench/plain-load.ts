@@ -29,6 +29,8 @@ export interface PlainLoad {
   readonly firstRowsFrame: number;
   readonly searchReadyFrame: number;
   readonly marks: Readonly<Record<string, number>>;
+  /** When the app's main script had downloaded (resource timing), or null. */
+  readonly mainScriptEnd: number | null;
 }
 
 export interface PlainFloor {
@@ -63,6 +65,7 @@ window.__bench.waitLoaded(${LOAD_TIMEOUT_MS}).then(() => setTimeout(() => {
     firstRowsFrame: bench.firstRowsFrame,
     searchReadyFrame: bench.searchReadyFrame,
     marks: Object.fromEntries(performance.getEntriesByType('mark').map((mark) => [mark.name, mark.startTime])),
+    mainScriptEnd: performance.getEntriesByType('resource').find((entry) => /\\/assets\\/index-[^/]*\\.js$/.test(entry.name))?.responseEnd ?? null,
   });
 }, 100));`,
   },
@@ -207,6 +210,7 @@ export async function measurePlainLoads(
         firstRowsFrame: Number(app.firstRowsFrame),
         searchReadyFrame: Number(app.searchReadyFrame),
         marks: app.marks as Record<string, number>,
+        mainScriptEnd: typeof app.mainScriptEnd === 'number' ? app.mainScriptEnd : null,
       };
       appLoads.push(load);
       log(

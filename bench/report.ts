@@ -492,19 +492,25 @@ function plainStageTable(plain: PlainRun, loads: readonly LoadRecord[]): string 
   ][] = [
     ['navigation → `data:request`', (l) => at(l, 'data:request'), () => NaN, () => NaN],
     [
+      'navigation → main script loaded',
+      () => NaN,
+      (l) => l.mainScriptEnd ?? NaN,
+      (l) => l.mainScriptEnd ?? NaN,
+    ],
+    [
       'navigation → `app:start` (the bundle evaluated)',
       (l) => at(l, 'app:start'),
       () => NaN,
       () => NaN,
     ],
     [
-      '`app:start` → `data:fetched` (the listings downloaded)',
+      '`app:start` → `data:fetched` (loading state and manifest; the listings taken over and decoded)',
       between('app:start', 'data:fetched'),
       () => NaN,
       () => NaN,
     ],
     [
-      '`data:fetched` → `data:parsed` (decoded and parsed)',
+      '`data:fetched` → `data:parsed` (`JSON.parse`)',
       between('data:fetched', 'data:parsed'),
       () => NaN,
       () => NaN,
