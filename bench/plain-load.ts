@@ -126,11 +126,16 @@ export async function measurePlainLoads(
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
     const headers = { 'content-security-policy': CONTENT_SECURITY_POLICY };
     if (request.method === 'POST' && path === '/__plain/report') {
-      void readBody(request).then((body) => {
-        const result = JSON.parse(body) as Record<string, unknown>;
-        response.end(result.kind === 'start' ? target : '');
-        if (result.kind !== 'start') settle?.(result);
-      });
+      void readBody(request)
+        .then((body) => {
+          const result = JSON.parse(body) as Record<string, unknown>;
+          response.end(result.kind === 'start' ? target : '');
+          if (result.kind !== 'start') settle?.(result);
+        })
+        .catch((error: unknown) => {
+          response.statusCode = 400;
+          response.end(String(error));
+        });
       return;
     }
     const page = PAGES[path];

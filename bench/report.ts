@@ -481,87 +481,38 @@ function figureRow(figure: Figure): string {
 
 /** The stages both kinds of load mark, in Chromium alone and under Playwright, side by side. */
 function plainStageTable(plain: PlainRun, loads: readonly LoadRecord[]): string {
-  type Marked = { readonly marks: Readonly<Record<string, number>> };
-  const at = (load: Marked, name: string) => load.marks[name] ?? NaN;
-  const between = (from: string, to: string) => (load: Marked) => at(load, to) - at(load, from);
-  const stages: [
-    string,
-    (load: Marked) => number,
-    (load: PlainLoad) => number,
-    (load: LoadRecord) => number,
-  ][] = [
-    ['navigation → `data:request`', (l) => at(l, 'data:request'), () => NaN, () => NaN],
-    [
-      'navigation → main script loaded',
-      () => NaN,
-      (l) => l.mainScriptEnd ?? NaN,
-      (l) => l.mainScriptEnd ?? NaN,
-    ],
-    [
-      'navigation → `app:start` (the bundle evaluated)',
-      (l) => at(l, 'app:start'),
-      () => NaN,
-      () => NaN,
-    ],
+  // What a load in Chromium alone and one under Playwright both record.
+  type Times = Pick<PlainLoad, 'marks' | 'firstRowsFrame' | 'searchReadyFrame' | 'mainScriptEnd'>;
+  const at = (load: Times, name: string) => load.marks[name] ?? NaN;
+  const between = (from: string, to: string) => (load: Times) => at(load, to) - at(load, from);
+  const stages: [string, (load: Times) => number][] = [
+    ['navigation → `data:request`', (l) => at(l, 'data:request')],
+    ['navigation → main script loaded', (l) => l.mainScriptEnd ?? NaN],
+    ['navigation → `app:start` (the bundle evaluated)', (l) => at(l, 'app:start')],
     [
       '`app:start` → `data:fetched` (loading state and manifest; the listings taken over and decoded)',
       between('app:start', 'data:fetched'),
-      () => NaN,
-      () => NaN,
     ],
-    [
-      '`data:fetched` → `data:parsed` (`JSON.parse`)',
-      between('data:fetched', 'data:parsed'),
-      () => NaN,
-      () => NaN,
-    ],
-    [
-      '`data:parsed` → `data:prepared`',
-      between('data:parsed', 'data:prepared'),
-      () => NaN,
-      () => NaN,
-    ],
+    ['`data:fetched` → `data:parsed` (`JSON.parse`)', between('data:fetched', 'data:parsed')],
+    ['`data:parsed` → `data:prepared`', between('data:parsed', 'data:prepared')],
     [
       "`data:prepared` → `data:page-validated` (the page's half)",
       between('data:prepared', 'data:page-validated'),
-      () => NaN,
-      () => NaN,
     ],
     [
       '`data:page-validated` → `data:validated` (waiting for the worker)',
       between('data:page-validated', 'data:validated'),
-      () => NaN,
-      () => NaN,
     ],
-    [
-      '`data:validated` → first rows painted',
-      () => NaN,
-      (l) => l.firstRowsFrame - at(l, 'data:validated'),
-      (l) => l.firstRowsFrame - at(l, 'data:validated'),
-    ],
-    [
-      'first rows → "Search ready" painted',
-      () => NaN,
-      (l) => l.searchReadyFrame - l.firstRowsFrame,
-      (l) => l.searchReadyFrame - l.firstRowsFrame,
-    ],
-    [
-      'navigation → first rows painted',
-      () => NaN,
-      (l) => l.firstRowsFrame,
-      (l) => l.firstRowsFrame,
-    ],
+    ['`data:validated` → first rows painted', (l) => l.firstRowsFrame - at(l, 'data:validated')],
+    ['first rows → "Search ready" painted', (l) => l.searchReadyFrame - l.firstRowsFrame],
+    ['navigation → first rows painted', (l) => l.firstRowsFrame],
   ];
   const floor = summarize(plain.floors.map((run) => run.totalMs));
   const fetchOnly = summarize(plain.floors.map((run) => run.fetchMs));
-  const rows = stages.map(([label, marked, plainOnly, playwrightOnly]) => {
-    const inPlain = summarize(
-      plain.loads.map((load) => (Number.isNaN(marked(load)) ? plainOnly(load) : marked(load))),
-    );
-    const inPlaywright = summarize(
-      loads.map((load) => (Number.isNaN(marked(load)) ? playwrightOnly(load) : marked(load))),
-    );
-    return `| ${label} | ${round(inPlain.median)} | ${round(inPlain.p95)} | ${round(inPlaywright.median)} |`;
+  const rows = stages.map(([label, stage]) => {
+    const alone = summarize(plain.loads.map(stage));
+    const underPlaywright = summarize(loads.map(stage));
+    return `| ${label} | ${round(alone.median)} | ${round(alone.p95)} | ${round(underPlaywright.median)} |`;
   });
   return [
     '| stage | median ms | p95 ms | under Playwright, median ms |',

@@ -190,7 +190,13 @@ async function main(): Promise<void> {
       log(
         `real data: ${LOADS} cold loads without DevTools (Chromium alone), each after a floor load…`,
       );
-      const plain = await measurePlainLoads(DIST, LOADS, log);
+      // Like the scale run, a failure here is reported, not fatal to the rest.
+      const plain = await measurePlainLoads(DIST, LOADS, log).catch((error: unknown) => {
+        log(
+          `  without DevTools: failed (${error instanceof Error ? error.message : String(error)})`,
+        );
+        return null;
+      });
       results = {
         machine: machine(chromium, loadAverageStart),
         listings: listings.length,
