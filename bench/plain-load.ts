@@ -13,13 +13,13 @@
  * reporter as the first scripts.
  */
 import { spawn } from 'node:child_process';
-import { createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createServer, type IncomingMessage } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { CONTENT_SECURITY_POLICY } from '../vite.config';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/e2e/browser';
+import { serveStatic } from '../test/e2e/static-server';
 
 const SETTLE_MS = 5000;
 const LOAD_TIMEOUT_MS = 120_000;
@@ -89,13 +89,6 @@ report({ kind: 'floor', ...(await window.__benchFloors.fetchParse('/data/')) });
   },
 };
 
-const TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.json': 'application/json',
-};
-
 function readBody(request: IncomingMessage): Promise<string> {
   return new Promise((resolveBody, reject) => {
     let body = '';
@@ -122,44 +115,35 @@ export async function measurePlainLoads(
   );
   let target = '';
   let settle: ((result: Record<string, unknown>) => void) | null = null;
-  const server = createServer((request, response) => {
-    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
-    const headers = { 'content-security-policy': CONTENT_SECURITY_POLICY };
-    if (request.method === 'POST' && path === '/__plain/report') {
-      void readBody(request)
-        .then((body) => {
-          const result = JSON.parse(body) as Record<string, unknown>;
-          response.end(result.kind === 'start' ? target : '');
-          if (result.kind !== 'start') settle?.(result);
-        })
-        .catch((error: unknown) => {
-          response.statusCode = 400;
-          response.end(String(error));
-        });
-      return;
-    }
-    const page = PAGES[path];
-    if (page !== undefined) {
+  // The build as `serveStatic` serves it, but for the reports, the pages above and the app's
+  // index.html with them written in.
+  const server = await serveStatic(root, {
+    intercept: (request, response, path) => {
+      const headers = { 'content-security-policy': CONTENT_SECURITY_POLICY };
+      if (request.method === 'POST' && path === '/__plain/report') {
+        void readBody(request)
+          .then((body) => {
+            const result = JSON.parse(body) as Record<string, unknown>;
+            response.end(result.kind === 'start' ? target : '');
+            if (result.kind !== 'start') settle?.(result);
+          })
+          .catch((error: unknown) => {
+            response.statusCode = 400;
+            response.end(String(error));
+          });
+        return true;
+      }
+      const page =
+        path === '/' || path === '/index.html'
+          ? { type: 'text/html', body: indexHtml }
+          : PAGES[path];
+      if (page === undefined) return false;
       response.writeHead(200, { ...headers, 'content-type': `${page.type}; charset=utf-8` });
       response.end(page.body);
-      return;
-    }
-    const candidate = normalize(join(root, path));
-    const isFile =
-      candidate.startsWith(root) && existsSync(candidate) && statSync(candidate).isFile();
-    if (!isFile || candidate === join(root, 'index.html')) {
-      response.writeHead(200, { ...headers, 'content-type': 'text/html; charset=utf-8' });
-      response.end(indexHtml);
-      return;
-    }
-    response.writeHead(200, {
-      ...headers,
-      'content-type': `${TYPES[extname(candidate)] ?? 'application/octet-stream'}; charset=utf-8`,
-    });
-    createReadStream(candidate).pipe(response);
+      return true;
+    },
   });
-  await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const { url } = server;
 
   /** One launch of Chromium, on `path` after the driver's wait; its page's result. */
   const launch = async (path: string): Promise<Record<string, unknown>> => {
@@ -223,8 +207,7 @@ export async function measurePlainLoads(
       );
     }
   } finally {
-    server.closeAllConnections();
-    await new Promise<void>((closed) => server.close(() => closed()));
+    await server.close();
   }
   return { loads: appLoads, floors, settleMs: SETTLE_MS };
 }

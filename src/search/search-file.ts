@@ -269,7 +269,7 @@ export function readSearchFile(text: string, file: string): SearchFile {
     if (typeof id !== 'string' || id.length === 0)
       fail(listing(at), 'field "listingIds": expected a non-empty string');
     const count: unknown = nameCounts[at];
-    if (typeof count !== 'number' || !Number.isInteger(count) || count < 1)
+    if (!isWholeNumber(count) || count < 1)
       fail(listing(at), 'field "nameCounts": expected a whole number, at least 1');
     nameCount += count as number;
   }

@@ -1,5 +1,5 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { CONTENT_SECURITY_POLICY } from '../../vite.config';
@@ -27,12 +27,26 @@ export interface StaticServer {
  * `index.html` for any other path (the app routes `/entity/…` itself). Every answer carries the
  * same Content-Security-Policy as the build's `<meta>`, as a careful host would send it.
  */
-export async function serveStatic(root: string): Promise<StaticServer> {
+export interface StaticServerOptions {
+  /** Answers a request itself and says so (true), before any file is looked up: the benchmark's
+   * own pages and reports. */
+  readonly intercept?: (
+    request: IncomingMessage,
+    response: ServerResponse,
+    path: string,
+  ) => boolean;
+}
+
+export async function serveStatic(
+  root: string,
+  options: StaticServerOptions = {},
+): Promise<StaticServer> {
   const base = resolve(root);
   const requests: string[] = [];
   const server: Server = createServer((request, response) => {
     const path = decodePath(request.url ?? '/');
     requests.push(path);
+    if (options.intercept?.(request, response, path) === true) return;
     const candidate = normalize(join(base, path));
     const file =
       candidate.startsWith(base) && existsSync(candidate) && statSync(candidate).isFile()
