@@ -1,21 +1,19 @@
 import { readColumnVisibility } from '../features/explorer/model/column-visibility';
-import { formatCount } from '../ui/format-count';
 
 /**
  * Work the first render of the lists would otherwise do cold, done while they download.
  *
- * The first number formatted on a page loads ICU's number-formatting data: a CPU profile
- * of the first render put 35–100 ms of it in the data summary line, between the lists being
- * checked and the table being shown. The main thread is idle for ~0.5 s while the listings
- * download, so the same work done then costs the reader nothing.
- *
  * The first read of localStorage loads the site's storage (~8 ms in a profile of the first
  * render, where the explorer reads the reader's column choice).
+ *
+ * Counts were warmed here too, when they were formatted by ICU (its data took 35–100 ms to load
+ * in a profile of the first render); `formatCount` no longer needs it. In Chromium without
+ * DevTools the listings have downloaded before the bundle is evaluated, so whatever is warmed
+ * here waits in front of them: keep it small.
  */
 export function warmUpWhileDownloading(): void {
   // After the current task: the app's bundle evaluates and renders its loading state first.
   setTimeout(() => {
-    formatCount(0);
     try {
       readColumnVisibility(globalThis.localStorage);
     } catch {

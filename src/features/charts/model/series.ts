@@ -3,6 +3,8 @@
  * the chart components only draw what these return, and tests check the numbers, not the SVG.
  */
 
+import { compareLabels } from '../../../ui/compare-labels';
+
 /** What a chart needs of a listing; the explorer's row facts satisfy it. */
 export interface ChartRow {
   /** Official listed date, or null when the source publishes none. */
@@ -61,7 +63,7 @@ export function additionsOverTime(
     counts.set(period, byKey);
     totals.set(key, (totals.get(key) ?? 0) + 1);
   }
-  const ranked = [...totals.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const ranked = [...totals.entries()].sort((a, b) => b[1] - a[1] || compareLabels(a[0], b[0]));
   const keys = ranked.map(([key]) => key);
   const periods = fillPeriods([...counts.keys()].sort(), granularity);
   const data = periods.map((period) => {
@@ -151,7 +153,7 @@ function countValues(
     for (const value of values(row)) counts.set(value, (counts.get(value) ?? 0) + 1);
   return [...counts.entries()]
     .map(([key, count]) => ({ key, count }))
-    .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
+    .sort((a, b) => b.count - a.count || compareLabels(a.key, b.key));
 }
 
 export interface StackSegment {

@@ -7,6 +7,7 @@ import {
   normalizeProgramCode,
 } from '../../../domain/rationale';
 import { SECTORS, isSectorCode } from '../../../domain/sector';
+import { compareLabels } from '../../../ui/compare-labels';
 import type { FilterResult } from './filter';
 import { NO_VALUE, type ExplorerView, type FacetKey } from './view';
 
@@ -34,7 +35,7 @@ export function buildFacetOptions(
       count: counts.get(value) ?? 0,
       selected: selected.has(value),
     }))
-    .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+    .sort((a, b) => b.count - a.count || compareLabels(a.label, b.label));
 }
 
 export function describeFacetValue(
