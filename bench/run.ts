@@ -144,7 +144,7 @@ async function main(): Promise<void> {
   );
 
   log(`timing the pieces in Node over ${prefixes.length} typed prefixes…`);
-  const node = measureNodeComponents(join(DIST, 'data'), prefixes);
+  const node = await measureNodeComponents(join(DIST, 'data'), prefixes);
 
   if (SCALE > 1) {
     log(`writing the ${SCALE}× synthetic dataset under .cache/bench-dist-10x…`);

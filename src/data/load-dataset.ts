@@ -1,7 +1,7 @@
-import { z } from 'zod';
 import { SCHEMA_VERSION, type Listing } from '../domain/listing';
-import { MANIFEST_PATH, manifestSchema, type Manifest } from '../domain/manifest';
-import type { SearchFileRef } from '../domain/data-files';
+import type { Manifest } from '../domain/manifest';
+import { MANIFEST_PATH, type SearchFileRef } from '../domain/data-files';
+import { matchesManifestSchema } from './manifest-check.generated';
 import {
   firstInvalidListing,
   sha256Hex,
@@ -87,10 +87,14 @@ const RELOAD =
   'Reload the page; if it persists, the data on the server is damaged and must be rebuilt: ' +
   REBUILD;
 
-const listingsFileSchema = z.object({
-  schemaVersion: z.number(),
-  listings: z.array(z.unknown()),
-});
+/** The listings file's frame, `{ schemaVersion, listings: [...] }`, or null when it is not one. */
+function listingsFileFrame(json: unknown): { schemaVersion: number; listings: unknown[] } | null {
+  if (typeof json !== 'object' || json === null) return null;
+  const { schemaVersion, listings } = json as Record<string, unknown>;
+  return typeof schemaVersion === 'number' && Array.isArray(listings)
+    ? { schemaVersion, listings }
+    : null;
+}
 
 export async function loadDataset(options: LoadOptions): Promise<Dataset> {
   const fetchFn = options.fetch ?? fetch;
@@ -110,7 +114,7 @@ export async function loadDataset(options: LoadOptions): Promise<Dataset> {
     (loaded, total) =>
       options.onProgress?.({ stage: 'manifest', loadedBytes: loaded, totalBytes: total }),
   );
-  const manifest = parseManifest(manifestText);
+  const manifest = await parseManifest(manifestText);
   mark('data:manifest');
   const listingsPath = manifest.listings.path;
   const { bytes: listingsBytes, text } = await fetchFile(
@@ -171,7 +175,7 @@ export async function loadDataset(options: LoadOptions): Promise<Dataset> {
   try {
     // With a checker, the page checks only the file's shape and version here; it validates its
     // share of the listings once the first render's facts are derived.
-    listings = parseListings(text, listingsPath, { validate: checked === null });
+    listings = await parseListings(text, listingsPath, { validate: checked === null });
   } catch (error) {
     await hashed; // a checksum mismatch explains an unreadable file better than the parse error
     throw error;
@@ -186,7 +190,7 @@ export async function loadDataset(options: LoadOptions): Promise<Dataset> {
       mark('data:prepared');
     }
     const checkerEnd = workerValidationEnd(listings.length);
-    const ownProblem = firstInvalidListing(listings, listingsPath, checkerEnd);
+    const ownProblem = await firstInvalidListing(listings, listingsPath, checkerEnd);
     mark('data:page-validated');
     await hashed;
     mark('data:hashed');
@@ -194,7 +198,7 @@ export async function loadDataset(options: LoadOptions): Promise<Dataset> {
     // A checker that failed to answer leaves its share to this thread too.
     const problem =
       (check === null
-        ? firstInvalidListing(listings, listingsPath, 0, checkerEnd)
+        ? await firstInvalidListing(listings, listingsPath, 0, checkerEnd)
         : check.problem) ?? ownProblem;
     if (problem !== null) throw new DataLoadError('invalid', listingsPath, problem, REBUILD);
   } else {
@@ -218,17 +222,24 @@ export async function loadDataset(options: LoadOptions): Promise<Dataset> {
   };
 }
 
-export function parseManifest(text: string): Manifest {
+/** The manifest, checked by the check compiled from its schema; zod, the contract, is loaded to
+ * judge and word only a manifest that check refuses (src/pipeline/compiled-checks.ts). */
+export async function parseManifest(text: string): Promise<Manifest> {
   const json = parseJson(text, MANIFEST_PATH);
-  const version = z.object({ schemaVersion: z.number() }).safeParse(json);
-  if (version.success && version.data.schemaVersion !== SCHEMA_VERSION) {
+  const version =
+    typeof json === 'object' && json !== null
+      ? (json as Record<string, unknown>).schemaVersion
+      : undefined;
+  if (typeof version === 'number' && version !== SCHEMA_VERSION) {
     throw new DataLoadError(
       'incompatible',
       MANIFEST_PATH,
-      `The data is in schema version ${version.data.schemaVersion}; this version of the app reads version ${SCHEMA_VERSION}.`,
+      `The data is in schema version ${version}; this version of the app reads version ${SCHEMA_VERSION}.`,
       'Rebuild the data with this version of the app (`npm run data`), or use the app version that built it.',
     );
   }
+  if (matchesManifestSchema(json)) return json as Manifest;
+  const { manifestSchema } = await import('../domain/manifest');
   const parsed = manifestSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -244,29 +255,29 @@ export function parseManifest(text: string): Manifest {
 
 /** The listings of a listings file; `validate: false` checks only the file's shape and version,
  * for a caller that validates the listings afterwards. */
-export function parseListings(
+export async function parseListings(
   text: string,
   file: string,
   { validate }: { validate: boolean } = { validate: true },
-): Listing[] {
+): Promise<Listing[]> {
   const json = parseJson(text, file);
   mark('data:parsed');
-  const shape = listingsFileSchema.safeParse(json);
-  if (!shape.success) {
+  const frame = listingsFileFrame(json);
+  if (frame === null) {
     throw new DataLoadError('invalid', file, `${file} does not hold a list of listings.`, REBUILD);
   }
-  if (shape.data.schemaVersion !== SCHEMA_VERSION) {
+  if (frame.schemaVersion !== SCHEMA_VERSION) {
     throw new DataLoadError(
       'incompatible',
       file,
-      `${file} is in schema version ${shape.data.schemaVersion}; this app reads version ${SCHEMA_VERSION}.`,
+      `${file} is in schema version ${frame.schemaVersion}; this app reads version ${SCHEMA_VERSION}.`,
       REBUILD,
     );
   }
-  const problem = validate ? firstInvalidListing(shape.data.listings, file) : null;
+  const problem = validate ? await firstInvalidListing(frame.listings, file) : null;
   if (problem !== null) throw new DataLoadError('invalid', file, problem, REBUILD);
   // Checked against the schema just now, or by the caller's validator before it is trusted.
-  return shape.data.listings as Listing[];
+  return frame.listings as Listing[];
 }
 
 function parseJson(text: string, file: string): unknown {

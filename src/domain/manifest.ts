@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LIST_CODES } from './lists';
-import { SOURCE_FORMATS, isoDateSchema } from './listing';
+import { SOURCE_FORMATS } from './listing';
+import { isoDateSchema } from './listing-schema';
 
 export { LISTINGS_PATH, MANIFEST_PATH, SEARCH_PATH } from './data-files';
 

@@ -1,5 +1,6 @@
 import { LISTS, type ListCode } from '../domain/lists';
-import { sourceListingSchema, type Listing } from '../domain/listing';
+import type { Listing } from '../domain/listing';
+import { sourceListingSchema } from '../domain/listing-schema';
 import { classifySector } from '../domain/sector-rules';
 import type { ListSourceInfo, SourceInfo } from '../domain/manifest';
 import { readBisDpl } from './adapters/bis-dpl';

@@ -218,13 +218,13 @@ export function createSearchWorkerHandler(
         const { leading } = listingsFile;
         // A file with fewer listings than its manifest promises is refused by the page's count
         // check, which says so more plainly than "listing N is missing" would.
-        const problem = firstInvalidListing(
+        const checking = firstInvalidListing(
           leading,
           request.file,
           0,
           Math.min(share, leading.length),
         );
-        return hashing.then((sha256) => ({
+        return Promise.all([checking, hashing]).then(([problem, sha256]) => ({
           type: 'validated',
           problem,
           sha256,

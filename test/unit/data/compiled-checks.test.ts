@@ -1,11 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { listingSchema, type Listing } from '../../../src/domain/listing';
-import { matchesListingSchema } from '../../../src/data/listing-shape.generated';
+import type { Listing } from '../../../src/domain/listing';
+import { listingSchema } from '../../../src/domain/listing-schema';
+import type { Manifest } from '../../../src/domain/manifest';
+import { manifestSchema } from '../../../src/domain/manifest';
+import { matchesListingSchema } from '../../../src/data/listing-check.generated';
+import { matchesManifestSchema } from '../../../src/data/manifest-check.generated';
 import {
-  GENERATED_VALIDATOR_PATH,
-  generateListingValidator,
-} from '../../../src/pipeline/listing-validator';
+  COMPILED_CHECKS,
+  LISTING_CHECK,
+  MANIFEST_CHECK,
+  generateCheck,
+} from '../../../src/pipeline/compiled-checks';
 import { buildListing } from '../build-listing';
 
 /** A listing with every optional part present, so that every field of the schema is reached. */
@@ -121,6 +127,57 @@ function* mutations(root: unknown, path = ''): Generator<Mutation> {
     yield { path: `${path} = ${JSON.stringify(replacement)}`, value: replacement };
 }
 
+/** A manifest with every optional part present. */
+const FULL_MANIFEST: Manifest = {
+  schemaVersion: 2,
+  generatedAt: '2026-11-30T00:00:00.000Z',
+  sample: true,
+  synthetic: 'ten copies of each listing, names perturbed',
+  listingCount: 2,
+  listings: { path: 'listings.json', sha256: 'a'.repeat(64), bytes: 1200 },
+  search: { path: 'search.json', sha256: 'b'.repeat(64), bytes: 300 },
+  sources: [
+    {
+      id: 'csl/consolidated.csv',
+      name: 'csl',
+      format: 'csl-csv',
+      files: [{ id: 'csl/consolidated.csv', sha256: 'c'.repeat(64), bytes: 5000, rows: 2 }],
+      asOf: '2024-02-29',
+      asOfBasis: 'file modification date',
+      complete: true,
+      lists: ['EL', 'SDN'],
+      usedFor: ['EL'],
+    },
+  ],
+  lists: [
+    {
+      code: 'EL',
+      source: 'csl/consolidated.csv',
+      count: 2,
+      asOf: null,
+      reason: 'the only source of the Entity List',
+    },
+  ],
+};
+
+/** Every one-value change of `full`: the compiled check must give zod's verdict on each. */
+function disagreementsWithZod(
+  full: unknown,
+  zodAccepts: (value: unknown) => boolean,
+  compiledAccepts: (value: unknown) => boolean,
+): { count: number; refused: number; disagreements: string[] } {
+  let count = 0;
+  let refused = 0;
+  const disagreements: string[] = [];
+  for (const { path, value } of mutations(full)) {
+    count += 1;
+    const zod = zodAccepts(value);
+    if (!zod) refused += 1;
+    if (compiledAccepts(value) !== zod) disagreements.push(`${path}: zod says ${zod}`);
+  }
+  return { count, refused, disagreements };
+}
+
 describe('the compiled listing check', () => {
   it('accepts the valid listing zod accepts', () => {
     expect(listingSchema.safeParse(FULL).success).toBe(true);
@@ -128,22 +185,53 @@ describe('the compiled listing check', () => {
   });
 
   it('gives zod’s verdict on every one-value change of a full listing', () => {
-    let count = 0;
-    let refused = 0;
-    const disagreements: string[] = [];
-    for (const { path, value } of mutations(FULL)) {
-      count += 1;
-      const zod = listingSchema.safeParse(value).success;
-      if (!zod) refused += 1;
-      if (matchesListingSchema(value) !== zod) disagreements.push(`${path}: zod says ${zod}`);
-    }
+    const { count, refused, disagreements } = disagreementsWithZod(
+      FULL,
+      (value) => listingSchema.safeParse(value).success,
+      matchesListingSchema,
+    );
     expect(disagreements).toEqual([]);
     // The mutations reach every field, and most of them break the listing.
     expect(count).toBeGreaterThan(2_000);
     expect(refused).toBeGreaterThan(count / 2);
   });
+});
 
-  it('is what the generator writes from the current schema', async () => {
-    expect(readFileSync(GENERATED_VALIDATOR_PATH, 'utf8')).toBe(await generateListingValidator());
+describe('the compiled manifest check', () => {
+  it('accepts the valid manifest zod accepts, and one without its optional parts', () => {
+    expect(manifestSchema.safeParse(FULL_MANIFEST).success).toBe(true);
+    expect(matchesManifestSchema(FULL_MANIFEST)).toBe(true);
+    const plain: Record<string, unknown> = { ...FULL_MANIFEST };
+    delete plain.synthetic;
+    delete plain.search;
+    expect(matchesManifestSchema(plain)).toBe(true);
+  });
+
+  it('gives zod’s verdict on every one-value change of a full manifest', () => {
+    const { count, refused, disagreements } = disagreementsWithZod(
+      FULL_MANIFEST,
+      (value) => manifestSchema.safeParse(value).success,
+      matchesManifestSchema,
+    );
+    expect(disagreements).toEqual([]);
+    expect(count).toBeGreaterThan(1_000);
+    expect(refused).toBeGreaterThan(count / 2);
+  });
+});
+
+describe('the generated checks', () => {
+  it.each(COMPILED_CHECKS.map((check) => [check.exportName, check] as const))(
+    '%s is what the generator writes from the current schema',
+    async (_name, check) => {
+      expect(readFileSync(check.path, 'utf8')).toBe(await generateCheck(check));
+    },
+  );
+
+  it('hold no description of errors, which only zod gives', () => {
+    for (const check of [LISTING_CHECK, MANIFEST_CHECK]) {
+      const source = readFileSync(check.path, 'utf8');
+      expect(source).not.toMatch(/schemaPath|message:/);
+      expect(source).toContain(`export const ${check.exportName}`);
+    }
   });
 });

@@ -177,6 +177,28 @@ describe('loadDataset', () => {
     expect(error.kind).toBe('incompatible');
   });
 
+  it('words a manifest that breaks its schema, naming the field', async () => {
+    const files = makeFiles();
+    const manifest = JSON.parse(files['manifest.json']) as Record<string, unknown>;
+    const error = await loadError({
+      ...files,
+      'manifest.json': JSON.stringify({ ...manifest, listingCount: -1 }),
+    });
+    expect(error.kind).toBe('invalid');
+    expect(error.file).toBe('manifest.json');
+    expect(error.message).toMatch(/^manifest\.json is not a valid manifest: field "listingCount" /);
+  });
+
+  it('words the first listing that breaks the schema, naming its number and field', async () => {
+    const listings = [
+      buildListing({ id: 'sdn-1', name: 'Alpha' }),
+      { ...buildListing({ id: 'sdn-2', name: 'Beta' }), aliases: [{ name: '', kind: 'aka' }] },
+    ];
+    const error = await loadError(makeFiles(listings as never));
+    expect(error.kind).toBe('invalid');
+    expect(error.message).toMatch(/^listings\.json, listing 2: field "aliases\.0\.name" /);
+  });
+
   it('leaves validation to whoever returns a verdict, and refuses the data it condemns', async () => {
     const broken = { ...buildListing({ id: 'sdn-1', name: 'Alpha' }), list: 'NOPE' };
     const handedOver: string[] = [];

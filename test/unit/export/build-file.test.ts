@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { buildExportFile, type ExportRequest } from '../../../src/features/export/model/build-file';
 import { mapInChunks } from '../../../src/features/export/model/chunks';
 import { neutralizeFormula } from '../../../src/features/export/model/csv';
-import { listingSchema } from '../../../src/domain/listing';
+import { listingSchema } from '../../../src/domain/listing-schema';
 import { ABOUT_SHEET, LISTINGS_SHEET, toXlsxText } from '../../../src/features/export/model/xlsx';
 import { HOSTILE_CELLS, makeListing, makeManifest } from './fixtures';
 

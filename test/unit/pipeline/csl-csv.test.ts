@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { sourceListingSchema, listedDate, type SourceListing } from '../../../src/domain/listing';
+import { listedDate, type SourceListing } from '../../../src/domain/listing';
+import { sourceListingSchema } from '../../../src/domain/listing-schema';
 import {
   CSL_CSV_COLUMNS,
   readCslCsv,

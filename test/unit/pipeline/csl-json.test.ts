@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { sourceListingSchema, type SourceListing } from '../../../src/domain/listing';
+import type { SourceListing } from '../../../src/domain/listing';
+import { sourceListingSchema } from '../../../src/domain/listing-schema';
 import { readCslCsv } from '../../../src/pipeline/adapters/csl-csv';
 import { readCslJson } from '../../../src/pipeline/adapters/csl-json';
 import { SourceFormatError, type AdapterResult } from '../../../src/pipeline/types';

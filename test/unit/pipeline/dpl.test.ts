@@ -3,7 +3,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { sourceListingSchema, type SourceListing } from '../../../src/domain/listing';
+import type { SourceListing } from '../../../src/domain/listing';
+import { sourceListingSchema } from '../../../src/domain/listing-schema';
 import { readBisDpl } from '../../../src/pipeline/adapters/bis-dpl';
 import { SourceFormatError, type AdapterResult } from '../../../src/pipeline/types';
 

@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { sourceListingSchema, type SourceListing } from '../../../src/domain/listing';
+import type { SourceListing } from '../../../src/domain/listing';
+import { sourceListingSchema } from '../../../src/domain/listing-schema';
 import {
   assignConsolidatedLists,
   detectOfacFile,
