@@ -8,8 +8,9 @@ import { readColumnVisibility } from '../features/explorer/model/column-visibili
  *
  * Counts were warmed here too, when they were formatted by ICU (its data took 35–100 ms to load
  * in a profile of the first render); `formatCount` no longer needs it. In Chromium without
- * DevTools the listings have downloaded before the bundle is evaluated, so whatever is warmed
- * here waits in front of them: keep it small.
+ * DevTools the main thread has little time to spare before the listings arrive, so whatever is
+ * warmed here may wait in front of them: keep it small. (ICU's data warmed here, or in the
+ * worker, sped up the first render by 20–30 ms but slowed what came before it as much.)
  */
 export function warmUpWhileDownloading(): void {
   // After the current task: the app's bundle evaluates and renders its loading state first.

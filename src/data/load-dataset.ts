@@ -222,8 +222,9 @@ export async function loadDataset(options: LoadOptions): Promise<Dataset> {
   };
 }
 
-/** The manifest, checked by the check compiled from its schema; zod, the contract, is loaded to
- * judge and word only a manifest that check refuses (src/pipeline/compiled-checks.ts). */
+/** The manifest, checked by the check compiled from its schema and taken as it is (keys the
+ * schema does not name are kept, as in the listings); zod, the contract, is loaded to judge and
+ * word only a manifest that check refuses (src/pipeline/compiled-checks.ts). */
 export async function parseManifest(text: string): Promise<Manifest> {
   const json = parseJson(text, MANIFEST_PATH);
   const version =

@@ -1,8 +1,8 @@
 /**
  * Orders labels for display as `localeCompare` would for ours (country, list and program names,
  * sectors): accents and case ignored first, then told apart. Without ICU: the page's first
- * collation loads ICU's data (11–40 ms of the main thread measured in Chromium 156), and the
- * first render of the lists sorts its facet options.
+ * collation loads ICU's data (11–40 ms of the main thread measured in Chromium 156) when no
+ * other ICU service has, and the first render of the lists sorts its facet options.
  */
 const foldedLabels = new Map<string, string>();
 
