@@ -69,6 +69,8 @@ export interface BenchResults {
 }
 
 const MB = 2 ** 20;
+/** The issue's target for the first rows: at most this many times the fetch + parse floor. */
+const FIRST_ROWS_FLOOR_RATIO = 2;
 
 /** The keystrokes typed as soon as "Search ready" showed (`AppRun.onceReady`), as a figure of
  * the real lists or, with `scale`, of the synthetic ones; none when they were not measured. */
@@ -146,8 +148,8 @@ function plainFigures(plain: PlainRun | null): Figure[] {
       summarize(plain.loads.map((load) => load.firstRowsFrame)),
       floor.median,
       'fetch + JSON.parse of the same files, in launches of their own',
-      'median ≤ 2× floor',
-      (s, f) => s.median <= 2 * (f ?? NaN),
+      `median ≤ ${FIRST_ROWS_FLOOR_RATIO}× floor`,
+      (s, f) => s.median <= FIRST_ROWS_FLOOR_RATIO * (f ?? NaN),
       'median',
     ),
     figure(
@@ -187,8 +189,8 @@ export function computeFigures(results: BenchResults): Figure[] {
       load.firstPaint,
       fetchParse.median,
       'fetch + JSON.parse of the same files, same browser',
-      'median ≤ 2× floor',
-      (s, f) => s.median <= 2 * (f ?? NaN),
+      `median ≤ ${FIRST_ROWS_FLOOR_RATIO}× floor`,
+      (s, f) => s.median <= FIRST_ROWS_FLOOR_RATIO * (f ?? NaN),
       'median',
     ),
     figure(
@@ -474,7 +476,11 @@ function figureRow(figure: Figure): string {
   const s = figure.summary;
   const floor =
     figure.floor === null ? '—' : `${formatValue(figure, figure.floor)} (${figure.floorLabel})`;
-  const ratio = figure.ratio === null ? '—' : `${round(figure.ratio, 1)}×`;
+  // Two decimals where one would hide which side of the target the ratio falls (2.02× read 2.0×).
+  const nearTarget =
+    figure.ratio !== null && Math.abs(figure.ratio - FIRST_ROWS_FLOOR_RATIO) < 0.05;
+  const ratioDigits = nearTarget ? 2 : 1;
+  const ratio = figure.ratio === null ? '—' : `${round(figure.ratio, ratioDigits)}×`;
   const met = figure.met === null ? '' : figure.met ? ' ✅' : ' ❌';
   return `| ${figure.label} | ${s.n} | ${formatValue(figure, s.median)} | ${formatValue(figure, s.p95)} | ${floor} | ${ratio} | ${figure.target}${met} |`;
 }
