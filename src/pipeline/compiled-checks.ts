@@ -42,23 +42,23 @@ export interface CompiledCheck {
   readonly what: string;
 }
 
-export const LISTING_CHECK: CompiledCheck = {
-  path: join(ROOT, 'src/data/listing-check.generated.ts'),
-  schemaFile: 'src/domain/listing-schema.ts',
-  schema: listingSchema,
-  exportName: 'matchesListingSchema',
-  what: 'a listing',
-};
-
-export const MANIFEST_CHECK: CompiledCheck = {
-  path: join(ROOT, 'src/data/manifest-check.generated.ts'),
-  schemaFile: 'src/domain/manifest.ts',
-  schema: manifestSchema,
-  exportName: 'matchesManifestSchema',
-  what: 'a manifest',
-};
-
-export const COMPILED_CHECKS: readonly CompiledCheck[] = [LISTING_CHECK, MANIFEST_CHECK];
+/** The checks the app uses, each written to its own module. */
+export const COMPILED_CHECKS: readonly CompiledCheck[] = [
+  {
+    path: join(ROOT, 'src/data/listing-check.generated.ts'),
+    schemaFile: 'src/domain/listing-schema.ts',
+    schema: listingSchema,
+    exportName: 'matchesListingSchema',
+    what: 'a listing',
+  },
+  {
+    path: join(ROOT, 'src/data/manifest-check.generated.ts'),
+    schemaFile: 'src/domain/manifest.ts',
+    schema: manifestSchema,
+    exportName: 'matchesManifestSchema',
+    what: 'a manifest',
+  },
+];
 
 /** The calendar-date refinement has no JSON Schema form: it becomes a format whose check is the
  * domain's own function, imported by the generated module. */
