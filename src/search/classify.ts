@@ -21,23 +21,38 @@ export function isPrefixTerm(term: string, index: number, terms: readonly string
   return index === terms.length - 1 && (term.length >= 2 || terms.length > 1);
 }
 
-/** Levenshtein distance, or `max + 1` as soon as it must exceed `max`. */
+/** The two rows of `editDistance`, kept between calls: judging a broad query computes it for
+ * tens of thousands of words, and new arrays for each were most of its time and garbage. */
+let previousRow = new Int32Array(64);
+let currentRow = new Int32Array(64);
+
+/** Levenshtein distance when it is at most `max`; otherwise some number above `max` (the rows
+ * stop as soon as it must exceed `max`). */
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  if (previousRow.length <= b.length) {
+    previousRow = new Int32Array(b.length + 1);
+    currentRow = new Int32Array(b.length + 1);
+  }
+  let previous = previousRow;
+  let current = currentRow;
+  for (let j = 0; j <= b.length; j += 1) previous[j] = j;
   for (let i = 1; i <= a.length; i += 1) {
-    const current = [i];
+    current[0] = i;
     let rowMin = i;
+    const letter = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j += 1) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      const value = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution);
-      current.push(value);
-      rowMin = Math.min(rowMin, value);
+      const substitution = previous[j - 1]! + (letter === b.charCodeAt(j - 1) ? 0 : 1);
+      const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, substitution);
+      current[j] = value;
+      if (value < rowMin) rowMin = value;
     }
     if (rowMin > max) return max + 1;
+    const swap = previous;
     previous = current;
+    current = swap;
   }
-  return previous[b.length] ?? max + 1;
+  return previous[b.length]!;
 }
 
 type TermMatch =
@@ -86,7 +101,12 @@ function joinedPairStartsWith(term: string, first: string, second: string): bool
  * "gazprombank" meets "GAZPROM BANK"; pairs match exactly or as a prefix, never fuzzily: a typo
  * across a pair ("sugon" ~ "se gon") is a coincidence, not a spelling variant.
  */
-function matchTerm(term: string, tokens: readonly string[], isPrefix: boolean): TermMatch {
+function matchTerm(
+  term: string,
+  tokens: readonly string[],
+  isPrefix: boolean,
+  distances: Map<string, number>,
+): TermMatch {
   if (tokens.includes(term)) return EXACT;
   for (let at = 1; at < tokens.length; at += 1) {
     if (isJoinedPair(term, tokens[at - 1] ?? '', tokens[at] ?? '')) return EXACT;
@@ -100,7 +120,14 @@ function matchTerm(term: string, tokens: readonly string[], isPrefix: boolean): 
   const allowed = maxTypos(term);
   if (allowed === 0) return NONE;
   let typos = allowed + 1;
-  for (const word of tokens) typos = Math.min(typos, editDistance(term, word, allowed));
+  for (const word of tokens) {
+    let distance = distances.get(word);
+    if (distance === undefined) {
+      distance = editDistance(term, word, allowed);
+      distances.set(word, distance);
+    }
+    if (distance < typos) typos = distance;
+  }
   return typos <= allowed ? { kind: 'fuzzy', typos } : NONE;
 }
 
@@ -113,6 +140,9 @@ export interface PreparedQuery {
   readonly sorted: readonly string[];
   /** Whether each word is matched as a prefix (`isPrefixTerm`). */
   readonly asPrefix: readonly boolean[];
+  /** Per word, the edit distances (capped) to the name words judged so far: the names a broad
+   * query meets share most of their words ("limited", "liability", "company"). */
+  readonly distances: readonly Map<string, number>[];
 }
 
 export function prepareQuery(queryTokens: readonly string[]): PreparedQuery {
@@ -121,6 +151,7 @@ export function prepareQuery(queryTokens: readonly string[]): PreparedQuery {
     compact: queryTokens.join(''),
     sorted: [...queryTokens].sort(),
     asPrefix: queryTokens.map((term, index, terms) => isPrefixTerm(term, index, terms)),
+    distances: queryTokens.map(() => new Map()),
   };
 }
 
@@ -195,7 +226,12 @@ export function judgeNameInto(
   let prefixTerm: string | null = null;
   for (let index = 0; index < tokens.length; index += 1) {
     const term = tokens[index] ?? '';
-    const match = matchTerm(term, nameTokens, query.asPrefix[index] ?? false);
+    const match = matchTerm(
+      term,
+      nameTokens,
+      query.asPrefix[index] ?? false,
+      query.distances[index] ?? new Map(),
+    );
     if (match.kind === 'none') continue;
     matchedTerms += 1;
     if (match.kind === 'fuzzy') typos += match.typos;

@@ -999,10 +999,37 @@ function termWords(index: SearchIndex, term: string, asPrefix: boolean): TermWor
   return { term, start, end, near: maxTypos(term) === 0 ? [] : null, documents };
 }
 
+/** How many terms' near words `nearWordsOf` keeps per vocabulary: a long query's words, and a few
+ * queries back. */
+const NEAR_WORDS_KEPT = 64;
+const nearWordsByVocabulary = new WeakMap<Vocabulary, Map<string, readonly NearWord[]>>();
+
+/**
+ * The vocabulary's words within `maxTypos(term)` of `term`, kept for the terms searched last.
+ * While a query is typed, each keystroke searches its finished words again: at 10× the lists a
+ * walk of the vocabulary (119,000 words) takes 1–4 ms a term, so "islamic republic of iran s"
+ * walked it again for every word before the one being typed.
+ */
+function nearWordsOf(vocabulary: Vocabulary, term: string): readonly NearWord[] {
+  let kept = nearWordsByVocabulary.get(vocabulary);
+  if (kept === undefined) {
+    kept = new Map();
+    nearWordsByVocabulary.set(vocabulary, kept);
+  }
+  let near = kept.get(term);
+  if (near === undefined) {
+    near = wordsWithin(vocabulary, term, maxTypos(term));
+    // The oldest goes first: a Map iterates in insertion order.
+    if (kept.size >= NEAR_WORDS_KEPT) kept.delete(kept.keys().next().value as string);
+    kept.set(term, near);
+  }
+  return near;
+}
+
 function withNearWords(index: SearchIndex, meets: TermWords): TermWords {
   if (meets.near !== null) return meets;
   const { start, end } = meets;
-  const near = wordsWithin(index.vocabulary, meets.term, maxTypos(meets.term)).filter(
+  const near = nearWordsOf(index.vocabulary, meets.term).filter(
     ({ at }) => at < start || at >= end,
   );
   let documents = meets.documents;

@@ -160,6 +160,24 @@ describe('searchListings ranking', () => {
     expect(explanationOf(hit)).toBe('Fuzzy match (1 typo) on primary name "Megvii Technology"');
   });
 
+  it('answers a typo the same after the near words of many other terms were looked up', () => {
+    const queries = ['Megwii Technology', 'Gazprm bank', 'Rosnef trding', 'Huawai'];
+    const before = queries.map((query) => searchListings(INDEX, query));
+    // More terms than the index keeps the near words of, each looked up once.
+    for (let term = 0; term < 200; term += 1) searchListings(INDEX, `zq${term}xv`);
+    expect(queries.map((query) => searchListings(INDEX, query))).toEqual(before);
+    const fresh = buildSearchIndex(LISTINGS.flatMap(toSearchDocs));
+    expect(queries.map((query) => searchListings(fresh, query))).toEqual(before);
+    expect(before.every((hits) => hits.some((hit) => hit.quality === 'fuzzy'))).toBe(true);
+    // Another index's vocabulary has its own near words for the same term.
+    const other = buildSearchIndex(
+      [makeListing('other-1', 'Aardvark Megvii Holdings'), makeListing('other-2', 'Zeta')].flatMap(
+        toSearchDocs,
+      ),
+    );
+    expect(ids(searchListings(other, 'Megwii'))).toEqual(['other-1']);
+  });
+
   it('allows no typo in a word of 3 letters or fewer', () => {
     expect(ids(searchListings(INDEX, 'kin'))).not.toContain('sdn-kim');
   });

@@ -64,3 +64,40 @@ describe('wordsWithin', () => {
     }
   });
 });
+
+/** Levenshtein distance by the whole table, uncapped: what `editDistance` must agree with. */
+function textbookDistance(a: string, b: string): number {
+  const table = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
+  for (let i = 1; i <= a.length; i += 1) {
+    for (let j = 1; j <= b.length; j += 1) {
+      table[i]![j] = Math.min(
+        table[i - 1]![j]! + 1,
+        table[i]![j - 1]! + 1,
+        table[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    }
+  }
+  return table[a.length]![b.length]!;
+}
+
+describe('editDistance', () => {
+  it('is the Levenshtein distance up to max, and more than max beyond, for short and long words', () => {
+    const rng = createRng(11);
+    const letters = [...'abcé'];
+    // Up to 90 letters: longer than the rows it keeps between calls at first (64).
+    const word = () =>
+      Array.from({ length: rng.int(rng.int(4) === 0 ? 90 : 9) }, () => rng.pick(letters)).join('');
+    for (let pair = 0; pair < 2000; pair += 1) {
+      const a = word();
+      const b = rng.int(3) === 0 ? a.slice(0, -1) + rng.pick(letters) : word();
+      const distance = textbookDistance(a, b);
+      for (const max of [0, 1, 2, 5]) {
+        const found = editDistance(a, b, max);
+        if (distance <= max) expect(found, `${a} / ${b} within ${max}`).toBe(distance);
+        else expect(found, `${a} / ${b} within ${max}`).toBeGreaterThan(max);
+      }
+    }
+  });
+});
