@@ -618,7 +618,7 @@ function keystrokeTable(keystrokes: readonly KeystrokeRecord[]): string {
       (k) => (k.worker.arriveAt ?? NaN) - k.worker.postAt - (k.worker.workerMs ?? NaN),
     ],
     [
-      'answer received → rows settled (filter, facets, table, deferred render)',
+      'answer received → rows settled (filter, facets, table)',
       (k) => k.settled - (k.worker.arriveAt ?? NaN),
     ],
     ['rows settled → next frame', (k) => k.frame - k.settled],

@@ -37,6 +37,7 @@ import {
   type TimeSeries,
 } from './model/series';
 import { formatCount } from '../../ui/format-count';
+import { useValueAfterPaint } from '../../ui/use-value-after-paint';
 
 export type ChartFilter = 'agency' | 'list' | 'sector' | 'country';
 
@@ -94,8 +95,23 @@ function sectorLabel(key: string): string {
   return isSectorCode(key) ? SECTORS[key].label : key;
 }
 
-/** Additions over time, by sector and by country, for the rows the table shows. */
+/** Additions over time, by sector and by country, for the rows the table shows: drawn for new rows
+ * once the table's own change has been painted (`useValueAfterPaint`). */
 export const ChartsPanel = memo(function ChartsPanel({
+  rows,
+  onSelectPeriod,
+  onSelect,
+}: ChartsPanelProps) {
+  return (
+    <ChartsOfRows
+      rows={useValueAfterPaint(rows)}
+      onSelectPeriod={onSelectPeriod}
+      onSelect={onSelect}
+    />
+  );
+});
+
+const ChartsOfRows = memo(function ChartsOfRows({
   rows,
   onSelectPeriod,
   onSelect,

@@ -1,6 +1,5 @@
 import {
   useCallback,
-  useDeferredValue,
   useEffect,
   useLayoutEffect,
   useMemo,
@@ -112,8 +111,6 @@ export function ExplorerPage({
     }),
     [result.rows, columnVisibility],
   );
-
-  const deferredRows = useDeferredValue(result.rows);
 
   // The handlers read the view through a ref, so they stay the same functions while the query
   // changes: a keystroke then re-renders neither the facets nor the table (memoised), only what
@@ -233,7 +230,7 @@ export function ExplorerPage({
           ) : null}
           {renderTools ? renderTools(toolContext) : null}
         </div>
-        {renderCharts && showCharts ? renderCharts(deferredRows) : null}
+        {renderCharts && showCharts ? renderCharts(result.rows) : null}
         <ResultsTable
           rows={result.rows}
           resultsKey={`${search.query}\u0000${filterKey}`}

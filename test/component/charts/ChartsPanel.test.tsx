@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { ChartsPanel } from '../../../src/features/charts/ChartsPanel';
 import type { ChartRow } from '../../../src/features/charts/model/series';
@@ -45,6 +45,21 @@ describe('the additions chart legend', () => {
     ]);
     fireEvent.click(buttons[1]!);
     expect(onSelect).toHaveBeenCalledWith('agency', 'commerce');
+  });
+
+  it('draws new rows once the frame that showed the table has been painted', async () => {
+    const { rerender } = render(
+      <ChartsPanel rows={ROWS} onSelect={vi.fn()} onSelectPeriod={vi.fn()} />,
+    );
+    const legendTexts = () =>
+      within(screen.getByRole('list', { name: 'Filter by list' }))
+        .getAllByRole('button')
+        .map((button) => button.textContent);
+    const onlyEntityList = ROWS.filter((entry) => entry.listing.list === 'EL');
+    rerender(<ChartsPanel rows={onlyEntityList} onSelect={vi.fn()} onSelectPeriod={vi.fn()} />);
+    // Still the rows painted last, in the render that changed them.
+    expect(legendTexts()).toHaveLength(2);
+    await waitFor(() => expect(legendTexts()).toEqual(['EL · Entity List 2']));
   });
 
   it('keeps its callbacks current when the explorer hands new ones with the same rows', () => {
