@@ -15,7 +15,8 @@ import { flushSync } from 'react-dom';
  * set the deferred render aside.
  */
 export function useValueAfterPaint<T>(value: T): T {
-  const [shown, setShown] = useState(value);
+  // Wrapped, both here and below: React would call a function value as an initialiser or update.
+  const [shown, setShown] = useState(() => value);
   useEffect(() => {
     if (Object.is(shown, value)) return undefined;
     let timer: ReturnType<typeof setTimeout> | undefined;

@@ -40,6 +40,7 @@ describe('useValueAfterPaint', () => {
     const { result, rerender } = renderHook(({ value }) => useValueAfterPaint(value), {
       initialProps: { value: first },
     });
+    expect(result.current).toBe(first);
     rerender({ value: second });
     await waitFor(() => expect(result.current).toBe(second));
   });
