@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { flushSync } from 'react-dom';
+import { afterNextPaint } from './after-next-paint';
 
 /**
  * `value` as it was at the last paint, and the new one once the frame showing the rest of the
@@ -19,15 +20,7 @@ export function useValueAfterPaint<T>(value: T): T {
   const [shown, setShown] = useState(() => value);
   useEffect(() => {
     if (Object.is(shown, value)) return undefined;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    // The frame's callback runs before its paint; the task after it, after.
-    const frame = requestAnimationFrame(() => {
-      timer = setTimeout(() => flushSync(() => setShown(() => value)), 0);
-    });
-    return () => {
-      cancelAnimationFrame(frame);
-      if (timer !== undefined) clearTimeout(timer);
-    };
+    return afterNextPaint(() => flushSync(() => setShown(() => value)));
   }, [shown, value]);
   return shown;
 }
