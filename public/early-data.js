@@ -1,6 +1,6 @@
 /*
- * The page's very first script: asks for the lists, and starts the search worker, before the
- * app's bundle has even downloaded.
+ * The page's very first script: asks for the lists, and starts the search worker on the search
+ * file, before the app's bundle has even downloaded.
  *
  * A plain, blocking script in <head>, kept in public/ so that Vite copies it as it is: it runs as
  * soon as the HTML parser reaches it, ~0.15 s before the app's module can (which must first be
@@ -87,11 +87,14 @@
   window.__sanctionsEarlyRequests = requests;
   window.__sanctionsEarlyProgress = progress;
 
-  // Its script then loads alongside the lists rather than behind them.
+  // Its script then loads alongside the lists rather than behind them, and it downloads the search
+  // file meanwhile (src/search/protocol.ts, 'prefetch-search-file').
   var worker = document.querySelector('meta[name="sanctions-search-worker"]');
   if (worker && typeof Worker === 'function') {
     try {
-      window.__sanctionsEarlyWorker = new Worker(worker.content, { type: 'module' });
+      var searchWorker = new Worker(worker.content, { type: 'module' });
+      searchWorker.postMessage({ type: 'prefetch-search-file', url: base + 'data/search.json' });
+      window.__sanctionsEarlyWorker = searchWorker;
     } catch {
       // The app starts its own worker instead.
     }

@@ -1,10 +1,11 @@
 /** The app's first module (index.html): see `early-fetch.ts`, `early-worker.ts` and
  * `warm-up.ts`. */
 import { DATA_URL } from './data-url';
+import { SEARCH_PATH } from '../domain/data-files';
 import { startEarlyFetch } from './early-fetch';
 import { startEarlyWorker } from './early-worker';
 import { warmUpWhileDownloading } from './warm-up';
 
 startEarlyFetch(DATA_URL);
-startEarlyWorker();
+startEarlyWorker(DATA_URL + SEARCH_PATH);
 warmUpWhileDownloading();

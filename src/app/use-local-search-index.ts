@@ -8,6 +8,7 @@ import {
 } from '../search/engine';
 import { toSearchDocs, type SearchDoc } from '../search/search-docs';
 import { readSearchFile } from '../search/search-file';
+import { afterNextPaint } from '../ui/after-next-paint';
 
 /**
  * Above this many search documents the page leaves every search to the worker: a search of the
@@ -45,7 +46,18 @@ async function indexFromWorkersFile(
   await pauseForInput();
   const file = readSearchFile(text, 'search.json');
   if (isCancelled()) return null;
-  return (await indexFromSearchFileInSlices(file, pauseForInput, SEARCH_FILE_SLICE)).index;
+  const { index, laterTables } = await indexFromSearchFileInSlices(
+    file,
+    pauseForInput,
+    SEARCH_FILE_SLICE,
+  );
+  // Made now, a slice each, rather than in the keystroke that first needs one.
+  for (const make of laterTables) {
+    await pauseForInput();
+    if (isCancelled()) return null;
+    make();
+  }
+  return index;
 }
 
 /**
@@ -79,6 +91,10 @@ export function useLocalSearchIndex(
     };
     // A failure here only leaves every search to the worker, which is how the page began.
     void (async () => {
+      // Not before the frame that shows "Search ready": the text's 1.7 MB, taken from the
+      // worker's message (~15–30 ms) and read, came before it and held it back.
+      await new Promise<void>((resolve) => afterNextPaint(resolve));
+      if (cancelled) return;
       const ask = askFileText.current;
       if (ask !== undefined) fileText.current ??= ask();
       const fromFile =

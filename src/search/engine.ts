@@ -653,6 +653,10 @@ class SearchFileNames {
 export interface SearchFileIndex {
   readonly index: SearchIndex;
   readonly allDocs: () => SearchDoc[];
+  /** Each makes one of the tables the index otherwise makes when a search first needs it (the
+   * identifiers' keys, the word pairs, the whole names; ~50 ms in all in Node), in an idle moment:
+   * the worker's, after "ready", or the page's, a pause between each. */
+  readonly laterTables: readonly (() => void)[];
 }
 
 /**
@@ -694,10 +698,9 @@ export function indexFromSearchFile(file: SearchFile): SearchFileIndex {
 
 /**
  * `indexFromSearchFile` a slice of `sliceSize` listings (or names) at a time, with `pause()`
- * awaited between slices, whole names included: the page's own index, made on its main thread.
- * In the browser that was 0.31–0.38 s of work in ~50 slices, the longest 45–79 ms (sorting the
- * word pairs and the vocabulary are a slice each), where building it from the listings took
- * ~1.5 s of slices.
+ * awaited between slices: the page's own index, made on its main thread (its `laterTables` are
+ * the caller's to make, a slice each). In the browser that was 0.31–0.38 s of work in ~50 slices
+ * (with those tables), where building it from the listings took ~1.5 s of slices.
  */
 export async function indexFromSearchFileInSlices(
   file: SearchFile,
@@ -730,7 +733,7 @@ function* searchFileSteps(
   const wordCounts = new Int32Array(words.length + 1);
   /** Every document in order: a name by its ordinal, an identifier as its document. */
   const order: (number | SearchDoc)[] = [];
-  const identifiers = new Map<string, SearchDoc[]>();
+  const identifierDocs: SearchDoc[] = [];
   // Pairs are fewer than words: numbers, filled in place (a pair code passes 2³¹ at 10× the lists).
   const pairCodes = new Float64Array(nameWords.length);
   let pairCount = 0;
@@ -783,7 +786,7 @@ function* searchFileSteps(
         identifierType: identifierTypes[identifier] ?? '',
       };
       order.push(doc);
-      for (const key of identifierKeys(doc.name)) addKey(identifiers, key, doc);
+      identifierDocs.push(doc);
       identifier += 1;
     }
   }
@@ -814,51 +817,26 @@ function* searchFileSteps(
     wordStarts,
     wordNames,
   );
-  const adjacentPairs = sortedDistinct(pairCodes.subarray(0, pairCount));
   yield;
   const vocabulary = toVocabulary(words);
-  yield;
-  // Whole names by the hash of their words joined, in a table of name ordinals (open addressing,
-  // in name order along each probe): a Map keyed by the joined words made a string per name,
-  // 0.6 s at 10× the lists in Node, in the worker's first task after "ready" or its first search.
-  // Each word's hash and its factor are worked out once; a name's hash is then a step per word.
-  const wordHashes = new Uint32Array(words.length);
-  const wordFactors = new Uint32Array(words.length);
-  words.forEach((word, at) => {
-    wordHashes[at] = hashInto(0, word);
-    wordFactors[at] = hashFactor(word.length);
-  });
-  const wholeNameHashes = new Uint32Array(nameCount);
-  const wholeNameSlots = new Int32Array(2 ** Math.ceil(Math.log2(2 * nameCount + 2))).fill(-1);
-  const slotMask = wholeNameSlots.length - 1;
-  for (let name = 0; name < nameCount; name += 1) {
-    if (name > 0 && name % sliceSize === 0) yield;
-    const start = nameWordStarts[name] ?? 0;
-    const stop = nameWordStarts[name + 1] ?? 0;
-    if (stop === start) continue; // no words: no key, as `addKey` keeps none
-    let hash = 0;
-    for (let at = start; at < stop; at += 1) {
-      const code = nameWords[at] ?? 0;
-      hash = (Math.imul(hash, wordFactors[code] ?? 1) + (wordHashes[code] ?? 0)) >>> 0;
-    }
-    wholeNameHashes[name] = hash;
-    let slot = hash & slotMask;
-    while ((wholeNameSlots[slot] ?? -1) >= 0) slot = (slot + 1) & slotMask;
-    wholeNameSlots[slot] = name;
-  }
-  const wholeNames: ExactKeys = {
-    get: (key) => {
-      const hash = hashInto(0, key);
-      const docs: SearchDoc[] = [];
-      for (let slot = hash & slotMask; ; slot = (slot + 1) & slotMask) {
-        const name = wholeNameSlots[slot] ?? -1;
-        if (name < 0) break;
-        if (wholeNameHashes[name] === hash && names.tokensAt(name).join('') === key)
-          docs.push(names.nameAt(name).doc);
-      }
-      return docs.length === 0 ? undefined : docs;
-    },
+
+  // Three tables no query needs before its first search are made when one first does, or in an
+  // idle moment after "ready" (`laterTables`): the identifiers' keys (30–40 ms in Node), the
+  // sorted word pairs (12–17 ms) and the whole names' hashes (~13 ms). Made up front, they were
+  // half of the worker's path from the listings checked to "ready".
+  let identifierTable: Map<string, SearchDoc[]> | null = null;
+  const identifierTableMade = () => {
+    if (identifierTable !== null) return identifierTable;
+    identifierTable = new Map<string, SearchDoc[]>();
+    for (const doc of identifierDocs)
+      for (const key of identifierKeys(doc.name)) addKey(identifierTable, key, doc);
+    return identifierTable;
   };
+  let adjacentPairs: Float64Array | null = null;
+  const adjacentPairsMade = () =>
+    (adjacentPairs ??= sortedDistinct(pairCodes.subarray(0, pairCount)));
+  let wholeNameTable: ExactKeys | null = null;
+  const wholeNamesMade = () => (wholeNameTable ??= wholeNamesOf(file, names));
   const index: SearchIndex = {
     engine: null,
     words,
@@ -881,9 +859,11 @@ function* searchFileSteps(
     scoreScratch: new Float64Array(nameCount),
     metScratch: new Uint8Array(nameCount),
     averageNameLength,
-    adjacentPairs,
-    wholeNames,
-    identifiers,
+    get adjacentPairs() {
+      return adjacentPairsMade();
+    },
+    wholeNames: { get: (key) => wholeNamesMade().get(key) },
+    identifiers: { get: (key) => identifierTableMade().get(key) },
     namesById: names.namesById,
     docCount: order.length,
     listingIds,
@@ -891,7 +871,54 @@ function* searchFileSteps(
     listingNumbers: listingPositions,
   };
   const allDocs = () => order.map((doc) => (typeof doc === 'number' ? names.nameAt(doc).doc : doc));
-  return { index, allDocs };
+  return { index, allDocs, laterTables: [identifierTableMade, adjacentPairsMade, wholeNamesMade] };
+}
+
+/**
+ * The whole-names table of a search file's names: by the hash of their words joined, in a
+ * table of name ordinals (open addressing, in name order along each probe). A Map keyed by the
+ * joined words made a string per name, 0.6 s at 10× the lists in Node. Each word's hash and its
+ * factor are worked out once; a name's hash is then a step per word.
+ */
+function wholeNamesOf(file: SearchFile, names: SearchFileNames): ExactKeys {
+  const { words, nameWordStarts, nameWords } = file;
+  const nameCount = file.nameKinds.length;
+  const wordHashes = new Uint32Array(words.length);
+  const wordFactors = new Uint32Array(words.length);
+  words.forEach((word, at) => {
+    wordHashes[at] = hashInto(0, word);
+    wordFactors[at] = hashFactor(word.length);
+  });
+  const wholeNameHashes = new Uint32Array(nameCount);
+  const wholeNameSlots = new Int32Array(2 ** Math.ceil(Math.log2(2 * nameCount + 2))).fill(-1);
+  const slotMask = wholeNameSlots.length - 1;
+  for (let name = 0; name < nameCount; name += 1) {
+    const start = nameWordStarts[name] ?? 0;
+    const stop = nameWordStarts[name + 1] ?? 0;
+    if (stop === start) continue; // no words: no key, as `addKey` keeps none
+    let hash = 0;
+    for (let at = start; at < stop; at += 1) {
+      const code = nameWords[at] ?? 0;
+      hash = (Math.imul(hash, wordFactors[code] ?? 1) + (wordHashes[code] ?? 0)) >>> 0;
+    }
+    wholeNameHashes[name] = hash;
+    let slot = hash & slotMask;
+    while ((wholeNameSlots[slot] ?? -1) >= 0) slot = (slot + 1) & slotMask;
+    wholeNameSlots[slot] = name;
+  }
+  return {
+    get: (key) => {
+      const hash = hashInto(0, key);
+      const docs: SearchDoc[] = [];
+      for (let slot = hash & slotMask; ; slot = (slot + 1) & slotMask) {
+        const name = wholeNameSlots[slot] ?? -1;
+        if (name < 0) break;
+        if (wholeNameHashes[name] === hash && names.tokensAt(name).join('') === key)
+          docs.push(names.nameAt(name).doc);
+      }
+      return docs.length === 0 ? undefined : docs;
+    },
+  };
 }
 
 export function searchDocCount(index: SearchIndex): number {

@@ -17,7 +17,7 @@ import { packHits } from './packed-hits';
 import type { SearchFileRef } from '../domain/data-files';
 import { firstInvalidListing, sha256Hex, workerValidationEnd } from '../data/validate-listings';
 import { docsFromListings, parseSearchDocs } from './search-docs';
-import { readSearchFile } from './search-file';
+import { readSearchFile, type SearchFile } from './search-file';
 import { readListingsInParts, type ListingsInParts } from '../data/listings-lines';
 import { SCHEMA_VERSION } from '../domain/listing';
 
@@ -68,6 +68,14 @@ function fetchBytes(url: string): Promise<ArrayBuffer> {
 /** How long after a search MiniSearch's slices wait to resume (see `pauseWhileTyping`). */
 const QUIET_AFTER_SEARCH_MS = 300;
 
+/** A search file on its way: the SHA-256 of its bytes (null: this worker cannot hash), and its
+ * text, read and checked (`readSearchFile`); used only once both hashes are checked. */
+interface SearchFileDownload {
+  readonly url: string;
+  readonly sha256: Promise<string | null>;
+  readonly read: Promise<{ readonly text: string; readonly file: SearchFile }>;
+}
+
 export function createSearchWorkerHandler(
   environment: SearchWorkerEnvironment = { fetchBytes },
 ): SearchWorkerHandler {
@@ -101,8 +109,36 @@ export function createSearchWorkerHandler(
   let listingsFile: ListingsInParts | null = null;
   let fileSha256: Promise<string | null> = Promise.resolve(null);
   /** The search file sent with the listings file, downloading since, for `index-listings`. */
-  let searchDownload: { readonly ref: SearchFileRef; readonly bytes: Promise<ArrayBuffer> } | null =
-    null;
+  let searchDownload: {
+    readonly ref: SearchFileRef;
+    readonly download: SearchFileDownload;
+  } | null = null;
+  /** The search file asked for before the manifest (`prefetch-search-file`), until the listings
+   * file comes with the manifest's reference to it. */
+  let prefetched: SearchFileDownload | null = null;
+
+  /**
+   * Downloads the search file at `url` (as a Blob, off this thread), then hashes it (on the
+   * browser's crypto thread) and reads it. Asked for before the listings came
+   * (`prefetch-search-file`), it is read while this thread has nothing else to do: read after
+   * their check, it held "ready" back ~0.1 s. Read before it is hashed, its problems are told
+   * only once the hashes say it is the file the manifest names, for these listings.
+   */
+  function download(url: string): SearchFileDownload {
+    const name = new URL(url, 'http://localhost/').pathname.split('/').pop() ?? url;
+    const bytes = environment.fetchBytes(url).catch((error: unknown) => {
+      throw new Error(`${name}: ${messageOf(error)}`);
+    });
+    const sha256 = bytes.then((downloaded) => sha256Hex(downloaded));
+    const read = bytes.then((downloaded) => {
+      const text = new TextDecoder().decode(downloaded);
+      return { text, file: readSearchFile(text, name) };
+    });
+    // Reported by the `index-listings` that uses them.
+    sha256.catch(() => undefined);
+    read.catch(() => undefined);
+    return { url, sha256, read };
+  }
   /** The text of the search file indexed, until the page asks for it (`search-file-text`). */
   let indexedSearchFileText: string | null = null;
   /** When the last search came, on `performance.now()`'s clock. */
@@ -156,7 +192,7 @@ export function createSearchWorkerHandler(
    */
   async function indexSearchFile(
     searchFile: SearchFileRef,
-    download: Promise<ArrayBuffer>,
+    downloaded: SearchFileDownload,
     listings: ListingsInParts,
     started: number,
   ): Promise<SearchWorkerResponse> {
@@ -164,25 +200,27 @@ export function createSearchWorkerHandler(
     const name = new URL(url, 'http://localhost/').pathname.split('/').pop() ?? url;
     let problem: string;
     try {
-      const [bytes, listingsSha256] = await Promise.all([
-        download.catch((error: unknown) => {
-          throw new Error(`${name}: ${messageOf(error)}`);
-        }),
-        fileSha256,
-      ]);
-      const sha256 = await sha256Hex(bytes);
+      // The hashes first: a damaged file is reported as damaged, whatever reading it found.
+      const [sha256, listingsSha256] = await Promise.all([downloaded.sha256, fileSha256]);
       if (sha256 === null || listingsSha256 === null)
         throw new Error(`${name}: no SHA-256 here to check it against the manifest and listings`);
       if (sha256 !== searchFile.sha256)
         throw new Error(`${name} does not match the manifest (SHA-256 differs): damaged or stale`);
-      const text = new TextDecoder().decode(bytes);
-      const file = readSearchFile(text, name);
+      const { text, file } = await downloaded.read;
       if (file.listingsSha256 !== listingsSha256)
         throw new Error(`${name}: written with other listings than these (SHA-256 differs)`);
-      const { index: built, allDocs } = indexFromSearchFile(file);
+      const { index: built, allDocs, laterTables } = indexFromSearchFile(file);
       searchFrom(built, () =>
         nextTask().then(() => addMiniSearchInSlices(built, allDocs(), pauseWhileTyping)),
       );
+      // Made once "ready" is posted, each in a task of its own, so that a search that comes
+      // meanwhile waits for one at most (and finds the others made when it needs them).
+      void (async () => {
+        for (const make of laterTables) {
+          await nextTask();
+          make();
+        }
+      })();
       indexedSearchFileText = text;
       listingsFile = null;
       return { type: 'ready', docCount: searchDocCount(built), millis: since(started) };
@@ -200,15 +238,23 @@ export function createSearchWorkerHandler(
         searchFrom(built, null);
         return { type: 'ready', docCount: searchDocCount(built), millis: since(started) };
       }
+      if (request.type === 'prefetch-search-file') {
+        prefetched ??= download(request.url);
+        return null;
+      }
       if (request.type === 'load-listings-file') {
-        // Downloaded as a Blob, off this thread, while it checks its share of the listings.
+        // Downloaded while this thread checks its share of the listings, or since it started
+        // (`prefetch-search-file`), when the manifest names the file asked for then.
         const { searchFile } = request;
+        const early = prefetched;
+        prefetched = null;
         searchDownload =
           searchFile === undefined
             ? null
-            : { ref: searchFile, bytes: environment.fetchBytes(searchFile.url) };
-        // Reported by the `index-listings` that uses it.
-        searchDownload?.bytes.catch(() => undefined);
+            : {
+                ref: searchFile,
+                download: early?.url === searchFile.url ? early : download(searchFile.url),
+              };
         // Hashed on the browser's crypto thread while this one parses and validates.
         const hashing = sha256Hex(request.bytes).catch(() => null);
         fileSha256 = hashing;
@@ -237,7 +283,7 @@ export function createSearchWorkerHandler(
         const download = searchDownload;
         searchDownload = null;
         if (download === null) return indexListings(listings, started);
-        return indexSearchFile(download.ref, download.bytes, listings, started).catch(
+        return indexSearchFile(download.ref, download.download, listings, started).catch(
           (error: unknown): SearchWorkerResponse => ({
             type: 'error',
             requestId: null,

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { LISTINGS_PATH, MANIFEST_PATH } from '../../../src/domain/data-files';
+import { LISTINGS_PATH, MANIFEST_PATH, SEARCH_PATH } from '../../../src/domain/data-files';
 import { SEARCH_WORKER_META } from '../../../vite.config';
 
 const EARLY_SCRIPT = readFileSync(
@@ -64,7 +64,7 @@ function runEarlyScript(
   withXhr = false,
 ) {
   const requested: { url: string; cache: string | undefined }[] = [];
-  const workers: { url: string; options: unknown }[] = [];
+  const workers: { url: string; options: unknown; posted: unknown[] }[] = [];
   const window: Record<string, unknown> = {};
   FakeXhr.made = [];
   runInNewContext(EARLY_SCRIPT, {
@@ -78,8 +78,12 @@ function runEarlyScript(
           : null,
     },
     Worker: class {
+      private readonly posted: unknown[] = [];
       constructor(url: string, options: unknown) {
-        workers.push({ url, options });
+        workers.push({ url, options, posted: this.posted });
+      }
+      postMessage(message: unknown) {
+        this.posted.push(message);
       }
     },
     URL,
@@ -208,13 +212,18 @@ describe('public/early-data.js', () => {
     );
   });
 
-  it('starts the search worker the build names, as a module worker', () => {
+  it('starts the search worker the build names, as a module worker, on the search file', () => {
     const { workers, worker } = runEarlyScript(
-      'http://127.0.0.1:5173/early-data.js',
+      'https://example.org/explorer/early-data.js',
       '/assets/search-worker-abc123.js',
     );
     expect(workers).toEqual([
-      { url: '/assets/search-worker-abc123.js', options: { type: 'module' } },
+      {
+        url: '/assets/search-worker-abc123.js',
+        options: { type: 'module' },
+        // Where the app's loader will say the manifest's search file is, for the default name.
+        posted: [{ type: 'prefetch-search-file', url: `/explorer/data/${SEARCH_PATH}` }],
+      },
     ]);
     expect(worker).toBeDefined();
   });

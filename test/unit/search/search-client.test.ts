@@ -293,6 +293,37 @@ describe('search worker handler with a search file', () => {
     });
   });
 
+  it('downloads the file asked for before the listings came, once, and indexes it', async () => {
+    const searchText = searchFileText(LISTINGS, sha256);
+    const { handle, asked, load } = handlerServing({ [URL]: searchText });
+    // Not answered: the page's first script sends it, before the app could listen.
+    expect(handle({ type: 'prefetch-search-file', url: URL })).toBeNull();
+    expect(handle({ type: 'prefetch-search-file', url: URL })).toBeNull();
+    expect(asked).toEqual([URL]);
+    await load(refTo(searchText));
+    expect(asked).toEqual([URL]); // not again: the manifest names the same file
+    const ready = await handle({ type: 'index-listings' });
+    expect(ready).toMatchObject({ type: 'ready', docCount: 3 });
+    expect(ready).not.toHaveProperty('searchFileProblem');
+    expect(await handle({ type: 'search-file-text', maxDocs: 3 })).toMatchObject({
+      text: searchText,
+    });
+  });
+
+  it('downloads the file the manifest names when another was asked for early', async () => {
+    const searchText = searchFileText(LISTINGS, sha256);
+    const { handle, asked, load } = handlerServing({
+      [URL]: searchText,
+      '/data/old-search.json': searchFileText(LISTINGS, 'b'.repeat(64)),
+    });
+    handle({ type: 'prefetch-search-file', url: '/data/old-search.json' });
+    await load(refTo(searchText));
+    expect(asked).toEqual(['/data/old-search.json', URL]);
+    const ready = await handle({ type: 'index-listings' });
+    expect(ready).toMatchObject({ type: 'ready', docCount: 3 });
+    expect(ready).not.toHaveProperty('searchFileProblem');
+  });
+
   it.each([
     [3, 'the page takes the text (it answers the keystrokes)', true],
     [2, 'the page keeps no copy (this worker answers every keystroke)', false],

@@ -91,6 +91,31 @@ describe('search file', () => {
     ]);
   });
 
+  it('leaves three tables for later: made when a search first needs one, or when asked', () => {
+    const built = buildSearchIndex(docs, { miniSearch: false });
+    const queries = ['gazprombank', 'GAZPROM BANK', 'CNE100001TW7', 'IMO 9187629', 'megvii tech'];
+    queries.push('jongun kim', 'huaweitechnologies', 'rosneft tr');
+    // Asked for first (the worker's idle turn after "ready"), each made once.
+    const asked = indexFromSearchFile(readSearchFile(TEXT, 'search.json'));
+    for (const make of asked.laterTables) make();
+    const pairs = asked.index.adjacentPairs;
+    for (const make of asked.laterTables) make();
+    expect(asked.index.adjacentPairs).toBe(pairs);
+    // Or made by the first search that needs them.
+    const onDemand = indexFromSearchFile(readSearchFile(TEXT, 'search.json'));
+    const byId = new Map(LISTINGS.map((listing) => [listing.id, listing]));
+    for (const { index } of [asked, onDemand]) {
+      for (const query of queries) {
+        const hits = searchListings(index, query).map((hit) =>
+          namedHit(hit, byId.get(hit.listingId)!),
+        );
+        expect(hits.length, query).toBeGreaterThan(0);
+        expect(hits, query).toEqual(searchListings(built, query));
+      }
+    }
+    expect(shape(onDemand.index)).toEqual(shape(asked.index));
+  });
+
   it('reads the same index a few listings at a time', async () => {
     const file = readSearchFile(TEXT, 'search.json');
     let pauses = 0;
