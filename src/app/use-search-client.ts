@@ -25,9 +25,12 @@ export type SearchStatus =
  */
 let client: SearchClient | null = null;
 let indexing: Promise<{ docCount: number; millis: number }> | null = null;
-/** Asked for right after the index (the worker answers in order), so it follows "ready" at once
- * rather than behind the worker's later slices of work. */
-let searchFileText: Promise<string | null> | null = null;
+/** How `indexing` settled, once it has: the explorer's first render then shows "Search ready" at
+ * once, rather than in a second render after its effect has heard (when the index was read
+ * while the listings downloaded, it is ready before the first rows are drawn). */
+let settled: SearchStatus | null = null;
+/** Whether the worker has been asked for the search file's text (`takeSearchFileText`). */
+let searchFileTextAsked = false;
 
 /** The page's client, on the worker the page's first module started (`early-worker.ts`). */
 function pageClient(): SearchClient {
@@ -65,47 +68,52 @@ export function startSearchIndex(
     searchFile ?? undefined,
   );
   indexing = pageClient().indexListings();
-  // Only where the page keeps a copy of the index: at 10× the lists it would hold ~17 MB idle.
-  searchFileText = pageClient().searchFileText(LOCAL_SEARCH_MAX_DOCS);
-  // When the data is damaged the page shows the error page and never asks for the search or the
-  // search file; their rejections are handled here so they are not reported as uncaught errors.
+  indexing.then(
+    ({ docCount, millis }) => {
+      settled = { status: 'ready', docCount, millis };
+    },
+    (error: unknown) => {
+      settled = {
+        status: 'error',
+        message: error instanceof Error ? error.message : String(error),
+      };
+    },
+  );
+  // When the data is damaged the page shows the error page and never asks for the search; its
+  // rejection is handled here so that it is not reported as an uncaught error.
   indexing.then(markStartupSettled, markStartupSettled);
-  searchFileText.catch(() => undefined);
   return verdict;
 }
 
 /** The text of the search file the worker indexed (checked there), for the page's own index;
- * null when there was none. Once: the page then holds it only as long as it reads it. */
+ * null when there was none, or when the index is above the size the page keeps a copy of (at 10×
+ * the lists it would hold ~17 MB idle). Asked of the worker once, when the page wants it: asked
+ * with the index, its 1.7 MB followed "ready" and came before the frame that showed it. */
 export function takeSearchFileText(): Promise<string | null> {
-  const text = searchFileText ?? Promise.resolve(null);
-  searchFileText = null;
-  return text;
+  if (client === null || indexing === null || searchFileTextAsked) return Promise.resolve(null);
+  searchFileTextAsked = true;
+  return client.searchFileText(LOCAL_SEARCH_MAX_DOCS);
 }
 
 /** The search port and status, once the index that `startSearchIndex` began is ready. */
 export function useSearchClient(): { port: SearchPort | null; status: SearchStatus } {
-  const [status, setStatus] = useState<SearchStatus>(() =>
-    indexing === null
-      ? { status: 'error', message: 'the search index was never started' }
-      : { status: 'indexing' },
+  const [status, setStatus] = useState<SearchStatus>(
+    () =>
+      settled ??
+      (indexing === null
+        ? { status: 'error', message: 'the search index was never started' }
+        : { status: 'indexing' }),
   );
 
   useEffect(() => {
     if (indexing === null) return;
     let active = true;
-    indexing.then(
-      ({ docCount, millis }) => {
-        if (active) setStatus({ status: 'ready', docCount, millis });
-      },
-      (error: unknown) => {
-        if (active) {
-          setStatus({
-            status: 'error',
-            message: error instanceof Error ? error.message : String(error),
-          });
-        }
-      },
-    );
+    // `settled` is set first (its callbacks were added first); the same object as the first
+    // status when that was it already, so no render follows.
+    const show = () => {
+      if (active && settled !== null) setStatus(settled);
+    };
+    indexing.then(show, show);
     return () => {
       active = false;
     };

@@ -1,0 +1,128 @@
+import { createHash } from 'node:crypto';
+import { renderHook, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { SCHEMA_VERSION } from '../../../src/domain/listing';
+import { listingsFileText } from '../../../src/domain/listings-file';
+import type { SearchWorkerRequest } from '../../../src/search/protocol';
+import { searchFileText } from '../../../src/search/search-file';
+import type { SearchWorkerPort } from '../../../src/search/search-client';
+import { createSearchWorkerHandler } from '../../../src/search/worker-handler';
+import type { useSearchClient as UseSearchClient } from '../../../src/app/use-search-client';
+import { buildListing } from '../../unit/build-listing';
+
+const LISTINGS = [
+  buildListing({ id: 'el-megvii', name: 'Megvii Technology' }),
+  buildListing({ id: 'el-sugon', name: 'Sugon' }),
+];
+const LISTINGS_TEXT = listingsFileText(
+  SCHEMA_VERSION,
+  LISTINGS.map((listing) => JSON.stringify(listing)),
+);
+const SEARCH_TEXT = searchFileText(
+  LISTINGS,
+  createHash('sha256').update(LISTINGS_TEXT).digest('hex'),
+);
+const SEARCH_FILE = {
+  url: '/data/search.json',
+  sha256: createHash('sha256').update(SEARCH_TEXT).digest('hex'),
+};
+
+/** What the page's worker was asked, in order. */
+let posted: SearchWorkerRequest['type'][] = [];
+
+/** The real handler in-thread, answering in order, as the worker entry does. */
+function inThreadPort(): SearchWorkerPort {
+  const handle = createSearchWorkerHandler({
+    fetchBytes: (url) =>
+      url === SEARCH_FILE.url
+        ? Promise.resolve(new TextEncoder().encode(SEARCH_TEXT).buffer)
+        : Promise.reject(new Error('HTTP 404')),
+  });
+  let deliver: (response: unknown) => void = () => undefined;
+  let previous: Promise<unknown> = Promise.resolve();
+  return {
+    post: (request) => {
+      posted.push(request.type);
+      previous = previous
+        .then(() => new Promise((resolve) => setTimeout(resolve, 0)))
+        .then(async () => {
+          const response = await handle(request);
+          if (response !== null) deliver(response);
+        });
+    },
+    listen: (onResponse) => {
+      deliver = onResponse;
+    },
+    terminate: () => undefined,
+  };
+}
+
+vi.mock('../../../src/search/search-client', async (original) => ({
+  ...(await original<typeof import('../../../src/search/search-client')>()),
+  createBrowserWorkerPort: () => inThreadPort(),
+}));
+
+/** The module afresh (it keeps the page's one client), its index started on `LISTINGS`. */
+async function startedModule() {
+  vi.resetModules();
+  posted = [];
+  const module = await import('../../../src/app/use-search-client');
+  const verdict = module.startSearchIndex(
+    new TextEncoder().encode(LISTINGS_TEXT),
+    'listings.json',
+    LISTINGS.length,
+    SEARCH_FILE,
+  );
+  await expect(verdict).resolves.toMatchObject({ problem: null });
+  return module;
+}
+
+/** Renders `useSearchClient`, keeping the status of every render. */
+function renderStatuses(useSearchClient: () => ReturnType<typeof UseSearchClient>) {
+  const statuses: string[] = [];
+  const rendered = renderHook(() => {
+    const client = useSearchClient();
+    statuses.push(client.status.status);
+    return client;
+  });
+  return { statuses, ...rendered };
+}
+
+afterEach(() => {
+  vi.resetModules();
+});
+
+describe('useSearchClient', () => {
+  it('shows "ready" in its first render when the index was ready before the page drew', async () => {
+    const { useSearchClient, describeSearchStatus } = await startedModule();
+    // The index is ready once the worker has answered everything asked so far.
+    await waitFor(() => expect(posted).toContain('index-listings'));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const { statuses, result } = renderStatuses(useSearchClient);
+    expect(statuses[0]).toBe('ready');
+    expect(result.current.port).not.toBeNull();
+    expect(describeSearchStatus(result.current.status)).toBe('Search ready: 2 names indexed.');
+    // Nothing to say afterwards: no second render for the same status.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(new Set(statuses)).toEqual(new Set(['ready']));
+  });
+
+  it('shows "indexing", then "ready", when the page drew first', async () => {
+    const { useSearchClient } = await startedModule();
+    const { statuses, result } = renderStatuses(useSearchClient);
+    expect(statuses[0]).toBe('indexing');
+    expect(result.current.port).toBeNull();
+    await waitFor(() => expect(result.current.status.status).toBe('ready'));
+    expect(result.current.port).not.toBeNull();
+  });
+
+  it("asks the worker for the search file's text only when the page takes it, once", async () => {
+    const { takeSearchFileText } = await startedModule();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(posted).not.toContain('search-file-text');
+    await expect(takeSearchFileText()).resolves.toBe(SEARCH_TEXT);
+    expect(posted.filter((type) => type === 'search-file-text')).toHaveLength(1);
+    await expect(takeSearchFileText()).resolves.toBeNull();
+    expect(posted.filter((type) => type === 'search-file-text')).toHaveLength(1);
+  });
+});
