@@ -207,7 +207,7 @@ export function computeFigures(results: BenchResults): Figure[] {
     ...plainFigures(results.plain ?? null),
     figure(
       'index-build',
-      "Search index in the worker (`index-listings`: search.json read and indexed, after the worker's share of the checks)",
+      "Search index in the worker (`index-listings`: search.json, read since it downloaded, checked and indexed, after the worker's share of the checks)",
       'ms',
       load.indexBuild,
       floors.miniSearchBuildMs,
@@ -581,7 +581,7 @@ function stageTable(loads: readonly LoadRecord[]): string {
       (l) => (l.indexReadyAt ?? NaN) - at(l, 'data:validated'),
     ],
     [
-      '  of which: `index-listings` in the worker (search.json, downloaded since the listings arrived, read and indexed)',
+      '  of which: `index-listings` in the worker (search.json, downloaded and read since the worker started, checked and indexed)',
       (l) => l.indexWorkerMs ?? NaN,
     ],
     [
