@@ -280,10 +280,10 @@ export function createSearchWorkerHandler(
       if (request.type === 'index-listings') {
         const listings = listingsFile;
         if (listings === null) throw new Error('index-listings before load-listings-file');
-        const download = searchDownload;
+        const offered = searchDownload;
         searchDownload = null;
-        if (download === null) return indexListings(listings, started);
-        return indexSearchFile(download.ref, download.download, listings, started).catch(
+        if (offered === null) return indexListings(listings, started);
+        return indexSearchFile(offered.ref, offered.download, listings, started).catch(
           (error: unknown): SearchWorkerResponse => ({
             type: 'error',
             requestId: null,
