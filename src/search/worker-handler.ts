@@ -72,6 +72,8 @@ const QUIET_AFTER_SEARCH_MS = 300;
  * text, read and checked (`readSearchFile`); used only once both hashes are checked. */
 interface SearchFileDownload {
   readonly url: string;
+  /** Its file name, for messages. */
+  readonly name: string;
   readonly sha256: Promise<string | null>;
   readonly read: Promise<{ readonly text: string; readonly file: SearchFile }>;
 }
@@ -137,7 +139,7 @@ export function createSearchWorkerHandler(
     // Reported by the `index-listings` that uses them.
     sha256.catch(() => undefined);
     read.catch(() => undefined);
-    return { url, sha256, read };
+    return { url, name, sha256, read };
   }
   /** The text of the search file indexed, until the page asks for it (`search-file-text`). */
   let indexedSearchFileText: string | null = null;
@@ -196,8 +198,7 @@ export function createSearchWorkerHandler(
     listings: ListingsInParts,
     started: number,
   ): Promise<SearchWorkerResponse> {
-    const { url } = searchFile;
-    const name = new URL(url, 'http://localhost/').pathname.split('/').pop() ?? url;
+    const { name } = downloaded;
     let problem: string;
     try {
       // The hashes first: a damaged file is reported as damaged, whatever reading it found.
