@@ -100,7 +100,9 @@ export interface FloorRun {
 export interface AppRunOptions {
   readonly loads: number;
   readonly queries: readonly string[];
+  /** Rounds of 12 facet clicks with the charts hidden, then with them shown. */
   readonly facetRounds: number;
+  readonly chartRounds: number;
   readonly exportsVisible: number;
   readonly exportsAll: number;
   readonly loadTimeoutMs: number;
@@ -408,9 +410,11 @@ export async function measureApp(
   options.log(`  typing ${options.queries.length} queries character by character…`);
   const typed = await typeQueries(page, options.queries, options.log);
   const keystrokes = typed.records;
-  options.log(`  toggling facets (${options.facetRounds} rounds, then with charts shown)…`);
+  options.log(
+    `  toggling facets (${options.facetRounds} rounds, then ${options.chartRounds} with charts shown)…`,
+  );
   await toggleFacets(page, options.facetRounds, false);
-  await toggleFacets(page, 1, true);
+  await toggleFacets(page, options.chartRounds, true);
   const facets = (await page.evaluate('window.__bench.records.facets')) as FacetRecord[];
   options.log('  exporting every row to CSV…');
   const exports = [

@@ -9,14 +9,16 @@
  *
  * Each launch opens `driver.html`, which waits `SETTLE_MS` (Chromium loads its own interface with
  * its first page: ~2.5 s of CPU here), then asks for its target and goes there: the floor page
- * (`floors.js`'s fetch + parse) or the app, into which the server writes `probe.js` and a
- * reporter as the first scripts.
+ * (`floors.js`'s fetch + parse), the search floor page (`search-floor-worker.ts`, with the
+ * listings downloading) or the app, into which the server writes `probe.js` and a reporter as the
+ * first scripts.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { LISTINGS_PATH } from '../src/domain/data-files';
 import { CONTENT_SECURITY_POLICY } from '../vite.config';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/e2e/browser';
 import { serveStatic } from '../test/e2e/static-server';
@@ -39,10 +41,19 @@ export interface PlainFloor {
   readonly totalMs: number;
 }
 
+/** The floor of "Search ready": a blank page's worker fetches, reads and indexes the search file
+ * while the page downloads the listings. Times from the page's navigation. */
+export interface PlainSearchFloor {
+  readonly fetchedMs: number;
+  readonly readyMs: number;
+}
+
 export interface PlainRun {
   readonly loads: readonly PlainLoad[];
   /** A floor load before each app load, in its own launch too. */
   readonly floors: readonly PlainFloor[];
+  /** A search floor load before each app load, in its own launch too. */
+  readonly searchFloors: readonly PlainSearchFloor[];
   readonly settleMs: number;
 }
 
@@ -79,6 +90,29 @@ window.__bench.waitLoaded(${LOAD_TIMEOUT_MS}).then(() => setTimeout(() => {
 ${REPORT}
 report({ kind: 'floor', ...(await window.__benchFloors.fetchParse('/data/')) });`,
   },
+  '/__plain/search-floor.html': {
+    type: 'text/html',
+    body: '<!doctype html><meta charset="utf-8"><title>search floor</title><script src="/__plain/search-floor.js"></script>',
+  },
+  '/__plain/search-floor.js': {
+    type: 'text/javascript',
+    body: `${REPORT}
+// The listings download as the app's first script asks for them (public/early-data.js): the
+// search file shares the loopback server and the cores with them, as in the app.
+const listings = new XMLHttpRequest();
+listings.open('GET', '/data/${LISTINGS_PATH}');
+listings.responseType = 'blob';
+listings.setRequestHeader('Cache-Control', 'max-age=0');
+listings.send();
+const worker = new Worker('/__bench/search-floor-worker.js', { type: 'module' });
+const sinceNavigation = (time) => time - performance.timeOrigin;
+worker.onmessage = (event) => report({
+  kind: 'search-floor',
+  fetchedMs: sinceNavigation(event.data.fetched),
+  readyMs: sinceNavigation(event.data.ready),
+});
+worker.onerror = (event) => report({ kind: 'search-floor', error: String(event.message) });`,
+  },
   '/__plain/driver.html': {
     type: 'text/html',
     body: '<!doctype html><meta charset="utf-8"><title>driver</title><script src="/__plain/driver.js"></script>',
@@ -100,8 +134,8 @@ function readBody(request: IncomingMessage): Promise<string> {
 }
 
 /**
- * `loads` pairs of launches on the production build in `dist` (which holds `__bench/floors.js`):
- * a floor load, then an app load.
+ * `loads` rounds of launches on the production build in `dist` (which holds `__bench/floors.js`
+ * and `__bench/search-floor-worker.js`): a floor load, a search floor load, then an app load.
  */
 export async function measurePlainLoads(
   dist: string,
@@ -185,6 +219,7 @@ export async function measurePlainLoads(
   };
 
   const floors: PlainFloor[] = [];
+  const searchFloors: PlainSearchFloor[] = [];
   const appLoads: PlainLoad[] = [];
   try {
     for (let index = 0; index < loads; index += 1) {
@@ -194,6 +229,10 @@ export async function measurePlainLoads(
         parseMs: Number(floor.parseMs),
         totalMs: Number(floor.totalMs),
       });
+      const searchFloor = await launch('/__plain/search-floor.html');
+      if (typeof searchFloor.readyMs !== 'number')
+        throw new Error(`the search floor page failed: ${String(searchFloor.error)}`);
+      searchFloors.push({ fetchedMs: Number(searchFloor.fetchedMs), readyMs: searchFloor.readyMs });
       const app = await launch('/');
       const load: PlainLoad = {
         firstRowsFrame: Number(app.firstRowsFrame),
@@ -203,11 +242,11 @@ export async function measurePlainLoads(
       };
       appLoads.push(load);
       log(
-        `  without DevTools ${index + 1}/${loads}: floor ${Math.round(floors.at(-1)?.totalMs ?? NaN)} ms, rows at ${Math.round(load.firstRowsFrame)} ms, search ready at ${Math.round(load.searchReadyFrame)} ms`,
+        `  without DevTools ${index + 1}/${loads}: floor ${Math.round(floors.at(-1)?.totalMs ?? NaN)} ms, search floor ${Math.round(searchFloor.readyMs)} ms, rows at ${Math.round(load.firstRowsFrame)} ms, search ready at ${Math.round(load.searchReadyFrame)} ms`,
       );
     }
   } finally {
     await server.close();
   }
-  return { loads: appLoads, floors, settleMs: SETTLE_MS };
+  return { loads: appLoads, floors, searchFloors, settleMs: SETTLE_MS };
 }
