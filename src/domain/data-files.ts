@@ -11,7 +11,7 @@ export const MANIFEST_PATH = 'manifest.json';
 export const LISTINGS_PATH = 'listings.json';
 
 /** The listings' search documents (`src/search/search-file.ts`), which the search worker
- * downloads once the listings have arrived. */
+ * downloads as soon as it starts, while the listings download. */
 export const SEARCH_PATH = 'search.json';
 
 /** Where the app finds the search file, and the SHA-256 the manifest gives for it. */

@@ -33,7 +33,7 @@
  * Version 1 held each listing as nested arrays (`["sdn-36","SDN",[0,17,412],[1,16]]`): ~70,000
  * small arrays that `JSON.parse` made, the checks walked and the collector then swept, in the
  * worker's last step before search is ready and again on the page. Version 2's long runs of
- * numbers are read straight into typed arrays (BENCHMARKS.md, session 16).
+ * numbers are read straight into typed arrays (bench/HISTORY.md, session 16).
  *
  * The words and documents are those `tokenizeName` and `toSearchDocs` made when the pipeline ran.
  * Should either have changed since, the fingerprint differs and the worker indexes the listings
