@@ -908,9 +908,9 @@ quality 11, over exactly the files the page requested), and drives Chromium thro
   load, each in its own launch.
 - **The floor of "Search ready"**, in Chromium alone: a blank page downloads the listings as the
   app's first script does, while a worker (\`bench/page/search-floor-worker.ts\`) fetches the
-  search file, reads it and makes the index from it, with the app's own code and nothing else
-  (no checks against the manifest, no listings, no page). The time is the worker's index made,
-  from the page's navigation.
+  search file, reads it and makes the index from it with the app's own code, and nothing else (no
+  checks against the manifest, nothing done with the listings, no app). The time is when the
+  worker's index is made, from the page's navigation.
 - **Keystrokes**: ${app.keystrokes.length} keystrokes typing the ${c['queries']} queries of \`bench/queries.ts\` one
   character at a time (each keystroke waits for the previous one to settle). Measured from the
   keydown event's timestamp to the MutationObserver callback that sees \`data-settled="true"\`

@@ -195,7 +195,7 @@ async function main(): Promise<void> {
         loads: LOADS,
         queries: QUERIES,
         facetRounds: 2,
-        // A p95 of 12 clicks is their slowest; 36 give it a few below.
+        // The p95 of 12 clicks is the slowest of them; of 36, the second slowest.
         chartRounds: 3,
         exportsVisible: 5,
         exportsAll: 3,
