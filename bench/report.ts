@@ -893,6 +893,10 @@ quality 11, over exactly the files the page requested), and drives Chromium thro
 \`test/e2e/browser.ts\`. \`bench/page/probe.js\` is injected before the app's scripts: it wraps
 \`Worker\` to time every message, and watches the DOM with a MutationObserver.
 
+\`npm test\` drives every part of the benchmark once, on the e2e build, and checks that each
+measured what it says (not how fast: \`test/e2e/bench-smoke.e2e.test.ts\`), so that a change to the
+app that breaks the benchmark fails the tests.
+
 - **Cold loads** (${c['loads']}): a fresh browser context each (empty cache), viewport 1280×900.
   Before the first, a blank page is opened and the run waits until Chromium's processes are idle:
   with its first page Chromium loads its own interface, ~2.5 s of CPU.

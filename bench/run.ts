@@ -8,21 +8,13 @@
  * BENCH_QUERIES (type only the first N keystroke queries).
  */
 import { execFileSync } from 'node:child_process';
-import {
-  copyFileSync,
-  cpSync,
-  existsSync,
-  mkdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { format, resolveConfig } from 'prettier';
-import { build as viteBuild } from 'vite';
 import { launchChromium } from '../test/e2e/browser';
 import { serveStatic } from '../test/e2e/static-server';
+import { writeBenchPages } from './bench-pages';
 import {
   measureApp,
   measureFetchParseFloor,
@@ -76,33 +68,8 @@ async function build(sources: string): Promise<void> {
   run('npx', ['vite', 'build', '--outDir', DIST, '--emptyOutDir', '--logLevel', 'error']);
   log(`building the data from ${sources}…`);
   run('npx', ['tsx', 'src/pipeline/cli.ts', '--from', sources, '--out', join(DIST, 'data')]);
-  // Bench-only page for the floors: never part of the app's build output in dist/.
-  const bench = join(DIST, '__bench');
-  mkdirSync(bench, { recursive: true });
-  copyFileSync(
-    join(ROOT, 'node_modules/minisearch/dist/es/index.js'),
-    join(bench, 'minisearch.js'),
-  );
-  copyFileSync(join(ROOT, 'bench/page/floors.js'), join(bench, 'floors.js'));
-  // The search floor's worker: the app's own engine modules, bundled on their own.
-  await viteBuild({
-    configFile: false,
-    logLevel: 'error',
-    publicDir: false,
-    build: {
-      outDir: bench,
-      emptyOutDir: false,
-      lib: {
-        entry: join(ROOT, 'bench/page/search-floor-worker.ts'),
-        formats: ['es'],
-        fileName: () => 'search-floor-worker.js',
-      },
-    },
-  });
-  writeFileSync(
-    join(bench, 'floors.html'),
-    '<!doctype html><meta charset="utf-8"><title>floors</title><script type="module" src="./floors.js"></script>\n',
-  );
+  // Bench-only pages for the floors: never part of the app's build output in dist/.
+  await writeBenchPages(DIST);
 }
 
 /** Sizes of exactly the files the page asked for, as a static host would serve them. */
