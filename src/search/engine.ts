@@ -825,13 +825,7 @@ function* searchFileSteps(
   // sorted word pairs (12–17 ms) and the whole names' hashes (~13 ms). Made up front, they were
   // half of the worker's path from the listings checked to "ready".
   let identifierTable: Map<string, SearchDoc[]> | null = null;
-  const identifierTableMade = () => {
-    if (identifierTable !== null) return identifierTable;
-    identifierTable = new Map<string, SearchDoc[]>();
-    for (const doc of identifierDocs)
-      for (const key of identifierKeys(doc.name)) addKey(identifierTable, key, doc);
-    return identifierTable;
-  };
+  const identifierTableMade = () => (identifierTable ??= identifierTableOf(identifierDocs));
   let adjacentPairs: Float64Array | null = null;
   const adjacentPairsMade = () =>
     (adjacentPairs ??= sortedDistinct(pairCodes.subarray(0, pairCount)));
@@ -872,6 +866,13 @@ function* searchFileSteps(
   };
   const allDocs = () => order.map((doc) => (typeof doc === 'number' ? names.nameAt(doc).doc : doc));
   return { index, allDocs, laterTables: [identifierTableMade, adjacentPairsMade, wholeNamesMade] };
+}
+
+/** The identifiers' documents by each of their keys (`identifierKeys`). */
+function identifierTableOf(docs: readonly SearchDoc[]): Map<string, SearchDoc[]> {
+  const table = new Map<string, SearchDoc[]>();
+  for (const doc of docs) for (const key of identifierKeys(doc.name)) addKey(table, key, doc);
+  return table;
 }
 
 /**
