@@ -161,10 +161,11 @@ function ReadyApp({ dataset }: { dataset: Dataset }) {
               )}
             />
           )}
-          renderCharts={(rows) => (
+          renderCharts={(rows, query) => (
             <Suspense fallback={<p className="muted">Loading the charts…</p>}>
               <ChartsPanel
                 rows={rows}
+                query={query}
                 onSelectPeriod={(listedFrom, listedTo) =>
                   onViewChange({ ...parsed.view, listedFrom, listedTo }, 'push')
                 }

@@ -68,10 +68,13 @@ describe('additions by date and charts, in Chromium, on the real lists', () => {
     await expect
       .poll(() => timeChart.locator('figcaption').textContent())
       .toContain(`${elIn2021.toLocaleString('en-US')} listings with an official listing date`);
-    // Recharts draws the bars once its container has been measured, after the caption.
+    // The bars are drawn once Recharts has measured the chart's box, after the caption.
+    await expect.poll(() => timeChart.locator('.chart-bar').count()).toBeGreaterThan(0);
+    // A bar's tooltip: its period, its total and its stack (here one list).
+    await timeChart.locator('.chart-bar[data-period="2021-12"]').hover();
     await expect
-      .poll(() => timeChart.locator('.recharts-bar-rectangle').count())
-      .toBeGreaterThan(0);
+      .poll(() => timeChart.locator('.chart-tooltip').textContent())
+      .toMatch(/^2021-12: ([\d,]+)EL · Entity List: \1$/);
     // The table fallback carries the same numbers; its button applies the same filter as a click.
     await timeChart.getByText('Show as a table').click();
     const december = timeChart.locator('tbody tr', { hasText: '2021-12' });
@@ -84,7 +87,11 @@ describe('additions by date and charts, in Chromium, on the real lists', () => {
     expect(await announcedCount(page)).toBe(decemberCount);
     // Clicking a bar in the country chart narrows to that country.
     const countries = page.getByRole('figure', { name: /Top 10 countries/ });
-    await countries.locator('.recharts-bar-rectangle').first().click();
+    await countries.locator('.chart-bar').first().hover();
+    await expect
+      .poll(() => countries.locator('.chart-tooltip').textContent())
+      .toMatch(/^.+ \([A-Z]{2}\): [\d,]+ listings$/);
+    await countries.locator('.chart-bar').first().click();
     await waitForSettled(page);
     await expect.poll(() => page.url()).toMatch(/country=[A-Z]{2}/);
     expect(await announcedCount(page)).toBeLessThanOrEqual(decemberCount);

@@ -7,21 +7,12 @@ import {
   useRef,
   useState,
 } from 'react';
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-  type BarShapeProps,
-  type TooltipContentProps,
-} from 'recharts';
+import { BarChart, CartesianGrid, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import { AGENCY_NAMES, LISTS, isAgencyCode, isListCode } from '../../domain/lists';
 import { countryName } from '../../domain/countries';
 import { SECTORS, isSectorCode } from '../../domain/sector';
 import { ChartFigure, type FallbackRow } from './ChartFigure';
+import { CategoryBars, ChartPlot, PeriodBars, useBarHover, type CategoryBar } from './ChartBars';
 import { describeAdditions, describeSectors } from './model/captions';
 import { colourFor } from './model/palette';
 import {
@@ -29,7 +20,6 @@ import {
   countBySector,
   periodBars,
   periodRange,
-  stackSegments,
   topCountries,
   type ChartRow,
   type PeriodBar,
@@ -43,6 +33,8 @@ export type ChartFilter = 'agency' | 'list' | 'sector' | 'country';
 
 interface ChartsPanelProps {
   readonly rows: readonly ChartRow[];
+  /** The query the rows are for: rows for a new one are drawn after the table's paint. */
+  readonly query: string;
   readonly onSelectPeriod: (from: string, to: string) => void;
   readonly onSelect: (filter: ChartFilter, value: string) => void;
 }
@@ -78,36 +70,56 @@ const verticalGrid = ({ xAxis }: { xAxis: GridAxis }) => gridAtValueTicks(xAxis)
 // one lays that axis' ticks out again, measuring their labels: this one draws nothing.
 const noGridLines = () => [];
 
+// A chart's parts read its data from Recharts' store, which takes new data in an effect. Made once,
+// here, they are left alone by the render that hands a chart new data, and drawn once, after the
+// store has it, not also before with the old (a facet click with the charts shown: 110 → 94 ms
+// median, 3 loads × 24 clicks a build, bench/HISTORY.md, session 21). The value axes name the
+// bars' field, from which Recharts takes their domain (there is no <Bar>: `ChartBars.tsx`).
+const TIME_CHART_PARTS = (
+  <>
+    <CartesianGrid
+      strokeDasharray="3 3"
+      vertical={false}
+      horizontalCoordinatesGenerator={horizontalGrid}
+      verticalCoordinatesGenerator={noGridLines}
+    />
+    <XAxis dataKey="period" tick={TICK} minTickGap={8} />
+    <YAxis dataKey="total" allowDecimals={false} tick={TICK} width={44} interval={0} />
+  </>
+);
+const CATEGORY_CHART_PARTS = (
+  <>
+    <CartesianGrid
+      strokeDasharray="3 3"
+      horizontal={false}
+      verticalCoordinatesGenerator={verticalGrid}
+      horizontalCoordinatesGenerator={noGridLines}
+    />
+    <XAxis type="number" dataKey="count" allowDecimals={false} tick={TICK} interval={0} />
+    <YAxis type="category" dataKey="label" width={170} tick={TICK} interval={0} />
+  </>
+);
+
 function keyLabel(stackBy: StackBy, key: string): string {
   if (stackBy === 'agency') return isAgencyCode(key) ? AGENCY_NAMES[key] : key;
   return isListCode(key) ? `${key} · ${LISTS[key].name}` : key;
-}
-
-/** A Recharts bar click, as the string `field` of the entry clicked. */
-function useBarClick(field: string, onSelect: (value: string) => void) {
-  return useCallback(
-    (item: { payload?: unknown }) => {
-      const value = (item.payload as Readonly<Record<string, unknown>> | undefined)?.[field];
-      if (typeof value === 'string') onSelect(value);
-    },
-    [field, onSelect],
-  );
 }
 
 function sectorLabel(key: string): string {
   return isSectorCode(key) ? SECTORS[key].label : key;
 }
 
-/** Additions over time, by sector and by country, for the rows the table shows: drawn for new rows
- * once the table's own change has been painted (`useValueAfterPaint`). */
+/** Additions over time, by sector and by country, for the rows the table shows: drawn with the
+ * table for a filter, and once the table has been painted for a new query (`useValueAfterPaint`). */
 export const ChartsPanel = memo(function ChartsPanel({
   rows,
+  query,
   onSelectPeriod,
   onSelect,
 }: ChartsPanelProps) {
   return (
     <ChartsOfRows
-      rows={useValueAfterPaint(rows)}
+      rows={useValueAfterPaint(rows, query)}
       onSelectPeriod={onSelectPeriod}
       onSelect={onSelect}
     />
@@ -118,7 +130,7 @@ const ChartsOfRows = memo(function ChartsOfRows({
   rows,
   onSelectPeriod,
   onSelect,
-}: ChartsPanelProps) {
+}: Omit<ChartsPanelProps, 'query'>) {
   // The explorer hands new callbacks on every render; the charts keep stable ones that call the
   // latest, so a render that changes no rows leaves the charts alone.
   const latest = useRef({ onSelectPeriod, onSelect });
@@ -202,41 +214,8 @@ const AdditionsChart = memo(function AdditionsChart({
   const bars = useMemo(() => periodBars(time), [time]);
   const unit = time.granularity;
 
-  const tooltip = useCallback(
-    (props: TooltipContentProps) => (
-      <PeriodTooltip {...props} keys={keys} keyName={(key) => keyLabel(stackBy, key)} />
-    ),
-    [keys, stackBy],
-  );
-  const clickBar = useBarClick('period', onSelectPeriod);
-  // A chart's parts read its data from Recharts' store, which takes new data in an effect: made
-  // once, they are left alone by the render that hands the chart new data, and drawn once, after
-  // the store has it, not also before with the old (a facet click with the charts shown:
-  // 110 → 94 ms median, 3 loads × 24 clicks a build, bench/HISTORY.md, session 21).
-  const timeChartParts = useMemo(
-    () => (
-      <>
-        <CartesianGrid
-          strokeDasharray="3 3"
-          vertical={false}
-          horizontalCoordinatesGenerator={horizontalGrid}
-          verticalCoordinatesGenerator={noGridLines}
-        />
-        <XAxis dataKey="period" tick={TICK} minTickGap={8} />
-        <YAxis allowDecimals={false} tick={TICK} width={44} interval={0} />
-        <Tooltip content={tooltip} />
-        <Bar
-          dataKey="total"
-          name="Additions"
-          shape={StackedBar}
-          cursor="pointer"
-          isAnimationActive={false}
-          onClick={clickBar}
-        />
-      </>
-    ),
-    [tooltip, clickBar],
-  );
+  const { hover, onHover, plotRef } = useBarHover();
+  const hoveredBar = hover === null ? undefined : bars[hover.index];
   const fallbackRows = useMemo<FallbackRow[]>(
     () => bars.map((bar) => ({ key: bar.period, label: bar.period, cells: [bar.total] })),
     [bars],
@@ -261,11 +240,31 @@ const AdditionsChart = memo(function AdditionsChart({
         </div>
       }
       chart={
-        <ResponsiveContainer width="100%" height={260}>
-          <BarChart data={bars} accessibilityLayer={false} margin={TIME_MARGIN}>
-            {timeChartParts}
-          </BarChart>
-        </ResponsiveContainer>
+        <ChartPlot
+          plotRef={plotRef}
+          hover={hover}
+          tooltip={
+            hoveredBar === undefined ? null : (
+              <PeriodTooltip
+                bar={hoveredBar}
+                keys={keys}
+                keyName={(key) => keyLabel(stackBy, key)}
+              />
+            )
+          }
+        >
+          <ResponsiveContainer width="100%" height={260}>
+            <BarChart data={bars} accessibilityLayer={false} margin={TIME_MARGIN}>
+              {TIME_CHART_PARTS}
+              <PeriodBars
+                bars={bars}
+                hovered={hover?.index ?? null}
+                onHover={onHover}
+                onSelect={onSelectPeriod}
+              />
+            </BarChart>
+          </ResponsiveContainer>
+        </ChartPlot>
       }
       after={
         // The legend is HTML, not Recharts': buttons a keyboard reaches, which filter by that key.
@@ -289,36 +288,17 @@ const AdditionsChart = memo(function AdditionsChart({
   );
 });
 
-/** A period's bar, drawn as its stack of segments (colours follow the keys' order). */
-function StackedBar({ x, y, width, height, payload }: BarShapeProps) {
-  const bar = payload as PeriodBar | undefined;
-  if (bar === undefined) return null;
-  return (
-    <g>
-      {stackSegments(bar.values, { y, height }).map((segment) => (
-        <rect
-          key={segment.keyIndex}
-          x={x}
-          y={segment.y}
-          width={width}
-          height={segment.height}
-          fill={colourFor(segment.keyIndex)}
-        />
-      ))}
-    </g>
-  );
-}
-
 function PeriodTooltip({
-  active,
-  payload,
+  bar,
   keys,
   keyName,
-}: TooltipContentProps & { keys: readonly string[]; keyName: (key: string) => string }) {
-  const bar = payload[0]?.payload as PeriodBar | undefined;
-  if (!active || bar === undefined) return null;
+}: {
+  bar: PeriodBar;
+  keys: readonly string[];
+  keyName: (key: string) => string;
+}) {
   return (
-    <div className="chart-tooltip">
+    <>
       <strong>
         {bar.period}: {formatCount(bar.total)}
       </strong>
@@ -332,21 +312,15 @@ function PeriodTooltip({
           ) : null,
         )}
       </ul>
-    </div>
+    </>
   );
-}
-
-interface BarEntry {
-  readonly key: string;
-  readonly label: string;
-  readonly count: number;
 }
 
 interface HorizontalBarsProps {
   readonly title: string;
   readonly description: string;
   readonly column: string;
-  readonly entries: readonly BarEntry[];
+  readonly entries: readonly CategoryBar[];
   readonly onSelect: (key: string) => void;
 }
 
@@ -359,32 +333,8 @@ const HorizontalBars = memo(function HorizontalBars({
 }: HorizontalBarsProps) {
   const height = Math.max(120, entries.length * 26 + 30);
   const data = useMemo(() => [...entries], [entries]);
-  const clickBar = useBarClick('key', onSelect);
-  // Made once, as the additions chart's parts are (see there).
-  const barChartParts = useMemo(
-    () => (
-      <>
-        <CartesianGrid
-          strokeDasharray="3 3"
-          horizontal={false}
-          verticalCoordinatesGenerator={verticalGrid}
-          horizontalCoordinatesGenerator={noGridLines}
-        />
-        <XAxis type="number" allowDecimals={false} tick={TICK} interval={0} />
-        <YAxis type="category" dataKey="label" width={170} tick={TICK} interval={0} />
-        <Tooltip />
-        <Bar
-          dataKey="count"
-          name="Listings"
-          fill={colourFor(0)}
-          cursor="pointer"
-          isAnimationActive={false}
-          onClick={clickBar}
-        />
-      </>
-    ),
-    [clickBar],
-  );
+  const { hover, onHover, plotRef } = useBarHover();
+  const hoveredEntry = hover === null ? undefined : entries[hover.index];
   const fallbackRows = useMemo<FallbackRow[]>(
     () => entries.map((entry) => ({ key: entry.key, label: entry.label, cells: [entry.count] })),
     [entries],
@@ -394,11 +344,29 @@ const HorizontalBars = memo(function HorizontalBars({
       title={title}
       description={description}
       chart={
-        <ResponsiveContainer width="100%" height={height}>
-          <BarChart data={data} layout="vertical" accessibilityLayer={false} margin={BARS_MARGIN}>
-            {barChartParts}
-          </BarChart>
-        </ResponsiveContainer>
+        <ChartPlot
+          plotRef={plotRef}
+          hover={hover}
+          tooltip={
+            hoveredEntry === undefined ? null : (
+              <>
+                <strong>{hoveredEntry.label}</strong>: {formatCount(hoveredEntry.count)} listings
+              </>
+            )
+          }
+        >
+          <ResponsiveContainer width="100%" height={height}>
+            <BarChart data={data} layout="vertical" accessibilityLayer={false} margin={BARS_MARGIN}>
+              {CATEGORY_CHART_PARTS}
+              <CategoryBars
+                entries={entries}
+                hovered={hover?.index ?? null}
+                onHover={onHover}
+                onSelect={onSelect}
+              />
+            </BarChart>
+          </ResponsiveContainer>
+        </ChartPlot>
       }
       columns={[column, 'Listings']}
       rows={fallbackRows}

@@ -53,7 +53,8 @@ interface ExplorerPageProps {
   /** Tools that act on the current result (export), composed in by the app shell. */
   readonly renderTools?: (context: ResultContext) => ReactNode;
   /** Charts of the current rows, composed in by the app shell. */
-  readonly renderCharts?: (rows: readonly ListingFacts[]) => ReactNode;
+  /** `query`: the query the rows are for. */
+  readonly renderCharts?: (rows: readonly ListingFacts[], query: string) => ReactNode;
 }
 
 /** What a tool sees of the current view: every matching listing, in display order. */
@@ -230,7 +231,7 @@ export function ExplorerPage({
           ) : null}
           {renderTools ? renderTools(toolContext) : null}
         </div>
-        {renderCharts && showCharts ? renderCharts(result.rows) : null}
+        {renderCharts && showCharts ? renderCharts(result.rows, search.query) : null}
         <ResultsTable
           rows={result.rows}
           resultsKey={`${search.query}\u0000${filterKey}`}

@@ -19,7 +19,7 @@ const ROWS: ChartRow[] = [
 describe('the additions chart legend', () => {
   it('lists each stack key with its total, largest first, and filters by it when clicked', () => {
     const onSelect = vi.fn();
-    render(<ChartsPanel rows={ROWS} onSelect={onSelect} onSelectPeriod={vi.fn()} />);
+    render(<ChartsPanel query="" rows={ROWS} onSelect={onSelect} onSelectPeriod={vi.fn()} />);
     const legend = screen.getByRole('list', { name: 'Filter by list' });
     const entries = within(legend)
       .getAllByRole('button')
@@ -35,7 +35,7 @@ describe('the additions chart legend', () => {
 
   it('follows the stacking: by agency, the legend names agencies and filters by agency', () => {
     const onSelect = vi.fn();
-    render(<ChartsPanel rows={ROWS} onSelect={onSelect} onSelectPeriod={vi.fn()} />);
+    render(<ChartsPanel query="" rows={ROWS} onSelect={onSelect} onSelectPeriod={vi.fn()} />);
     fireEvent.click(screen.getByRole('button', { name: 'By agency' }));
     const legend = screen.getByRole('list', { name: 'Filter by agency' });
     const buttons = within(legend).getAllByRole('button');
@@ -47,28 +47,46 @@ describe('the additions chart legend', () => {
     expect(onSelect).toHaveBeenCalledWith('agency', 'commerce');
   });
 
-  it('draws new rows once the frame that showed the table has been painted', async () => {
+  const legendTexts = () =>
+    within(screen.getByRole('list', { name: 'Filter by list' }))
+      .getAllByRole('button')
+      .map((button) => button.textContent);
+  const onlyEntityList = ROWS.filter((entry) => entry.listing.list === 'EL');
+
+  it('draws the rows of a new query once the frame that showed the table has been painted', async () => {
     const { rerender } = render(
-      <ChartsPanel rows={ROWS} onSelect={vi.fn()} onSelectPeriod={vi.fn()} />,
+      <ChartsPanel query="" rows={ROWS} onSelect={vi.fn()} onSelectPeriod={vi.fn()} />,
     );
-    const legendTexts = () =>
-      within(screen.getByRole('list', { name: 'Filter by list' }))
-        .getAllByRole('button')
-        .map((button) => button.textContent);
-    const onlyEntityList = ROWS.filter((entry) => entry.listing.list === 'EL');
-    rerender(<ChartsPanel rows={onlyEntityList} onSelect={vi.fn()} onSelectPeriod={vi.fn()} />);
+    rerender(
+      <ChartsPanel
+        query="entity"
+        rows={onlyEntityList}
+        onSelect={vi.fn()}
+        onSelectPeriod={vi.fn()}
+      />,
+    );
     // Still the rows painted last, in the render that changed them.
     expect(legendTexts()).toHaveLength(2);
     await waitFor(() => expect(legendTexts()).toEqual(['EL · Entity List 2']));
+  });
+
+  it('draws the rows of a filter, for the same query, with the table', () => {
+    const { rerender } = render(
+      <ChartsPanel query="" rows={ROWS} onSelect={vi.fn()} onSelectPeriod={vi.fn()} />,
+    );
+    rerender(
+      <ChartsPanel query="" rows={onlyEntityList} onSelect={vi.fn()} onSelectPeriod={vi.fn()} />,
+    );
+    expect(legendTexts()).toEqual(['EL · Entity List 2']);
   });
 
   it('keeps its callbacks current when the explorer hands new ones with the same rows', () => {
     const first = vi.fn();
     const second = vi.fn();
     const { rerender } = render(
-      <ChartsPanel rows={ROWS} onSelect={first} onSelectPeriod={vi.fn()} />,
+      <ChartsPanel query="" rows={ROWS} onSelect={first} onSelectPeriod={vi.fn()} />,
     );
-    rerender(<ChartsPanel rows={ROWS} onSelect={second} onSelectPeriod={vi.fn()} />);
+    rerender(<ChartsPanel query="" rows={ROWS} onSelect={second} onSelectPeriod={vi.fn()} />);
     const legend = screen.getByRole('list', { name: 'Filter by list' });
     fireEvent.click(within(legend).getAllByRole('button')[0]!);
     expect(first).not.toHaveBeenCalled();
@@ -81,7 +99,7 @@ describe('the additions chart caption', () => {
     screen.getByRole('figure', { name: /Additions per/ }).querySelector('figcaption');
 
   it('counts the dated listings and says how many are left off the chart', () => {
-    render(<ChartsPanel rows={ROWS} onSelect={vi.fn()} onSelectPeriod={vi.fn()} />);
+    render(<ChartsPanel query="" rows={ROWS} onSelect={vi.fn()} onSelectPeriod={vi.fn()} />);
     expect(caption()?.textContent).toBe(
       '5 listings with an official listing date, 2019-10 to 2021-12, stacked by list. 1 listing without a published date is not on this chart. Click a bar to show that month in the table.',
     );
@@ -89,13 +107,15 @@ describe('the additions chart caption', () => {
 
   it('says so when every listing shown is dated, or none is', () => {
     const { unmount } = render(
-      <ChartsPanel rows={ROWS.slice(1, 3)} onSelect={vi.fn()} onSelectPeriod={vi.fn()} />,
+      <ChartsPanel query="" rows={ROWS.slice(1, 3)} onSelect={vi.fn()} onSelectPeriod={vi.fn()} />,
     );
     expect(caption()?.textContent).toBe(
       '2 listings with an official listing date, 2021-12 to 2021-12, stacked by list. Every listing shown has one. Click a bar to show that month in the table.',
     );
     unmount();
-    render(<ChartsPanel rows={ROWS.slice(5)} onSelect={vi.fn()} onSelectPeriod={vi.fn()} />);
+    render(
+      <ChartsPanel query="" rows={ROWS.slice(5)} onSelect={vi.fn()} onSelectPeriod={vi.fn()} />,
+    );
     expect(caption()?.textContent).toBe(
       'None of the 1 listing shown has a published listing date.',
     );

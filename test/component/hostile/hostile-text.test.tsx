@@ -160,7 +160,7 @@ describe('hostile text in the charts', () => {
 
   it('writes hostile series labels into the fallback tables as text', () => {
     const { container } = render(
-      <ChartsPanel rows={ROWS} onSelect={vi.fn()} onSelectPeriod={vi.fn()} />,
+      <ChartsPanel query="" rows={ROWS} onSelect={vi.fn()} onSelectPeriod={vi.fn()} />,
     );
     const headers = [...container.querySelectorAll('.chart-table th[scope="row"]')].map(
       (cell) => cell.textContent,
