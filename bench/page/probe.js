@@ -112,7 +112,7 @@
         record.worker = workerRoundTrip(pending.meta.expected, pending.start);
       }
       if (pending.kind === 'facets') {
-        // Quiet: no DOM change for 150 ms (the charts follow the table once its frame is painted).
+        // Quiet: no DOM change for 150 ms (anything drawn after the table, whatever the app's order).
         const waitQuiet = () => {
           if (performance.now() - bench.lastMutationAt < 150) setTimeout(waitQuiet, 50);
           else {
