@@ -1,4 +1,12 @@
-import { memo, useCallback, useRef, useState, type MouseEvent, type ReactNode } from 'react';
+import {
+  memo,
+  useCallback,
+  useRef,
+  useState,
+  type MouseEvent,
+  type ReactNode,
+  type RefObject,
+} from 'react';
 import { usePlotArea, useXAxisScale, useYAxisScale, type ScaleFunction } from 'recharts';
 import { colourFor } from './model/palette';
 import { stackSegments, type PeriodBar } from './model/series';
@@ -25,31 +33,33 @@ function barBand(scale: ScaleFunction, category: string): { start: number; size:
   return { start: start + band * BAND_GAP, size: band * (1 - 2 * BAND_GAP) };
 }
 
-/** The bar under the pointer, and the pointer's place in the chart's box (for the tooltip). */
+/** The bar under the pointer, and the pointer's place in the chart's box (for the tooltip). By
+ * key, not place: after a click filters the rows, the tooltip under the pointer is the same bar's,
+ * with its new numbers, or none. */
 export interface BarHover {
-  readonly index: number;
+  readonly key: string;
   readonly x: number;
   readonly y: number;
   /** The chart's width, so the tooltip opens towards the middle. */
   readonly width: number;
 }
 
-type OnBarHover = (index: number | null, event?: MouseEvent) => void;
+type OnBarHover = (key: string | null, event?: MouseEvent) => void;
 
 /** The hovered bar of one chart, and the box its tooltip is placed in (`ChartPlot`). */
 export function useBarHover(): {
   readonly hover: BarHover | null;
   readonly onHover: OnBarHover;
-  readonly plotRef: React.RefObject<HTMLDivElement | null>;
+  readonly plotRef: RefObject<HTMLDivElement | null>;
 } {
   const plotRef = useRef<HTMLDivElement | null>(null);
   const [hover, setHover] = useState<BarHover | null>(null);
-  const onHover = useCallback<OnBarHover>((index, event) => {
+  const onHover = useCallback<OnBarHover>((key, event) => {
     const box = plotRef.current?.getBoundingClientRect();
-    if (index === null || event === undefined || box === undefined) setHover(null);
+    if (key === null || event === undefined || box === undefined) setHover(null);
     else
       setHover({
-        index,
+        key,
         x: event.clientX - box.left,
         y: event.clientY - box.top,
         width: box.width,
@@ -65,7 +75,7 @@ export function ChartPlot({
   tooltip,
   children,
 }: {
-  readonly plotRef: React.RefObject<HTMLDivElement | null>;
+  readonly plotRef: RefObject<HTMLDivElement | null>;
   readonly hover: BarHover | null;
   readonly tooltip: ReactNode;
   readonly children: ReactNode;
@@ -91,7 +101,7 @@ export function ChartPlot({
 
 interface PeriodBarsProps {
   readonly bars: readonly PeriodBar[];
-  readonly hovered: number | null;
+  readonly hovered: string | null;
   readonly onHover: OnBarHover;
   readonly onSelect: (period: string) => void;
 }
@@ -111,7 +121,7 @@ export const PeriodBars = memo(function PeriodBars({
   if (x === undefined || y === undefined || plot === undefined || base === undefined) return null;
   return (
     <g className="chart-bars">
-      {bars.map((bar, index) => {
+      {bars.map((bar) => {
         const band = barBand(x, bar.period);
         const top = y(bar.total);
         if (band === null || top === undefined) return null;
@@ -122,11 +132,11 @@ export const PeriodBars = memo(function PeriodBars({
             className="chart-bar"
             data-period={bar.period}
             onClick={() => onSelect(bar.period)}
-            onMouseMove={(event) => onHover(index, event)}
+            onMouseMove={(event) => onHover(bar.period, event)}
             onMouseLeave={() => onHover(null)}
           >
             <rect
-              className={index === hovered ? 'chart-band chart-band-hovered' : 'chart-band'}
+              className={bar.period === hovered ? 'chart-band chart-band-hovered' : 'chart-band'}
               x={band.start - gap}
               y={plot.y}
               width={band.size + 2 * gap}
@@ -157,7 +167,7 @@ export interface CategoryBar {
 
 interface CategoryBarsProps {
   readonly entries: readonly CategoryBar[];
-  readonly hovered: number | null;
+  readonly hovered: string | null;
   readonly onHover: OnBarHover;
   readonly onSelect: (key: string) => void;
 }
@@ -176,7 +186,7 @@ export const CategoryBars = memo(function CategoryBars({
   if (x === undefined || y === undefined || plot === undefined || base === undefined) return null;
   return (
     <g className="chart-bars">
-      {entries.map((entry, index) => {
+      {entries.map((entry) => {
         const band = barBand(y, entry.label);
         const end = x(entry.count);
         if (band === null || end === undefined) return null;
@@ -186,11 +196,11 @@ export const CategoryBars = memo(function CategoryBars({
             className="chart-bar"
             data-key={entry.key}
             onClick={() => onSelect(entry.key)}
-            onMouseMove={(event) => onHover(index, event)}
+            onMouseMove={(event) => onHover(entry.key, event)}
             onMouseLeave={() => onHover(null)}
           >
             <rect
-              className={index === hovered ? 'chart-band chart-band-hovered' : 'chart-band'}
+              className={entry.key === hovered ? 'chart-band chart-band-hovered' : 'chart-band'}
               x={plot.x}
               y={band.start}
               width={plot.width}

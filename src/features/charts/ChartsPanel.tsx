@@ -215,7 +215,7 @@ const AdditionsChart = memo(function AdditionsChart({
   const unit = time.granularity;
 
   const { hover, onHover, plotRef } = useBarHover();
-  const hoveredBar = hover === null ? undefined : bars[hover.index];
+  const hoveredBar = hover === null ? undefined : bars.find((bar) => bar.period === hover.key);
   const fallbackRows = useMemo<FallbackRow[]>(
     () => bars.map((bar) => ({ key: bar.period, label: bar.period, cells: [bar.total] })),
     [bars],
@@ -258,7 +258,7 @@ const AdditionsChart = memo(function AdditionsChart({
               {TIME_CHART_PARTS}
               <PeriodBars
                 bars={bars}
-                hovered={hover?.index ?? null}
+                hovered={hover?.key ?? null}
                 onHover={onHover}
                 onSelect={onSelectPeriod}
               />
@@ -334,7 +334,8 @@ const HorizontalBars = memo(function HorizontalBars({
   const height = Math.max(120, entries.length * 26 + 30);
   const data = useMemo(() => [...entries], [entries]);
   const { hover, onHover, plotRef } = useBarHover();
-  const hoveredEntry = hover === null ? undefined : entries[hover.index];
+  const hoveredEntry =
+    hover === null ? undefined : entries.find((entry) => entry.key === hover.key);
   const fallbackRows = useMemo<FallbackRow[]>(
     () => entries.map((entry) => ({ key: entry.key, label: entry.label, cells: [entry.count] })),
     [entries],
@@ -360,7 +361,7 @@ const HorizontalBars = memo(function HorizontalBars({
               {CATEGORY_CHART_PARTS}
               <CategoryBars
                 entries={entries}
-                hovered={hover?.index ?? null}
+                hovered={hover?.key ?? null}
                 onHover={onHover}
                 onSelect={onSelect}
               />
