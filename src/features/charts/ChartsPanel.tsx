@@ -215,7 +215,26 @@ const AdditionsChart = memo(function AdditionsChart({
   const unit = time.granularity;
 
   const { hover, onHover, plotRef } = useBarHover();
-  const hoveredBar = hover === null ? undefined : bars.find((bar) => bar.period === hover.key);
+  const hoveredKey = hover?.key ?? null;
+  const hoveredBar = bars.find((bar) => bar.period === hoveredKey);
+  // The pointer moving within a bar moves only the tooltip: the chart is redrawn for new bars or
+  // another bar hovered.
+  const plot = useMemo(
+    () => (
+      <ResponsiveContainer width="100%" height={260}>
+        <BarChart data={bars} accessibilityLayer={false} margin={TIME_MARGIN}>
+          {TIME_CHART_PARTS}
+          <PeriodBars
+            bars={bars}
+            hovered={hoveredKey}
+            onHover={onHover}
+            onSelect={onSelectPeriod}
+          />
+        </BarChart>
+      </ResponsiveContainer>
+    ),
+    [bars, hoveredKey, onHover, onSelectPeriod],
+  );
   const fallbackRows = useMemo<FallbackRow[]>(
     () => bars.map((bar) => ({ key: bar.period, label: bar.period, cells: [bar.total] })),
     [bars],
@@ -253,17 +272,7 @@ const AdditionsChart = memo(function AdditionsChart({
             )
           }
         >
-          <ResponsiveContainer width="100%" height={260}>
-            <BarChart data={bars} accessibilityLayer={false} margin={TIME_MARGIN}>
-              {TIME_CHART_PARTS}
-              <PeriodBars
-                bars={bars}
-                hovered={hover?.key ?? null}
-                onHover={onHover}
-                onSelect={onSelectPeriod}
-              />
-            </BarChart>
-          </ResponsiveContainer>
+          {plot}
         </ChartPlot>
       }
       after={
@@ -334,8 +343,25 @@ const HorizontalBars = memo(function HorizontalBars({
   const height = Math.max(120, entries.length * 26 + 30);
   const data = useMemo(() => [...entries], [entries]);
   const { hover, onHover, plotRef } = useBarHover();
-  const hoveredEntry =
-    hover === null ? undefined : entries.find((entry) => entry.key === hover.key);
+  const hoveredKey = hover?.key ?? null;
+  const hoveredEntry = entries.find((entry) => entry.key === hoveredKey);
+  // As in the additions chart: the pointer moving within a bar moves only the tooltip.
+  const plot = useMemo(
+    () => (
+      <ResponsiveContainer width="100%" height={height}>
+        <BarChart data={data} layout="vertical" accessibilityLayer={false} margin={BARS_MARGIN}>
+          {CATEGORY_CHART_PARTS}
+          <CategoryBars
+            entries={entries}
+            hovered={hoveredKey}
+            onHover={onHover}
+            onSelect={onSelect}
+          />
+        </BarChart>
+      </ResponsiveContainer>
+    ),
+    [height, data, entries, hoveredKey, onHover, onSelect],
+  );
   const fallbackRows = useMemo<FallbackRow[]>(
     () => entries.map((entry) => ({ key: entry.key, label: entry.label, cells: [entry.count] })),
     [entries],
@@ -356,17 +382,7 @@ const HorizontalBars = memo(function HorizontalBars({
             )
           }
         >
-          <ResponsiveContainer width="100%" height={height}>
-            <BarChart data={data} layout="vertical" accessibilityLayer={false} margin={BARS_MARGIN}>
-              {CATEGORY_CHART_PARTS}
-              <CategoryBars
-                entries={entries}
-                hovered={hover?.key ?? null}
-                onHover={onHover}
-                onSelect={onSelect}
-              />
-            </BarChart>
-          </ResponsiveContainer>
+          {plot}
         </ChartPlot>
       }
       columns={[column, 'Listings']}
