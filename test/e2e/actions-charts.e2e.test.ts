@@ -71,7 +71,7 @@ describe('additions by date and charts, in Chromium, on the real lists', () => {
     // The bars are drawn once Recharts has measured the chart's box, after the caption.
     await expect.poll(() => timeChart.locator('.chart-bar').count()).toBeGreaterThan(0);
     // A bar's tooltip: its period, its total and its stack (here one list).
-    await timeChart.locator('.chart-bar[data-period="2021-12"]').hover();
+    await timeChart.locator('.chart-bar[data-key="2021-12"]').hover();
     await expect
       .poll(() => timeChart.locator('.chart-tooltip').textContent())
       .toMatch(/^2021-12: ([\d,]+)EL · Entity List: \1$/);

@@ -24,13 +24,21 @@ import { stackSegments, type PeriodBar } from './model/series';
 /** Recharts' default gap between bars: 10% of a category's band on each side. */
 const BAND_GAP = 0.1;
 
-/** Where a category's bar lies along its axis: its band less the gap. */
-function barBand(scale: ScaleFunction, category: string): { start: number; size: number } | null {
-  const start = scale(category, { position: 'start' });
+/** A category's band along its axis (`from`, `size`), and its bar within it: the band less the
+ * gap on each side. */
+interface Band {
+  readonly from: number;
+  readonly size: number;
+  readonly barFrom: number;
+  readonly barSize: number;
+}
+
+function bandOf(scale: ScaleFunction, category: string): Band | null {
+  const from = scale(category, { position: 'start' });
   const end = scale(category, { position: 'end' });
-  if (start === undefined || end === undefined) return null;
-  const band = end - start;
-  return { start: start + band * BAND_GAP, size: band * (1 - 2 * BAND_GAP) };
+  if (from === undefined || end === undefined) return null;
+  const size = end - from;
+  return { from, size, barFrom: from + size * BAND_GAP, barSize: size * (1 - 2 * BAND_GAP) };
 }
 
 /** The bar under the pointer, and the pointer's place in the chart's box (for the tooltip). By
@@ -99,6 +107,43 @@ export function ChartPlot({
   );
 }
 
+/** One bar: what it draws, over its whole band, which answers the pointer (shaded when hovered)
+ * as Recharts' axis tooltip does, and filters by its key when clicked. */
+function BarGroup({
+  barKey,
+  area,
+  hovered,
+  onHover,
+  onSelect,
+  children,
+}: {
+  readonly barKey: string;
+  /** The band's box in the chart. */
+  readonly area: {
+    readonly x: number;
+    readonly y: number;
+    readonly width: number;
+    readonly height: number;
+  };
+  readonly hovered: boolean;
+  readonly onHover: OnBarHover;
+  readonly onSelect: (key: string) => void;
+  readonly children: ReactNode;
+}) {
+  return (
+    <g
+      className="chart-bar"
+      data-key={barKey}
+      onClick={() => onSelect(barKey)}
+      onMouseMove={(event) => onHover(barKey, event)}
+      onMouseLeave={() => onHover(null)}
+    >
+      <rect className={hovered ? 'chart-band chart-band-hovered' : 'chart-band'} {...area} />
+      {children}
+    </g>
+  );
+}
+
 interface PeriodBarsProps {
   readonly bars: readonly PeriodBar[];
   readonly hovered: string | null;
@@ -106,8 +151,7 @@ interface PeriodBarsProps {
   readonly onSelect: (period: string) => void;
 }
 
-/** Additions per period, each bar its stack of segments (colours follow the keys' order). The
- * whole height of a period's band answers the pointer, as Recharts' axis tooltip does. */
+/** Additions per period, each bar its stack of segments (colours follow the keys' order). */
 export const PeriodBars = memo(function PeriodBars({
   bars,
   hovered,
@@ -122,37 +166,29 @@ export const PeriodBars = memo(function PeriodBars({
   return (
     <g className="chart-bars">
       {bars.map((bar) => {
-        const band = barBand(x, bar.period);
+        const band = bandOf(x, bar.period);
         const top = y(bar.total);
         if (band === null || top === undefined) return null;
-        const gap = (band.size * BAND_GAP) / (1 - 2 * BAND_GAP);
         return (
-          <g
+          <BarGroup
             key={bar.period}
-            className="chart-bar"
-            data-period={bar.period}
-            onClick={() => onSelect(bar.period)}
-            onMouseMove={(event) => onHover(bar.period, event)}
-            onMouseLeave={() => onHover(null)}
+            barKey={bar.period}
+            area={{ x: band.from, y: plot.y, width: band.size, height: plot.height }}
+            hovered={bar.period === hovered}
+            onHover={onHover}
+            onSelect={onSelect}
           >
-            <rect
-              className={bar.period === hovered ? 'chart-band chart-band-hovered' : 'chart-band'}
-              x={band.start - gap}
-              y={plot.y}
-              width={band.size + 2 * gap}
-              height={plot.height}
-            />
             {stackSegments(bar.values, { y: top, height: base - top }).map((segment) => (
               <rect
                 key={segment.keyIndex}
-                x={band.start}
+                x={band.barFrom}
                 y={segment.y}
-                width={band.size}
+                width={band.barSize}
                 height={segment.height}
                 fill={colourFor(segment.keyIndex)}
               />
             ))}
-          </g>
+          </BarGroup>
         );
       })}
     </g>
@@ -187,33 +223,26 @@ export const CategoryBars = memo(function CategoryBars({
   return (
     <g className="chart-bars">
       {entries.map((entry) => {
-        const band = barBand(y, entry.label);
+        const band = bandOf(y, entry.label);
         const end = x(entry.count);
         if (band === null || end === undefined) return null;
         return (
-          <g
+          <BarGroup
             key={entry.key}
-            className="chart-bar"
-            data-key={entry.key}
-            onClick={() => onSelect(entry.key)}
-            onMouseMove={(event) => onHover(entry.key, event)}
-            onMouseLeave={() => onHover(null)}
+            barKey={entry.key}
+            area={{ x: plot.x, y: band.from, width: plot.width, height: band.size }}
+            hovered={entry.key === hovered}
+            onHover={onHover}
+            onSelect={onSelect}
           >
             <rect
-              className={entry.key === hovered ? 'chart-band chart-band-hovered' : 'chart-band'}
-              x={plot.x}
-              y={band.start}
-              width={plot.width}
-              height={band.size}
-            />
-            <rect
               x={base}
-              y={band.start}
+              y={band.barFrom}
               width={Math.max(0, end - base)}
-              height={band.size}
+              height={band.barSize}
               fill={colourFor(0)}
             />
-          </g>
+          </BarGroup>
         );
       })}
     </g>
