@@ -7,7 +7,14 @@ import {
   useRef,
   useState,
 } from 'react';
-import { BarChart, CartesianGrid, ResponsiveContainer, XAxis, YAxis } from 'recharts';
+import {
+  BarChart,
+  CartesianGrid,
+  ResponsiveContainer,
+  XAxis,
+  YAxis,
+  type XAxisTickContentProps,
+} from 'recharts';
 import { AGENCY_NAMES, LISTS, isAgencyCode, isListCode } from '../../domain/lists';
 import { countryName } from '../../domain/countries';
 import { SECTORS, isSectorCode } from '../../domain/sector';
@@ -19,6 +26,7 @@ import {
   additionsOverTime,
   countBySector,
   periodBars,
+  periodLabelStep,
   periodRange,
   topCountries,
   type ChartRow,
@@ -27,6 +35,7 @@ import {
   type TimeSeries,
 } from './model/series';
 import { formatCount } from '../../ui/format-count';
+import { useElementWidth } from '../../ui/use-element-width';
 import { useValueAfterPaint } from '../../ui/use-value-after-paint';
 
 export type ChartFilter = 'agency' | 'list' | 'sector' | 'country';
@@ -47,6 +56,7 @@ const TOP_COUNTRIES = 10;
 // a forced layout on every change of data, to drop overlapping ones, and five round numbers fit.
 const TICK = { fontSize: 12 } as const;
 const TIME_MARGIN = { top: 8, right: 8, bottom: 0, left: 0 } as const;
+const TIME_VALUE_AXIS_WIDTH = 44;
 const BARS_MARGIN = { left: 8, right: 16 } as const;
 
 type HorizontalGridGenerator = NonNullable<
@@ -66,16 +76,39 @@ function gridAtValueTicks(axis: GridAxis): number[] {
 }
 const horizontalGrid = ({ yAxis }: { yAxis: GridAxis }) => gridAtValueTicks(yAxis);
 const verticalGrid = ({ xAxis }: { xAxis: GridAxis }) => gridAtValueTicks(xAxis);
+/**
+ * A tick label as plain SVG text. Recharts' own goes through its `Text`, which measures each word
+ * of each new label in the DOM to wrap it, a forced layout on a facet click that brings new
+ * periods or counts; a year, a month or a count never wraps. (The category labels do: theirs stay.)
+ */
+function PlainTick({
+  x,
+  y,
+  payload,
+  textAnchor,
+  verticalAnchor,
+  fill,
+}: Pick<XAxisTickContentProps, 'x' | 'y' | 'payload' | 'textAnchor' | 'verticalAnchor' | 'fill'>) {
+  const dy = verticalAnchor === 'start' ? '0.71em' : verticalAnchor === 'middle' ? '0.355em' : 0;
+  return (
+    <text x={x} y={y} dy={dy} textAnchor={textAnchor} fill={fill} fontSize={TICK.fontSize}>
+      {String(payload.value)}
+    </text>
+  );
+}
+
 // CartesianGrid calls the generator of a direction it does not draw all the same, and the default
 // one lays that axis' ticks out again, measuring their labels: this one draws nothing.
 const noGridLines = () => [];
 
-// A chart's parts read its data from Recharts' store, which takes new data in an effect. Made once,
-// here, they are left alone by the render that hands a chart new data, and drawn once, after the
-// store has it, not also before with the old (a facet click with the charts shown: 110 → 94 ms
-// median, 3 loads × 24 clicks a build, bench/HISTORY.md, session 21). The value axes name the
-// bars' field, from which Recharts takes their domain (there is no <Bar>: `ChartBars.tsx`).
-const TIME_CHART_PARTS = (
+// A chart's parts read its data from Recharts' store, which takes new data in an effect. Made once
+// (the time chart's once per label step), they are left alone by the render that hands a chart
+// new data, and drawn once, after the store has it, not also before with the old (a facet click
+// with the charts shown: 110 → 94 ms median, 3 loads × 24 clicks a build, bench/HISTORY.md,
+// session 21). The value axes name the bars' field, from which Recharts takes their domain (there
+// is no <Bar>: `ChartBars.tsx`). The time axis names every `labelStep`-th period
+// (`periodLabelStep`), a step that changes only with the number of periods or the chart's width.
+const timeChartParts = (labelStep: number) => (
   <>
     <CartesianGrid
       strokeDasharray="3 3"
@@ -83,8 +116,14 @@ const TIME_CHART_PARTS = (
       horizontalCoordinatesGenerator={horizontalGrid}
       verticalCoordinatesGenerator={noGridLines}
     />
-    <XAxis dataKey="period" tick={TICK} minTickGap={8} />
-    <YAxis dataKey="total" allowDecimals={false} tick={TICK} width={44} interval={0} />
+    <XAxis dataKey="period" tick={PlainTick} interval={labelStep - 1} />
+    <YAxis
+      dataKey="total"
+      allowDecimals={false}
+      tick={PlainTick}
+      width={TIME_VALUE_AXIS_WIDTH}
+      interval={0}
+    />
   </>
 );
 const CATEGORY_CHART_PARTS = (
@@ -95,7 +134,7 @@ const CATEGORY_CHART_PARTS = (
       verticalCoordinatesGenerator={verticalGrid}
       horizontalCoordinatesGenerator={noGridLines}
     />
-    <XAxis type="number" dataKey="count" allowDecimals={false} tick={TICK} interval={0} />
+    <XAxis type="number" dataKey="count" allowDecimals={false} tick={PlainTick} interval={0} />
     <YAxis type="category" dataKey="label" width={170} tick={TICK} interval={0} />
   </>
 );
@@ -217,13 +256,17 @@ const AdditionsChart = memo(function AdditionsChart({
   const { hover, onHover, plotRef } = useBarHover();
   const hoveredKey = hover?.key ?? null;
   const hoveredBar = bars.find((bar) => bar.period === hoveredKey);
+  const axisWidth =
+    useElementWidth(plotRef) - TIME_VALUE_AXIS_WIDTH - TIME_MARGIN.left - TIME_MARGIN.right;
+  const labelStep = periodLabelStep(bars.length, unit, axisWidth);
+  const parts = useMemo(() => timeChartParts(labelStep), [labelStep]);
   // The pointer moving within a bar moves only the tooltip: the chart is redrawn for new bars or
   // another bar hovered.
   const plot = useMemo(
     () => (
       <ResponsiveContainer width="100%" height={260}>
         <BarChart data={bars} accessibilityLayer={false} margin={TIME_MARGIN}>
-          {TIME_CHART_PARTS}
+          {parts}
           <PeriodBars
             bars={bars}
             hovered={hoveredKey}
@@ -233,7 +276,7 @@ const AdditionsChart = memo(function AdditionsChart({
         </BarChart>
       </ResponsiveContainer>
     ),
-    [bars, hoveredKey, onHover, onSelectPeriod],
+    [bars, parts, hoveredKey, onHover, onSelectPeriod],
   );
   const fallbackRows = useMemo<FallbackRow[]>(
     () => bars.map((bar) => ({ key: bar.period, label: bar.period, cells: [bar.total] })),

@@ -4,6 +4,7 @@ import {
   chooseGranularity,
   countBySector,
   periodBars,
+  periodLabelStep,
   periodRange,
   stackSegments,
   topCountries,
@@ -88,5 +89,27 @@ describe('chart series', () => {
       { period: '2020', total: 0, values: [0, 0] },
       { period: '2021', total: 2, values: [1, 1] },
     ]);
+  });
+});
+
+describe('periodLabelStep', () => {
+  it('names every period when all the labels fit', () => {
+    // 46 years on a 900-pixel axis (the desktop layout): ~39 pixels a year label.
+    expect(periodLabelStep(10, 'year', 900)).toBe(1);
+    expect(periodLabelStep(23, 'year', 900)).toBe(1);
+  });
+
+  it('names every n-th period, just enough that the labels fit', () => {
+    const step = periodLabelStep(46, 'year', 900);
+    expect(step).toBe(2);
+    // Month labels are longer: fewer fit on the same axis.
+    expect(periodLabelStep(46, 'month', 900)).toBeGreaterThan(step);
+    // At phone width (~290 pixels of axis), 46 years are named one in seven.
+    expect(periodLabelStep(46, 'year', 290)).toBe(7);
+  });
+
+  it('names one period when the axis has no width yet, and never divides by nothing', () => {
+    expect(periodLabelStep(46, 'year', 0)).toBe(46);
+    expect(periodLabelStep(0, 'month', 500)).toBe(1);
   });
 });
