@@ -52,8 +52,8 @@ interface ExplorerPageProps {
   readonly entityHref: (id: string) => string;
   /** Tools that act on the current result (export), composed in by the app shell. */
   readonly renderTools?: (context: ResultContext) => ReactNode;
-  /** Charts of the current rows, composed in by the app shell. */
-  /** `query`: the query the rows are for. */
+  /** Charts of the current rows, composed in by the app shell; `query` is the query the rows are
+   * for. */
   readonly renderCharts?: (rows: readonly ListingFacts[], query: string) => ReactNode;
 }
 

@@ -189,8 +189,9 @@ export function stackSegments(
   return segments;
 }
 
-/** A period label's width at the axis' 12px: digits are ~0.64 em in the usual sans-serif fonts
- * (DejaVu Sans, Arial, Helvetica), a hyphen less; with the gap Recharts keeps between labels. */
+/** A period label's width at the axis' 12px, with the gap Recharts keeps between labels: digits
+ * are 0.64 em in DejaVu Sans (Debian's default sans-serif), 0.56 em in Arial and Helvetica, so
+ * this errs wide; a hyphen is narrower than a digit. */
 const LABEL_PX = { year: 4 * 7.7 + 8, month: 7 * 7.7 + 8 } as const;
 
 /**
