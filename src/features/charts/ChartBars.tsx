@@ -7,7 +7,13 @@ import {
   type ReactNode,
   type RefObject,
 } from 'react';
-import { usePlotArea, useXAxisScale, useYAxisScale, type ScaleFunction } from 'recharts';
+import {
+  usePlotArea,
+  useXAxisScale,
+  useYAxisScale,
+  type PlotArea,
+  type ScaleFunction,
+} from 'recharts';
 import { colourFor } from './model/palette';
 import { stackSegments, type PeriodBar } from './model/series';
 
@@ -144,11 +150,27 @@ function BarGroup({
   );
 }
 
-interface PeriodBarsProps {
-  readonly bars: readonly PeriodBar[];
+/** The chart's scales and plot area, once Recharts has laid the chart out; null before. */
+function useChartScales(): {
+  readonly x: ScaleFunction;
+  readonly y: ScaleFunction;
+  readonly plot: PlotArea;
+} | null {
+  const x = useXAxisScale();
+  const y = useYAxisScale();
+  const plot = usePlotArea();
+  return x === undefined || y === undefined || plot === undefined ? null : { x, y, plot };
+}
+
+/** What both kinds of bars take besides their data: the hovered bar's key, and what a bar tells. */
+interface BarEvents {
   readonly hovered: string | null;
   readonly onHover: OnBarHover;
-  readonly onSelect: (period: string) => void;
+  readonly onSelect: (key: string) => void;
+}
+
+interface PeriodBarsProps extends BarEvents {
+  readonly bars: readonly PeriodBar[];
 }
 
 /** Additions per period, each bar its stack of segments (colours follow the keys' order). */
@@ -158,11 +180,10 @@ export const PeriodBars = memo(function PeriodBars({
   onHover,
   onSelect,
 }: PeriodBarsProps) {
-  const x = useXAxisScale();
-  const y = useYAxisScale();
-  const plot = usePlotArea();
-  const base = y?.(0);
-  if (x === undefined || y === undefined || plot === undefined || base === undefined) return null;
+  const scales = useChartScales();
+  const base = scales?.y(0);
+  if (scales === null || base === undefined) return null;
+  const { x, y, plot } = scales;
   return (
     <g className="chart-bars">
       {bars.map((bar) => {
@@ -201,11 +222,8 @@ export interface CategoryBar {
   readonly count: number;
 }
 
-interface CategoryBarsProps {
+interface CategoryBarsProps extends BarEvents {
   readonly entries: readonly CategoryBar[];
-  readonly hovered: string | null;
-  readonly onHover: OnBarHover;
-  readonly onSelect: (key: string) => void;
 }
 
 /** Horizontal bars, one per category (the chart's `layout="vertical"`, labels on the y axis). */
@@ -215,11 +233,10 @@ export const CategoryBars = memo(function CategoryBars({
   onHover,
   onSelect,
 }: CategoryBarsProps) {
-  const x = useXAxisScale();
-  const y = useYAxisScale();
-  const plot = usePlotArea();
-  const base = x?.(0);
-  if (x === undefined || y === undefined || plot === undefined || base === undefined) return null;
+  const scales = useChartScales();
+  const base = scales?.x(0);
+  if (scales === null || base === undefined) return null;
+  const { x, y, plot } = scales;
   return (
     <g className="chart-bars">
       {entries.map((entry) => {
