@@ -5,14 +5,16 @@
  * of numbers (`indexFromSearchFile`): no name is normalised in the browser, and a name's objects
  * are made when a search first meets it.
  *
- * The file, version 2 (a documented contract, checked at the boundary by `readSearchFile`):
+ * The file, version 3 (a documented contract, checked at the boundary by `readSearchFile`):
  *
- *     {"format":"sanctions-explorer/search","version":2,
+ *     {"format":"sanctions-explorer/search","version":3,
  *      "normalizer":"1f4-9c0e33a1",   what tokenizeName and toSearchDocs make of probes
  *      "listingsSha256":"…",          SHA-256 of the listings.json these names were taken from
  *      "listingCount":15204,
  *      "words":["0","00",…],          every word of every name, sorted (UTF-16 order), unique
  *      "listingIds":["sdn-36",…],     each listing's id, in the order of listings.json
+ *      "primaryNames":["AEROCARIBBEAN AIRLINES",…],  each listing's name as its list writes it
+ *      "lists":["SDN",…],             and the code of its list
  *      "nameCounts":[2,4,…],          how many names each listing has (at least one)
  *      "identifierListings":[1,…],    the exact-lookup identifiers: the listing each is of
  *      "identifierValues":["CNE100001TW7",…],  (in listing order), its value
@@ -26,14 +28,17 @@
  * `names` has one line per listing: each of its names as its kind (a position in `NAME_KINDS`),
  * its number of words, and the positions of its normalised words in `words`. A listing's search
  * documents are, in `toSearchDocs` order, its names and then its identifiers (the n-th is
- * `${id}#${n}`). Not the names as written, which are in the listings (a hit says which of its
- * listing's names matched, `matchedSlot`, and the page names it: `namedHit`); with them the file
- * was 0.94 MB compressed, without 0.53 MB.
+ * `${id}#${n}`). Of the names as written, only each listing's primary name is here, with its
+ * list: enough for the page to show what a search finds before the listings have arrived
+ * (`preview` in protocol.ts), 0.17 MB of the file compressed. The rest are in the listings (a
+ * hit says which of its listing's names matched, `matchedSlot`, and the page names it:
+ * `namedHit`); with all of them the file was 0.94 MB compressed, without any 0.53 MB.
  *
- * Version 1 held each listing as nested arrays (`["sdn-36","SDN",[0,17,412],[1,16]]`): ~70,000
- * small arrays that `JSON.parse` made, the checks walked and the collector then swept, in the
- * worker's last step before search is ready and again on the page. Version 2's long runs of
- * numbers are read straight into typed arrays (bench/HISTORY.md, session 16).
+ * Version 2 had no primary names or lists. Version 1 held each listing as nested arrays
+ * (`["sdn-36","SDN",[0,17,412],[1,16]]`): ~70,000 small arrays that `JSON.parse` made, the
+ * checks walked and the collector then swept, in the worker's last step before search is ready
+ * and again on the page. Since version 2, long runs of numbers are read straight into typed
+ * arrays (bench/HISTORY.md, session 16).
  *
  * The words and documents are those `tokenizeName` and `toSearchDocs` made when the pipeline ran.
  * Should either have changed since, the fingerprint differs and the worker indexes the listings
@@ -45,7 +50,7 @@ import { NAME_KINDS, toSearchDocs } from './search-docs';
 import type { Listing } from '../domain/listing';
 
 export const SEARCH_FILE_FORMAT = 'sanctions-explorer/search';
-export const SEARCH_FILE_VERSION = 2;
+export const SEARCH_FILE_VERSION = 3;
 
 /** A checked search file (`readSearchFile`), its runs of numbers in typed arrays. */
 export interface SearchFile {
@@ -55,6 +60,9 @@ export interface SearchFile {
   readonly words: readonly string[];
   /** By listing number (its place in listings.json). */
   readonly listingIds: readonly string[];
+  /** By listing number, its name as its list writes it, and its list's code. */
+  readonly primaryNames: readonly string[];
+  readonly lists: readonly string[];
   /** By listing number, the ordinal of its first name; one more entry: the number of names. */
   readonly firstName: Int32Array;
   /** By name ordinal, its kind: a position in `NAME_KINDS`. */
@@ -143,7 +151,7 @@ export function normalizerFingerprint(): string {
 /** The file's text for these listings; `listingsSha256` is that of the listings.json written
  * with them, so the worker can tell the two belong together. */
 export function searchFileText(
-  listings: readonly Pick<Listing, 'id' | 'name' | 'aliases' | 'identifiers'>[],
+  listings: readonly Pick<Listing, 'id' | 'list' | 'name' | 'aliases' | 'identifiers'>[],
   listingsSha256: string,
 ): string {
   const docsByListing = listings.map((listing) => toSearchDocs(listing));
@@ -186,6 +194,8 @@ export function searchFileText(
     listingCount: listings.length,
     words,
     listingIds: listings.map((listing) => listing.id),
+    primaryNames: listings.map((listing) => listing.name),
+    lists: listings.map((listing) => listing.list),
     nameCounts,
     identifierListings,
     identifierValues,
@@ -246,9 +256,13 @@ export function readSearchFile(text: string, file: string): SearchFile {
   }
 
   const listingIds = arrayField(head, 'listingIds', fail);
+  const primaryNames = arrayField(head, 'primaryNames', fail);
+  const lists = arrayField(head, 'lists', fail);
   const nameCounts = arrayField(head, 'nameCounts', fail);
   for (const [field, column] of [
     ['listingIds', listingIds],
+    ['primaryNames', primaryNames],
+    ['lists', lists],
     ['nameCounts', nameCounts],
   ] as const) {
     if (column.length !== listingCount)
@@ -268,6 +282,12 @@ export function readSearchFile(text: string, file: string): SearchFile {
     const id: unknown = listingIds[at];
     if (typeof id !== 'string' || id.length === 0)
       fail(listing(at), 'field "listingIds": expected a non-empty string');
+    const name: unknown = primaryNames[at];
+    if (typeof name !== 'string' || name.length === 0)
+      fail(listing(at), 'field "primaryNames": expected a non-empty string');
+    const list: unknown = lists[at];
+    if (typeof list !== 'string' || list.length === 0)
+      fail(listing(at), 'field "lists": expected a non-empty string');
     const count: unknown = nameCounts[at];
     if (!isWholeNumber(count) || count < 1)
       fail(listing(at), 'field "nameCounts": expected a whole number, at least 1');
@@ -350,6 +370,8 @@ export function readSearchFile(text: string, file: string): SearchFile {
     listingCount,
     words: words as string[],
     listingIds: listingIds as string[],
+    primaryNames: primaryNames as string[],
+    lists: lists as string[],
     firstName,
     nameKinds,
     nameWordStarts,

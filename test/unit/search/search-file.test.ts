@@ -207,6 +207,9 @@ describe('search file', () => {
     expect(file.listingsSha256).toBe(SHA);
     expect(file.listingCount).toBe(LISTINGS.length);
     expect(file.normalizer).toBe(normalizerFingerprint());
+    // Enough to show what a search finds before the listings arrive.
+    expect(file.primaryNames).toEqual(LISTINGS.map((listing) => listing.name));
+    expect(file.lists).toEqual(LISTINGS.map((listing) => listing.list));
     // One listing per line: a damaged line is easy to find in the file.
     expect(TEXT.split('\n')).toHaveLength(LISTINGS.length + 3);
   });
@@ -215,6 +218,8 @@ describe('search file', () => {
     interface Draft {
       words: string[];
       listingIds: unknown[];
+      primaryNames: unknown[];
+      lists: unknown[];
       nameCounts: unknown[];
       names: unknown[];
       identifierListings: unknown[];
@@ -253,7 +258,13 @@ describe('search file', () => {
         (d) => (d.normalizer = '0-0'),
         /field "normalizer": written by another version of the name normalisation/,
       ],
-      [(d) => (d.version = 1), /field "version": expected 2/],
+      [(d) => (d.version = 2), /field "version": expected 3/],
+      [
+        (d) => (d.primaryNames[1] = ''),
+        /listing 2 \(el-megvii\): field "primaryNames": expected a non-empty string/,
+      ],
+      [(d) => (d.lists[2] = null), /listing 3 \(.+\): field "lists": expected a non-empty string/],
+      [(d) => d.lists.pop(), /field "lists": 7 listings where "listingCount" says 8/],
       [(d) => (d.words = [...d.words].reverse()), /word 2 \(".*"\): words must be sorted/],
       [(d) => d.listingIds.pop(), /field "listingIds": 7 listings where "listingCount" says 8/],
       [(d) => (d.names = {} as unknown[]), /field "names": expected an array/],
