@@ -4,6 +4,8 @@
  */
 import type { SearchFileRef } from '../domain/data-files';
 import type { PackedHits } from './packed-hits';
+import type { MatchQuality } from './classify';
+import type { NameKind } from './search-docs';
 
 /**
  * The page's position of each listing, for the worker to answer in. At 10× the lists, 152,040 ids
@@ -26,7 +28,17 @@ export type SearchWorkerRequest =
    * said which file goes with the listings: `load-listings-file` takes it if it names this URL.
    * Sent as soon as the worker starts, which has nothing else to do until the listings come. Not
    * answered. */
-  | { readonly type: 'prefetch-search-file'; readonly url: string }
+  | {
+      readonly type: 'prefetch-search-file';
+      readonly url: string;
+      /** The page downloads it and sends its bytes (`search-file-bytes`): started before this
+       * worker's own script has loaded, the download ends ~0.15 s sooner. */
+      readonly bytesFollow?: boolean;
+    }
+  /** The bytes of the search file a `prefetch-search-file` with `bytesFollow` asked for, as the
+   * page downloaded them; null when its download failed (the worker then asks for them itself).
+   * Not answered. */
+  | { readonly type: 'search-file-bytes'; readonly url: string; readonly blob: Blob | null }
   /** The raw bytes of `listings.json` (named `file`, `count` listings by its manifest),
    * transferred as soon as they arrive: the worker hashes them, parses and validates its share of
    * the listings against the full schema (`workerValidationEnd`) while the page parses the same
@@ -39,6 +51,23 @@ export type SearchWorkerRequest =
       /** The search file written with these listings (`src/search/search-file.ts`), when the
        * manifest names one: downloaded from now on, for `index-listings`. */
       readonly searchFile?: SearchFileRef;
+    }
+  /** Indexes the search file the manifest names (`searchFile`) before the listings have arrived,
+   * once its bytes have the manifest's SHA-256 and it was written with listings of the manifest's
+   * `listingsSha256`; answered by `ready`. A later `index-listings` keeps this index when the
+   * listings file has that SHA-256 (the page checks it against the manifest too). */
+  | {
+      readonly type: 'index-search-file';
+      readonly searchFile: SearchFileRef;
+      readonly listingsSha256: string;
+    }
+  /** The first `limit` hits of `query`, named by the search file's primary names: what the page
+   * shows while the listings are still arriving; answered by `preview`. */
+  | {
+      readonly type: 'preview';
+      readonly requestId: number;
+      readonly query: string;
+      readonly limit: number;
     }
   /** Indexes the listings the last `load-listings-file` read: from its search file when that has
    * the manifest's SHA-256 and was written with these very listings, else from the listings
@@ -78,6 +107,14 @@ export type SearchWorkerResponse =
     }
   | { readonly type: 'search-file-text'; readonly text: string | null }
   | {
+      readonly type: 'preview';
+      readonly requestId: number;
+      /** How many listings the query found; `rows` are the first of them, best first. */
+      readonly total: number;
+      readonly rows: readonly PreviewRow[];
+      readonly millis: number;
+    }
+  | {
       readonly type: 'results';
       readonly requestId: number;
       /** Transferred: typed arrays, in the last `hit-order`'s positions when there was one. */
@@ -87,10 +124,23 @@ export type SearchWorkerResponse =
   /** `requestId` null: the failure was a `load`. */
   | { readonly type: 'error'; readonly requestId: number | null; readonly message: string };
 
+/** A hit named from the search file alone: no listing needed. */
+export interface PreviewRow {
+  readonly listingId: string;
+  /** The listing's name as its list writes it. */
+  readonly name: string;
+  /** Its list's code, as the listings file has it ("SDN"). */
+  readonly list: string;
+  /** Which kind of its names matched ('primary' for `name` itself). */
+  readonly matchedKind: NameKind;
+  readonly quality: MatchQuality;
+}
+
 const RESPONSE_TYPES: readonly string[] = [
   'ready',
   'validated',
   'search-file-text',
+  'preview',
   'results',
   'error',
 ];

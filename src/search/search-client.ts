@@ -11,6 +11,7 @@ import type { SearchFileRef } from '../domain/data-files';
 import {
   isSearchWorkerResponse,
   type HitOrder,
+  type PreviewRow,
   type SearchWorkerRequest,
   type SearchWorkerResponse,
 } from './protocol';
@@ -33,6 +34,16 @@ export interface SearchClient {
     count: number,
     searchFile?: SearchFileRef,
   ): Promise<ListingsCheck>;
+  /** Indexes the search file the manifest names (`searchFile`) before the listings arrive, when
+   * it has the manifest's SHA-256 and was written with listings of `listingsSha256`; rejects,
+   * saying why, when it cannot. */
+  indexSearchFile(
+    searchFile: SearchFileRef,
+    listingsSha256: string,
+  ): Promise<{ docCount: number; millis: number }>;
+  /** The first `limit` listings `query` finds, named from the search file alone (while the
+   * listings are still arriving). A newer preview supersedes older ones, as `search` does. */
+  preview(query: string, limit: number): Promise<SearchPreview>;
   /** Indexes the listings of the file `loadListingsFile` sent: from its search file when that
    * matches them, else from the listings. */
   indexListings(): Promise<{ docCount: number; millis: number }>;
@@ -47,6 +58,12 @@ export interface SearchClient {
   /** The query's hits, best first, packed (`packed-hits.ts`). */
   search(query: string, candidateIds?: ReadonlySet<string>): Promise<PackedHits>;
   dispose(): void;
+}
+
+/** What `preview` finds: how many listings, and the first of them, best first. */
+export interface SearchPreview {
+  readonly total: number;
+  readonly rows: readonly PreviewRow[];
 }
 
 export class SearchSupersededError extends Error {
@@ -91,6 +108,7 @@ export function createSearchClient(
     readonly reject: (error: Error) => void;
   }[] = [];
   const searches = new Map<number, PendingSearch>();
+  const previews = new Map<number, Pending<SearchPreview> & { readonly query: string }>();
   let lastRequestId = 0;
   let lastOrder = 0;
   /** The newest search while it is unanswered: asking again for the same query joins it. */
@@ -104,6 +122,8 @@ export function createSearchClient(
     for (const pending of ordered.splice(0)) pending.reject(new Error(message));
     for (const search of searches.values()) search.reject(new Error(message));
     searches.clear();
+    for (const preview of previews.values()) preview.reject(new Error(message));
+    previews.clear();
   }
 
   function settle(response: SearchWorkerResponse): void {
@@ -116,11 +136,17 @@ export function createSearchClient(
     } else if (response.type === 'results') {
       searches.get(response.requestId)?.resolve(response.hits); // absent: stale, dropped
       searches.delete(response.requestId);
+    } else if (response.type === 'preview') {
+      previews.get(response.requestId)?.resolve(response);
+      previews.delete(response.requestId);
     } else if (response.requestId === null) {
       ordered.shift()?.reject(new Error(response.message));
     } else {
-      searches.get(response.requestId)?.reject(new Error(response.message));
+      const error = new Error(response.message);
+      searches.get(response.requestId)?.reject(error);
       searches.delete(response.requestId);
+      previews.get(response.requestId)?.reject(error);
+      previews.delete(response.requestId);
     }
   }
 
@@ -152,6 +178,19 @@ export function createSearchClient(
             : { type: 'load-listings-file', bytes, file, count, searchFile },
           [bytes],
         );
+      }),
+    indexSearchFile: (searchFile, listingsSha256) =>
+      new Promise((resolve, reject) => {
+        ordered.push({ settle: readyOrFail(resolve, reject), reject });
+        port.post({ type: 'index-search-file', searchFile, listingsSha256 });
+      }),
+    preview: (query, limit) =>
+      new Promise((resolve, reject) => {
+        for (const older of previews.values()) older.reject(new SearchSupersededError(older.query));
+        previews.clear();
+        lastRequestId += 1;
+        previews.set(lastRequestId, { resolve, reject, query });
+        port.post({ type: 'preview', requestId: lastRequestId, query, limit });
       }),
     indexListings: () =>
       new Promise((resolve, reject) => {

@@ -15,6 +15,12 @@ let previous: Promise<void> = Promise.resolve();
 
 scope.addEventListener('message', (event: MessageEvent<SearchWorkerRequest>) => {
   const request = event.data;
+  // Not a request to answer but bytes that a queued request may be waiting for (the search file
+  // the page downloaded): taken at once, or the queue would wait for itself.
+  if (request.type === 'search-file-bytes') {
+    void handle(request);
+    return;
+  }
   previous = previous
     .then(async () => {
       const response = await handle(request);

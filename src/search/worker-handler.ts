@@ -8,8 +8,10 @@ import {
   indexFromSearchFile,
   NeedsMiniSearchError,
   nextTask,
+  type SearchFileIndex,
   searchDocCount,
   searchListings,
+  type SearchHit,
   type SearchIndex,
 } from './engine';
 import type { HitOrder, SearchWorkerRequest, SearchWorkerResponse } from './protocol';
@@ -76,6 +78,10 @@ interface SearchFileDownload {
   readonly name: string;
   readonly sha256: Promise<string | null>;
   readonly read: Promise<{ readonly text: string; readonly file: SearchFile }>;
+  /** Its index, made as soon as it is read, before anything says it may be used: only for the
+   * file asked for before the manifest (`prefetch-search-file`), read while this thread has
+   * nothing else to do. Used only once the hashes match (`indexSearchFileEarly`). */
+  readonly index?: Promise<SearchFileIndex>;
 }
 
 export function createSearchWorkerHandler(
@@ -118,6 +124,9 @@ export function createSearchWorkerHandler(
   /** The search file asked for before the manifest (`prefetch-search-file`), until the listings
    * file comes with the manifest's reference to it. */
   let prefetched: SearchFileDownload | null = null;
+  /** Takes the bytes the page downloaded of the prefetched file (`search-file-bytes`). */
+  let receiveBytes: { readonly url: string; readonly take: (blob: Blob | null) => void } | null =
+    null;
 
   /**
    * Downloads the search file at `url` (as a Blob, off this thread), then hashes it (on the
@@ -126,9 +135,13 @@ export function createSearchWorkerHandler(
    * their check, it held "ready" back ~0.1 s. Read before it is hashed, its problems are told
    * only once the hashes say it is the file the manifest names, for these listings.
    */
-  function download(url: string): SearchFileDownload {
+  function download(url: string, sent?: Promise<Blob | null>): SearchFileDownload {
     const name = new URL(url, 'http://localhost/').pathname.split('/').pop() ?? url;
-    const bytes = environment.fetchBytes(url).catch((error: unknown) => {
+    const fetched =
+      sent === undefined
+        ? environment.fetchBytes(url)
+        : sent.then((blob) => (blob === null ? environment.fetchBytes(url) : blob.arrayBuffer()));
+    const bytes = fetched.catch((error: unknown) => {
       throw new Error(`${name}: ${messageOf(error)}`);
     });
     const sha256 = bytes.then((downloaded) => sha256Hex(downloaded));
@@ -143,6 +156,16 @@ export function createSearchWorkerHandler(
   }
   /** The text of the search file indexed, until the page asks for it (`search-file-text`). */
   let indexedSearchFileText: string | null = null;
+  /** The search file the index was read from, for `preview` to name its hits; null when the
+   * listings were indexed instead. */
+  let indexedSearchFile: SearchFile | null = null;
+  /** The index read from the search file before the listings came (`index-search-file`): the
+   * file it was read from, and the SHA-256 of the listings it was written with. */
+  let earlyIndex: {
+    readonly url: string;
+    readonly sha256: string;
+    readonly listingsSha256: string;
+  } | null = null;
   /** When the last search came, on `performance.now()`'s clock. */
   let lastSearchAt = -Infinity;
 
@@ -182,8 +205,57 @@ export function createSearchWorkerHandler(
     const docs = docsFromListings([...listings.leading, ...listings.remaining()]);
     const built = buildSearchIndex(docs, { miniSearch: false });
     searchFrom(built, () => addMiniSearchInSlices(built, docs, pauseWhileTyping));
+    indexedSearchFile = null;
+    indexedSearchFileText = null;
+    earlyIndex = null;
     listingsFile = null;
     return { type: 'ready', docCount: searchDocCount(built), millis: since(started) } as const;
+  }
+
+  /** Searches the index read from `file` (its bytes checked already) from now on: `made`, when
+   * it was made already. */
+  function searchFromFile(text: string, file: SearchFile, made?: SearchFileIndex): number {
+    const { index: built, allDocs, laterTables } = made ?? indexFromSearchFile(file);
+    searchFrom(built, () =>
+      nextTask().then(() => addMiniSearchInSlices(built, allDocs(), pauseWhileTyping)),
+    );
+    // Made once "ready" is posted, each in a task of its own, so that a search that comes
+    // meanwhile waits for one at most (and finds the others made when it needs them).
+    void (async () => {
+      for (const make of laterTables) {
+        await nextTask();
+        make();
+      }
+    })();
+    indexedSearchFileText = text;
+    indexedSearchFile = file;
+    return searchDocCount(built);
+  }
+
+  /**
+   * Indexes the search file the manifest names before the listings have come: its bytes must
+   * have the manifest's SHA-256, and it must have been written with listings of the manifest's
+   * SHA-256 (`listingsSha256`). The page checks the listings file against that same SHA-256, so
+   * once it arrives the two are known to belong together without indexing again.
+   */
+  async function indexSearchFileEarly(
+    searchFile: SearchFileRef,
+    downloaded: SearchFileDownload,
+    listingsSha256: string,
+    started: number,
+  ): Promise<SearchWorkerResponse> {
+    const { name } = downloaded;
+    const sha256 = await downloaded.sha256;
+    if (sha256 === null)
+      throw new Error(`${name}: no SHA-256 here to check it against the manifest`);
+    if (sha256 !== searchFile.sha256)
+      throw new Error(`${name} does not match the manifest (SHA-256 differs): damaged or stale`);
+    const { text, file } = await downloaded.read;
+    if (file.listingsSha256 !== listingsSha256)
+      throw new Error(`${name}: written with other listings than the manifest's (SHA-256 differs)`);
+    const docCount = searchFromFile(text, file, await downloaded.index);
+    earlyIndex = { url: searchFile.url, sha256, listingsSha256 };
+    return { type: 'ready', docCount, millis: since(started) };
   }
 
   /**
@@ -201,6 +273,16 @@ export function createSearchWorkerHandler(
     const { name } = downloaded;
     let problem: string;
     try {
+      const early = earlyIndex;
+      if (early !== null && early.url === searchFile.url && early.sha256 === searchFile.sha256) {
+        // Read already, before the listings came: kept when they are the ones it was written with.
+        const listingsSha256 = await fileSha256;
+        if (listingsSha256 === early.listingsSha256 && index !== null) {
+          listingsFile = null;
+          return { type: 'ready', docCount: searchDocCount(index), millis: since(started) };
+        }
+      }
+      earlyIndex = null;
       // The hashes first: a damaged file is reported as damaged, whatever reading it found.
       const [sha256, listingsSha256] = await Promise.all([downloaded.sha256, fileSha256]);
       if (sha256 === null || listingsSha256 === null)
@@ -210,25 +292,33 @@ export function createSearchWorkerHandler(
       const { text, file } = await downloaded.read;
       if (file.listingsSha256 !== listingsSha256)
         throw new Error(`${name}: written with other listings than these (SHA-256 differs)`);
-      const { index: built, allDocs, laterTables } = indexFromSearchFile(file);
-      searchFrom(built, () =>
-        nextTask().then(() => addMiniSearchInSlices(built, allDocs(), pauseWhileTyping)),
-      );
-      // Made once "ready" is posted, each in a task of its own, so that a search that comes
-      // meanwhile waits for one at most (and finds the others made when it needs them).
-      void (async () => {
-        for (const make of laterTables) {
-          await nextTask();
-          make();
-        }
-      })();
-      indexedSearchFileText = text;
+      const docCount = searchFromFile(text, file, await downloaded.index);
       listingsFile = null;
-      return { type: 'ready', docCount: searchDocCount(built), millis: since(started) };
+      return { type: 'ready', docCount, millis: since(started) };
     } catch (error) {
       problem = messageOf(error);
     }
     return { ...indexListings(listings, started), searchFileProblem: problem };
+  }
+
+  /** `answer` of `search()`; a query that needs MiniSearch (the OR reading) waits for it. */
+  function withMiniSearch(
+    requestId: number,
+    search: () => SearchHit[],
+    answer: (hits: SearchHit[]) => SearchWorkerResponse,
+  ): SearchWorkerResponse | Promise<SearchWorkerResponse> {
+    try {
+      return answer(search());
+    } catch (error) {
+      if (!(error instanceof NeedsMiniSearchError)) throw error;
+      return miniSearchFor()
+        .then(() => answer(search()))
+        .catch((failure: unknown): SearchWorkerResponse => ({
+          type: 'error',
+          requestId,
+          message: messageOf(failure),
+        }));
+    }
   }
 
   return (request) => {
@@ -240,8 +330,36 @@ export function createSearchWorkerHandler(
         return { type: 'ready', docCount: searchDocCount(built), millis: since(started) };
       }
       if (request.type === 'prefetch-search-file') {
-        prefetched ??= download(request.url);
+        if (prefetched === null) {
+          const { url } = request;
+          const sent = request.bytesFollow
+            ? new Promise<Blob | null>((take) => {
+                receiveBytes = { url, take };
+              })
+            : undefined;
+          const downloaded = download(url, sent);
+          const index = downloaded.read.then(({ file }) => indexFromSearchFile(file));
+          index.catch(() => undefined); // reported by `index-search-file`, when asked
+          prefetched = { ...downloaded, index };
+        }
         return null;
+      }
+      if (request.type === 'search-file-bytes') {
+        if (receiveBytes?.url === request.url) receiveBytes.take(request.blob);
+        receiveBytes = null;
+        return null;
+      }
+      if (request.type === 'index-search-file') {
+        const { searchFile, listingsSha256 } = request;
+        // Kept for `load-listings-file`, which names the same file: downloaded once.
+        prefetched = prefetched?.url === searchFile.url ? prefetched : download(searchFile.url);
+        return indexSearchFileEarly(searchFile, prefetched, listingsSha256, started).catch(
+          (error: unknown): SearchWorkerResponse => ({
+            type: 'error',
+            requestId: null,
+            message: messageOf(error),
+          }),
+        );
       }
       if (request.type === 'load-listings-file') {
         // Downloaded while this thread checks its share of the listings, or since it started
@@ -312,34 +430,49 @@ export function createSearchWorkerHandler(
       }
       lastSearchAt = started;
       const searched = index;
+      if (request.type === 'preview') {
+        const named = indexedSearchFile;
+        if (named === null)
+          return { type: 'error', requestId: request.requestId, message: 'no names to preview' };
+        const { requestId, query, limit } = request;
+        return withMiniSearch(
+          requestId,
+          () => searchListings(searched, query),
+          (hits) => ({
+            type: 'preview',
+            requestId,
+            total: hits.length,
+            rows: hits.slice(0, limit).map((hit) => {
+              const listing = searched.listingNumbers.get(hit.listingId) ?? -1;
+              return {
+                listingId: hit.listingId,
+                name: named.primaryNames[listing] ?? hit.listingId,
+                list: named.lists[listing] ?? '',
+                matchedKind: hit.matchedKind,
+                quality: hit.quality,
+              };
+            }),
+            millis: since(started),
+          }),
+        );
+      }
       const positions = positionsFor(searched);
       const search = () =>
         searchListings(searched, request.query, {
           candidateIds: request.candidateIds,
           listingPositions: positions,
         });
-      const results = (hits: ReturnType<typeof searchListings>): SearchWorkerResponse => ({
+      return withMiniSearch(request.requestId, search, (hits) => ({
         type: 'results',
         requestId: request.requestId,
         hits: packHits(hits, hitOrder?.order),
         millis: since(started),
-      });
-      try {
-        return results(search());
-      } catch (error) {
-        if (!(error instanceof NeedsMiniSearchError)) throw error;
-        return miniSearchFor()
-          .then(() => results(search()))
-          .catch((failure: unknown): SearchWorkerResponse => ({
-            type: 'error',
-            requestId: request.requestId,
-            message: messageOf(failure),
-          }));
-      }
+      }));
     } catch (error) {
       return {
         type: 'error',
-        requestId: request.type === 'search' ? request.requestId : null,
+        requestId:
+          request.type === 'search' || request.type === 'preview' ? request.requestId : null,
         message: messageOf(error),
       };
     }

@@ -324,6 +324,146 @@ describe('search worker handler with a search file', () => {
     expect(ready).not.toHaveProperty('searchFileProblem');
   });
 
+  it('is made ready from the search file before the listings come, and names its hits', async () => {
+    const searchText = searchFileText(LISTINGS, sha256);
+    const { handle, asked, load } = handlerServing({ [URL]: searchText });
+    handle({ type: 'prefetch-search-file', url: URL });
+    expect(
+      await handle({
+        type: 'index-search-file',
+        searchFile: refTo(searchText),
+        listingsSha256: sha256,
+      }),
+    ).toMatchObject({ type: 'ready', docCount: 3 });
+    // Named by the file's primary names: no listing needed.
+    expect(await handle({ type: 'preview', requestId: 4, query: 'dawning', limit: 5 })).toEqual({
+      type: 'preview',
+      requestId: 4,
+      total: 1,
+      rows: [
+        {
+          listingId: 'el-sugon',
+          name: 'Sugon',
+          list: LISTINGS[1]!.list,
+          matchedKind: 'aka',
+          quality: expect.any(String) as unknown,
+        },
+      ],
+      millis: expect.any(Number) as unknown,
+    });
+    // Counted in full, shown up to the limit.
+    const limited = await handle({ type: 'preview', requestId: 5, query: 'megvii', limit: 0 });
+    expect(limited).toMatchObject({ total: 1, rows: [] });
+    // The listings it was written with: the same index, not made again, and the file not asked
+    // for again.
+    await load(refTo(searchText));
+    const ready = await handle({ type: 'index-listings' });
+    expect(ready).toMatchObject({ type: 'ready', docCount: 3 });
+    expect(ready).not.toHaveProperty('searchFileProblem');
+    expect(asked).toEqual([URL]);
+    expect(unpacked(await handle({ type: 'search', requestId: 6, query: 'megvii' }))).toMatchObject(
+      { hits: [{ listingId: 'el-megvii' }] },
+    );
+  });
+
+  it('takes the bytes the page downloaded, and asks for them itself when the page could not', async () => {
+    const searchText = searchFileText(LISTINGS, sha256);
+    for (const blob of [new Blob([searchText]), null]) {
+      const { handle, asked } = handlerServing({ [URL]: searchText });
+      handle({ type: 'prefetch-search-file', url: URL, bytesFollow: true });
+      const ready = handle({
+        type: 'index-search-file',
+        searchFile: refTo(searchText),
+        listingsSha256: sha256,
+      });
+      expect(asked).toEqual([]);
+      // Sent while `index-search-file` waits for them (the worker entry takes them at once).
+      expect(handle({ type: 'search-file-bytes', url: URL, blob })).toBeNull();
+      expect(await ready).toMatchObject({ type: 'ready', docCount: 3 });
+      expect(asked).toEqual(blob === null ? [URL] : []);
+    }
+  });
+
+  it.each([
+    [
+      'is not the one the manifest names',
+      (text: string) => ({ ...refTo(text), sha256: 'c'.repeat(64) }),
+      sha256,
+      /does not match the manifest/,
+    ],
+    [
+      'was written with other listings than the manifest names',
+      refTo,
+      'd'.repeat(64),
+      /other listings than the manifest's/,
+    ],
+  ])(
+    'is not made ready before the listings from a file that %s, and indexes them when they come',
+    async (_case, ref, listingsSha256, problem) => {
+      const searchText = searchFileText(LISTINGS, sha256);
+      const { handle, load } = handlerServing({ [URL]: searchText });
+      handle({ type: 'prefetch-search-file', url: URL });
+      const early = await handle({
+        type: 'index-search-file',
+        searchFile: ref(searchText),
+        listingsSha256,
+      });
+      expect(early).toMatchObject({ type: 'error', requestId: null });
+      expect(early !== null && 'message' in early ? early.message : '').toMatch(problem);
+      expect(
+        await handle({ type: 'preview', requestId: 1, query: 'megvii', limit: 5 }),
+      ).toMatchObject({
+        type: 'error',
+        requestId: 1,
+      });
+      await load(ref(searchText));
+      const ready = await handle({ type: 'index-listings' });
+      expect(ready).toMatchObject({ type: 'ready', docCount: 3 });
+      expect(
+        unpacked(await handle({ type: 'search', requestId: 2, query: 'megvii' })),
+      ).toMatchObject({ hits: [{ listingId: 'el-megvii' }] });
+    },
+  );
+
+  it('does not keep an index read early when the listings that come are not those it was written with', async () => {
+    const searchText = searchFileText(LISTINGS, sha256);
+    const { handle } = handlerServing({ [URL]: searchText });
+    handle({ type: 'prefetch-search-file', url: URL });
+    expect(
+      await handle({
+        type: 'index-search-file',
+        searchFile: refTo(searchText),
+        listingsSha256: sha256,
+      }),
+    ).toMatchObject({ type: 'ready' });
+    const other = [makeListing('el-other', 'Other Trading'), ...LISTINGS];
+    const otherText = listingsFileText(
+      SCHEMA_VERSION,
+      other.map((listing) => JSON.stringify(listing)),
+    );
+    await handle({
+      type: 'load-listings-file',
+      bytes: new TextEncoder().encode(otherText).buffer,
+      file: 'listings.json',
+      count: 3,
+      searchFile: refTo(searchText),
+    });
+    const ready = await handle({ type: 'index-listings' });
+    expect(ready).toMatchObject({ type: 'ready', docCount: 4 });
+    expect(ready !== null && 'searchFileProblem' in ready ? ready.searchFileProblem : '').toMatch(
+      /other listings/,
+    );
+    // Searches the listings that came, no longer the file's.
+    expect(await handle({ type: 'preview', requestId: 1, query: 'other', limit: 5 })).toMatchObject(
+      {
+        type: 'error',
+      },
+    );
+    expect(
+      unpacked(await handle({ type: 'search', requestId: 2, query: 'other trading' })),
+    ).toMatchObject({ hits: [{ listingId: 'el-other' }] });
+  });
+
   it.each([
     [3, 'the page takes the text (it answers the keystrokes)', true],
     [2, 'the page keeps no copy (this worker answers every keystroke)', false],
