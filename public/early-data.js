@@ -82,18 +82,49 @@
     // Reported by the loader when it takes the response, never as an unhandled rejection here.
     response.catch(function () {});
     requests[url] = response;
+    if (file === 'manifest.json') {
+      // A copy of its text, for the app's first module to start search with before the app has
+      // rendered (src/app/early-search.ts); the loader reads the response itself, as ever.
+      window.__sanctionsEarlyManifestText = response
+        .then(function (answer) {
+          return answer.ok ? answer.clone().text() : null;
+        })
+        .catch(function () {
+          return null;
+        });
+    }
   });
   performance.mark('data:request');
   window.__sanctionsEarlyRequests = requests;
   window.__sanctionsEarlyProgress = progress;
 
-  // Its script then loads alongside the lists rather than behind them, and it downloads the search
-  // file meanwhile (src/search/protocol.ts, 'prefetch-search-file').
+  // Its script then loads alongside the lists rather than behind them. The search file is
+  // downloaded from here, before the worker's script has even loaded, and its bytes sent on
+  // (src/search/protocol.ts, 'prefetch-search-file' and 'search-file-bytes').
   var worker = document.querySelector('meta[name="sanctions-search-worker"]');
   if (worker && typeof Worker === 'function') {
     try {
       var searchWorker = new Worker(worker.content, { type: 'module' });
-      searchWorker.postMessage({ type: 'prefetch-search-file', url: base + 'data/search.json' });
+      var searchUrl = base + 'data/search.json';
+      if (typeof XMLHttpRequest === 'function') {
+        searchWorker.postMessage({
+          type: 'prefetch-search-file',
+          url: searchUrl,
+          bytesFollow: true,
+        });
+        var sendBytes = function (blob) {
+          searchWorker.postMessage({ type: 'search-file-bytes', url: searchUrl, blob: blob });
+        };
+        download(searchUrl, { loaded: 0, listener: null })
+          .then(function (response) {
+            return response.ok ? response.blob() : null;
+          })
+          .then(sendBytes, function () {
+            sendBytes(null);
+          });
+      } else {
+        searchWorker.postMessage({ type: 'prefetch-search-file', url: searchUrl });
+      }
       window.__sanctionsEarlyWorker = searchWorker;
     } catch {
       // The app starts its own worker instead.

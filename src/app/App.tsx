@@ -22,6 +22,7 @@ import { ACTIONS_PATH, entityPath, matchRoute } from './routes';
 import { Link } from '../ui/Link';
 import { isAgencyCode, isListCode } from '../domain/lists';
 import { ActionRoutes } from './ActionRoutes';
+import { EarlySearch } from './EarlySearch';
 import { formatExplorerSearch, parseExplorerSearch } from './url-state';
 import { useDataset } from './use-dataset';
 import { DATA_URL } from './data-url';
@@ -54,7 +55,12 @@ export function App() {
         <SampleBanner synthetic={state.dataset.manifest.synthetic} />
       ) : null}
       <main id="main">
-        {state.status === 'loading' ? <LoadingPage progress={state.progress} /> : null}
+        {state.status === 'loading' ? (
+          <>
+            <EarlySearch />
+            <LoadingPage progress={state.progress} />
+          </>
+        ) : null}
         {state.status === 'error' ? <DataErrorPage error={state.error} /> : null}
         {state.status === 'ready' ? <ReadyApp dataset={state.dataset} /> : null}
       </main>

@@ -1,11 +1,13 @@
-/** The app's first module (index.html): see `early-fetch.ts`, `early-worker.ts` and
- * `warm-up.ts`. */
+/** The app's first module (index.html): see `early-fetch.ts`, `early-worker.ts`,
+ * `early-search.ts` and `warm-up.ts`. */
 import { DATA_URL } from './data-url';
 import { SEARCH_PATH } from '../domain/data-files';
 import { startEarlyFetch } from './early-fetch';
 import { startEarlyWorker } from './early-worker';
+import { startSearchFromEarlyManifest } from './early-search';
 import { warmUpWhileDownloading } from './warm-up';
 
 startEarlyFetch(DATA_URL);
 startEarlyWorker(DATA_URL + SEARCH_PATH);
+startSearchFromEarlyManifest(DATA_URL);
 warmUpWhileDownloading();

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { markStartupSettled } from './startup';
-import { prepareSearchWorker, startSearchIndex } from './use-search-client';
+import { prepareSearchWorker, startEarlySearch, startSearchIndex } from './use-search-client';
 import { DataLoadError, loadDataset, type Dataset, type LoadProgress } from '../data/load-dataset';
 import { factsOf } from '../features/explorer/model/facts';
 import { unfilteredResult } from '../features/explorer/model/filter';
@@ -21,6 +21,7 @@ export function useDataset(baseUrl: string): DatasetState {
     loadDataset({
       baseUrl,
       fetch: fetchPreferringEarly,
+      onManifest: startEarlySearch,
       onListingsBytes: startSearchIndex,
       // The first table (every listing, no filter) is ready before the data is declared valid.
       whileValidating: (listings) => unfilteredResult(factsOf(listings)),

@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import {
   createBrowserWorkerPort,
   createSearchClient,
   type SearchClient,
+  type SearchPreview,
 } from '../search/search-client';
 import { takeEarlyWorker } from './early-worker';
 import { markStartupSettled } from './startup';
@@ -31,6 +32,10 @@ let indexing: Promise<{ docCount: number; millis: number }> | null = null;
 let settled: SearchStatus | null = null;
 /** Whether the worker has been asked for the search file's text (`takeSearchFileText`). */
 let searchFileTextAsked = false;
+/** The index read from the search file before the listings arrived (`startEarlySearch`). */
+let earlyIndexing: Promise<{ docCount: number; millis: number }> | null = null;
+/** How `earlyIndexing` settled, once it has. */
+let earlySettled: SearchStatus | null = null;
 
 /** The page's client, on the worker the page's first module started (`early-worker.ts`). */
 function pageClient(): SearchClient {
@@ -46,6 +51,56 @@ let pagePort: SearchPort | null = null;
  * the listings arrive rather than after. */
 export function prepareSearchWorker(): void {
   pageClient();
+}
+
+/**
+ * Asks the worker to make search ready from the search file the manifest names
+ * (`searchFile`), before the listings have arrived: it checks the file against the manifest's
+ * SHA-256s (its own, and the listings' it was written with, `listingsSha256`). Until the listings
+ * come, its answers are named by the file's primary names (`useEarlySearch`). Called by the data
+ * loader once the manifest is read; without a search file, search waits for the listings.
+ */
+export function startEarlySearch(searchFile: SearchFileRef | null, listingsSha256: string): void {
+  if (searchFile === null || earlyIndexing !== null) return;
+  performance.mark('search:early-asked');
+  earlyIndexing = pageClient().indexSearchFile(searchFile, listingsSha256);
+  earlyIndexing.then(
+    ({ docCount, millis }) => {
+      performance.mark('search:early-ready');
+      settleEarly({ status: 'ready', docCount, millis });
+    },
+    // Nothing to say here: search waits for the listings, as without the file, and the worker
+    // checks the same file again then, and says why it indexed the listings instead.
+    () => undefined,
+  );
+}
+
+/** Search before the listings have arrived: its status, and `preview` once the worker's index,
+ * read from the search file, is ready (null until then, and without a search file). */
+export function useEarlySearch(): {
+  status: SearchStatus;
+  preview: ((query: string, limit: number) => Promise<SearchPreview>) | null;
+} {
+  // Subscribed to rather than read once: the box shows before the manifest has been read.
+  const status = useSyncExternalStore(listenForEarlySearch, () => earlySettled ?? INDEXING);
+  return { status, preview: status.status === 'ready' ? previewOnPage : null };
+}
+
+const INDEXING: SearchStatus = { status: 'indexing' };
+const earlyListeners = new Set<() => void>();
+
+function listenForEarlySearch(listener: () => void): () => void {
+  earlyListeners.add(listener);
+  return () => earlyListeners.delete(listener);
+}
+
+function settleEarly(status: SearchStatus): void {
+  earlySettled = status;
+  for (const listener of earlyListeners) listener();
+}
+
+function previewOnPage(query: string, limit: number): Promise<SearchPreview> {
+  return pageClient().preview(query, limit);
 }
 
 /**
@@ -100,6 +155,9 @@ export function useSearchClient(): { port: SearchPort | null; status: SearchStat
   const [status, setStatus] = useState<SearchStatus>(
     () =>
       settled ??
+      // Read from the search file before the listings came: the same index, kept once the
+      // worker has their SHA-256 (which the loader has checked already, for this page to exist).
+      (earlySettled?.status === 'ready' ? earlySettled : null) ??
       (indexing === null
         ? { status: 'error', message: 'the search index was never started' }
         : { status: 'indexing' }),
@@ -108,10 +166,16 @@ export function useSearchClient(): { port: SearchPort | null; status: SearchStat
   useEffect(() => {
     if (indexing === null) return;
     let active = true;
-    // `settled` is set first (its callbacks were added first); the same object as the first
-    // status when that was it already, so no render follows.
+    // `settled` is set first (its callbacks were added first). No render follows when it says
+    // what the first status said already (it was that, or the early index's, the same index).
     const show = () => {
-      if (active && settled !== null) setStatus(settled);
+      const now = settled;
+      if (!active || now === null) return;
+      setStatus((shown) =>
+        shown.status === 'ready' && now.status === 'ready' && shown.docCount === now.docCount
+          ? shown
+          : now,
+      );
     };
     indexing.then(show, show);
     return () => {

@@ -75,6 +75,10 @@ export interface LoadOptions {
     /** The search file written with these listings, when the manifest names one. */
     searchFile: SearchFileRef | null,
   ) => ListingsVerdict;
+  /** Called once the manifest is read, before the listings download ends, with the search file
+   * it names (null: none) and the SHA-256 it gives the listings file: search can be made ready
+   * from that file alone, which the loader then checks the listings against. */
+  readonly onManifest?: (searchFile: SearchFileRef | null, listingsSha256: string) => void;
   /** Called with the parsed listings while their validation runs elsewhere, to derive what the
    * first render needs in time the page would spend waiting. Nothing may be shown from them yet;
    * a throw (malformed data) is ignored, since the verdict will refuse the data anyway. */
@@ -116,6 +120,10 @@ export async function loadDataset(options: LoadOptions): Promise<Dataset> {
   );
   const manifest = await parseManifest(manifestText);
   mark('data:manifest');
+  const searchFile: SearchFileRef | null = manifest.search
+    ? { url: `${options.baseUrl}${manifest.search.path}`, sha256: manifest.search.sha256 }
+    : null;
+  options.onManifest?.(searchFile, manifest.listings.sha256);
   const listingsPath = manifest.listings.path;
   const { bytes: listingsBytes, text } = await fetchFile(
     options.baseUrl + listingsPath,
@@ -139,14 +147,7 @@ export async function loadDataset(options: LoadOptions): Promise<Dataset> {
   // Observed at once: a checker that fails must not surface as an unhandled rejection; its
   // checks fall back to this thread below.
   const checked: Promise<ListingsCheck | null> | null = checker
-    ? checker(
-        listingsBytes,
-        listingsPath,
-        manifest.listingCount,
-        manifest.search
-          ? { url: `${options.baseUrl}${manifest.search.path}`, sha256: manifest.search.sha256 }
-          : null,
-      ).then(
+    ? checker(listingsBytes, listingsPath, manifest.listingCount, searchFile).then(
         (check) => check,
         () => null,
       )

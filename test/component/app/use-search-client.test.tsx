@@ -116,6 +116,34 @@ describe('useSearchClient', () => {
     expect(result.current.port).not.toBeNull();
   });
 
+  it('shows "ready" from its first render when search was made ready before the listings came', async () => {
+    vi.resetModules();
+    posted = [];
+    const module = await import('../../../src/app/use-search-client');
+    module.startEarlySearch(SEARCH_FILE, createHash('sha256').update(LISTINGS_TEXT).digest('hex'));
+    const early = renderHook(() => module.useEarlySearch());
+    expect(early.result.current.status.status).toBe('indexing');
+    expect(early.result.current.preview).toBeNull();
+    await waitFor(() => expect(early.result.current.status.status).toBe('ready'));
+    await expect(early.result.current.preview?.('sugon', 5)).resolves.toMatchObject({
+      total: 1,
+      rows: [{ listingId: 'el-sugon', name: 'Sugon' }],
+    });
+    // The listings come: the explorer is ready with them, from its first render to its last.
+    module.startSearchIndex(
+      new TextEncoder().encode(LISTINGS_TEXT),
+      'listings.json',
+      LISTINGS.length,
+      SEARCH_FILE,
+    );
+    const { statuses, result } = renderStatuses(module.useSearchClient);
+    expect(result.current.port).not.toBeNull();
+    await waitFor(() => expect(posted).toContain('index-listings'));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(new Set(statuses)).toEqual(new Set(['ready']));
+    expect(posted.filter((type) => type === 'index-search-file')).toHaveLength(1);
+  });
+
   it("asks the worker for the search file's text only when the page takes it, once", async () => {
     const { takeSearchFileText } = await startedModule();
     await new Promise((resolve) => setTimeout(resolve, 50));

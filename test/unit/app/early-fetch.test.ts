@@ -56,6 +56,9 @@ class FakeXhr {
   }
 }
 
+/** The `window` the last `runEarlyScript` ran in. */
+let lastWindow: Record<string, unknown> = {};
+
 /** Runs public/early-data.js as the browser would, served from `scriptUrl`, in a page whose
  * search-worker <meta> names `workerScript` (and with XMLHttpRequest when `withXhr`). */
 function runEarlyScript(
@@ -66,6 +69,7 @@ function runEarlyScript(
   const requested: { url: string; cache: string | undefined }[] = [];
   const workers: { url: string; options: unknown; posted: unknown[] }[] = [];
   const window: Record<string, unknown> = {};
+  lastWindow = window;
   FakeXhr.made = [];
   runInNewContext(EARLY_SCRIPT, {
     ...(withXhr ? { XMLHttpRequest: FakeXhr, Headers, Response, TypeError } : {}),
@@ -226,6 +230,42 @@ describe('public/early-data.js', () => {
       },
     ]);
     expect(worker).toBeDefined();
+  });
+
+  it('downloads the search file for the worker and sends it the bytes, or says it failed', async () => {
+    const searchUrl = `/explorer/data/${SEARCH_PATH}`;
+    for (const [answer, expected] of [
+      [(xhr: FakeXhr) => xhr.respond(200, 'the search file'), 'the search file'],
+      [(xhr: FakeXhr) => xhr.respond(404, 'not found'), null],
+      [(xhr: FakeXhr) => xhr.fail(), null],
+    ] as const) {
+      const { workers } = runEarlyScript(
+        'https://example.org/explorer/early-data.js',
+        '/assets/search-worker-abc123.js',
+        true,
+      );
+      const xhr = FakeXhr.made.find((made) => made.url === searchUrl);
+      expect(xhr?.requestHeaders['Cache-Control']).toBe('max-age=0');
+      const posted = workers[0]?.posted ?? [];
+      expect(posted).toEqual([{ type: 'prefetch-search-file', url: searchUrl, bytesFollow: true }]);
+      answer(xhr!);
+      await vi.waitFor(() => expect(posted).toHaveLength(2));
+      const sent = posted[1] as { type: string; url: string; blob: Blob | null };
+      expect([sent.type, sent.url]).toEqual(['search-file-bytes', searchUrl]);
+      expect(sent.blob === null ? null : await sent.blob.text()).toBe(expected);
+    }
+  });
+
+  it("keeps a copy of the manifest's text for the app's first module", async () => {
+    const { requests } = runEarlyScript('https://example.org/explorer/early-data.js');
+    const copy = lastWindow[
+      '__sanctionsEarlyManifestText'
+    ] as Window['__sanctionsEarlyManifestText'];
+    expect(await copy).toBe(`/explorer/data/${MANIFEST_PATH}`);
+    // The loader still reads the response itself.
+    expect(await (await requests?.[`/explorer/data/${MANIFEST_PATH}`])?.text()).toBe(
+      `/explorer/data/${MANIFEST_PATH}`,
+    );
   });
 
   it('leaves the worker to the app where the build names none (the dev server)', () => {

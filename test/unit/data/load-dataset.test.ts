@@ -226,6 +226,45 @@ describe('loadDataset', () => {
     expect(handedOver).toEqual(['listings.json', 'listings.json']);
   });
 
+  it('names the search file and the listings SHA-256 as soon as the manifest is read', async () => {
+    const files = makeFiles();
+    const manifest = JSON.parse(files['manifest.json']) as { listings: { sha256: string } };
+    const search = { path: 'search.json', sha256: 'e'.repeat(64), bytes: 10 };
+    const told: unknown[] = [];
+    let listingsAsked = false;
+    const fetched = fakeFetch({
+      ...files,
+      'manifest.json': JSON.stringify({ ...manifest, search }),
+    });
+    await loadDataset({
+      baseUrl: '/data/',
+      fetch: (url, init) => {
+        if (String(url).endsWith('listings.json')) {
+          listingsAsked = true;
+          // Told before the listings have come.
+          expect(told).toHaveLength(1);
+        }
+        return fetched(url, init);
+      },
+      onManifest: (searchFile, listingsSha256) => told.push({ searchFile, listingsSha256 }),
+    });
+    expect(listingsAsked).toBe(true);
+    expect(told).toEqual([
+      {
+        searchFile: { url: '/data/search.json', sha256: search.sha256 },
+        listingsSha256: manifest.listings.sha256,
+      },
+    ]);
+    // A manifest without a search file says so.
+    const without: unknown[] = [];
+    await loadDataset({
+      baseUrl: '/data/',
+      fetch: fakeFetch(files),
+      onManifest: (searchFile) => without.push(searchFile),
+    });
+    expect(without).toEqual([null]);
+  });
+
   it('lets the caller derive from the listings while the verdict is pending, and only then', async () => {
     const seen: number[] = [];
     const dataset = await loadDataset({
