@@ -1,6 +1,11 @@
 import { useEffect, useState } from 'react';
 import { markStartupSettled } from './startup';
-import { prepareSearchWorker, startEarlySearch, startSearchIndex } from './use-search-client';
+import {
+  prepareSearchWorker,
+  showEarlySearchBetweenSteps,
+  startEarlySearch,
+  startSearchIndex,
+} from './use-search-client';
 import { DataLoadError, loadDataset, type Dataset, type LoadProgress } from '../data/load-dataset';
 import { factsOf } from '../features/explorer/model/facts';
 import { unfilteredResult } from '../features/explorer/model/filter';
@@ -23,6 +28,7 @@ export function useDataset(baseUrl: string): DatasetState {
       fetch: fetchPreferringEarly,
       onManifest: startEarlySearch,
       onListingsBytes: startSearchIndex,
+      betweenSteps: showEarlySearchBetweenSteps,
       // The first table (every listing, no filter) is ready before the data is declared valid.
       whileValidating: (listings) => unfilteredResult(factsOf(listings)),
       onProgress: (progress) => {

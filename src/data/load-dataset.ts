@@ -79,6 +79,10 @@ export interface LoadOptions {
    * it names (null: none) and the SHA-256 it gives the listings file: search can be made ready
    * from that file alone, which the loader then checks the listings against. */
   readonly onManifest?: (searchFile: SearchFileRef | null, listingsSha256: string) => void;
+  /** Awaited before each of the long steps that follow the download (parsing, deriving,
+   * validating), between which the page can answer other work: a message from the search
+   * worker, and a frame that shows its answer. */
+  readonly betweenSteps?: () => Promise<void>;
   /** Called with the parsed listings while their validation runs elsewhere, to derive what the
    * first render needs in time the page would spend waiting. Nothing may be shown from them yet;
    * a throw (malformed data) is ignored, since the verdict will refuse the data anyway. */
@@ -158,6 +162,7 @@ export async function loadDataset(options: LoadOptions): Promise<Dataset> {
     // this thread until that task ended (~0.7 s), and the worker started its share that late.
     await yieldToBrowser();
   }
+  await options.betweenSteps?.();
   const expected = manifest.listings.sha256;
   const hashed =
     checked === null
@@ -182,6 +187,7 @@ export async function loadDataset(options: LoadOptions): Promise<Dataset> {
     throw error;
   }
   if (checked !== null) {
+    await options.betweenSteps?.();
     if (options.whileValidating) {
       try {
         options.whileValidating(listings);
@@ -189,6 +195,7 @@ export async function loadDataset(options: LoadOptions): Promise<Dataset> {
         // The validation below names what is wrong with the data.
       }
       mark('data:prepared');
+      await options.betweenSteps?.();
     }
     const checkerEnd = workerValidationEnd(listings.length);
     const ownProblem = await firstInvalidListing(listings, listingsPath, checkerEnd);

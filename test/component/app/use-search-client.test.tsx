@@ -144,6 +144,35 @@ describe('useSearchClient', () => {
     expect(posted.filter((type) => type === 'index-search-file')).toHaveLength(1);
   });
 
+  it('holds the loader, once search has just become ready, until the frame that shows it', async () => {
+    vi.resetModules();
+    const frames: FrameRequestCallback[] = [];
+    const requestFrame = vi
+      .spyOn(window, 'requestAnimationFrame')
+      .mockImplementation((callback) => frames.push(callback));
+    try {
+      const module = await import('../../../src/app/use-search-client');
+      // Nothing to show: a turn of the event loop only.
+      await module.showEarlySearchBetweenSteps();
+      module.startEarlySearch(
+        SEARCH_FILE,
+        createHash('sha256').update(LISTINGS_TEXT).digest('hex'),
+      );
+      await waitFor(() => expect(frames).toHaveLength(1));
+      let passed = false;
+      const pause = module.showEarlySearchBetweenSteps().then(() => (passed = true));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(passed).toBe(false);
+      frames[0]!(performance.now());
+      await pause;
+      expect(passed).toBe(true);
+      // Shown: the next pause does not wait for a frame.
+      await module.showEarlySearchBetweenSteps();
+    } finally {
+      requestFrame.mockRestore();
+    }
+  });
+
   it("asks the worker for the search file's text only when the page takes it, once", async () => {
     const { takeSearchFileText } = await startedModule();
     await new Promise((resolve) => setTimeout(resolve, 50));

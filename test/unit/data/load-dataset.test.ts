@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DataLoadError, loadDataset, OFFLINE_COPY_HEADER } from '../../../src/data/load-dataset';
 import { SCHEMA_VERSION } from '../../../src/domain/listing';
 import { buildListing } from '../build-listing';
@@ -263,6 +263,28 @@ describe('loadDataset', () => {
       onManifest: (searchFile) => without.push(searchFile),
     });
     expect(without).toEqual([null]);
+  });
+
+  it('waits for the caller between its long steps after the download', async () => {
+    const steps: string[] = [];
+    let letGo: () => void = () => undefined;
+    const loading = loadDataset({
+      baseUrl: '/data/',
+      fetch: fakeFetch(makeFiles()),
+      onListingsBytes: () => Promise.resolve({ problem: null, sha256: null }),
+      whileValidating: () => steps.push('derived'),
+      betweenSteps: () => {
+        steps.push('between');
+        // The second pause is held until the test lets it go: nothing is derived meanwhile.
+        return steps.length === 2 ? new Promise((resolve) => (letGo = resolve)) : Promise.resolve();
+      },
+    });
+    await vi.waitFor(() => expect(steps).toEqual(['between', 'between']));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(steps).toEqual(['between', 'between']);
+    letGo();
+    await loading;
+    expect(steps).toEqual(['between', 'between', 'derived', 'between']);
   });
 
   it('lets the caller derive from the listings while the verdict is pending, and only then', async () => {
