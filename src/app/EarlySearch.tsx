@@ -10,7 +10,7 @@ import { formatExplorerSearch, parseExplorerSearch } from './url-state';
 import { describeSearchStatus, useEarlySearch } from './use-search-client';
 
 /** How many names the preview shows: a screenful, until the table replaces it. */
-export const PREVIEW_ROWS = 20;
+const PREVIEW_ROWS = 20;
 
 /**
  * The explorer's search box while the listings are still arriving. The worker makes search ready

@@ -24,10 +24,10 @@ export type SearchWorkerRequest =
   /** `docs` is the JSON of the SearchDoc[] to index. A string crosses to the worker as one copy,
    * where a structured clone of every listing object cost the page ~0.8 s for 15k listings. */
   | { readonly type: 'load'; readonly docs: string }
-  /** Downloads, hashes and reads the search file at `url` from now on, before the manifest has
-   * said which file goes with the listings: `load-listings-file` takes it if it names this URL.
-   * Sent as soon as the worker starts, which has nothing else to do until the listings come. Not
-   * answered. */
+  /** Downloads, hashes, reads and indexes the search file at `url` from now on, before the
+   * manifest has said which file goes with the listings: `index-search-file` and
+   * `load-listings-file` take it if they name this URL. Sent as soon as the worker starts, which
+   * has nothing else to do until the listings come. Not answered. */
   | {
       readonly type: 'prefetch-search-file';
       readonly url: string;

@@ -4,8 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SCHEMA_VERSION } from '../../../src/domain/listing';
 import { listingsFileText } from '../../../src/domain/listings-file';
 import { searchFileText } from '../../../src/search/search-file';
-import type { SearchWorkerPort } from '../../../src/search/search-client';
-import { createSearchWorkerHandler } from '../../../src/search/worker-handler';
+import { inThreadPort } from './in-thread-port';
 import { buildListing } from '../../unit/build-listing';
 
 const HOSTILE = '<img src=x onerror="alert(1)"> Trading';
@@ -30,32 +29,9 @@ const SEARCH_FILE = {
   sha256: createHash('sha256').update(SEARCH_TEXT).digest('hex'),
 };
 
-/** The real handler in-thread, answering in order, as the worker entry does. */
-function inThreadPort(): SearchWorkerPort {
-  const handle = createSearchWorkerHandler({
-    fetchBytes: () => Promise.resolve(new TextEncoder().encode(SEARCH_TEXT).buffer),
-  });
-  let deliver: (response: unknown) => void = () => undefined;
-  let previous: Promise<unknown> = Promise.resolve();
-  return {
-    post: (request) => {
-      previous = previous
-        .then(() => new Promise((resolve) => setTimeout(resolve, 0)))
-        .then(async () => {
-          const response = await handle(request);
-          if (response !== null) deliver(response);
-        });
-    },
-    listen: (onResponse) => {
-      deliver = onResponse;
-    },
-    terminate: () => undefined,
-  };
-}
-
 vi.mock('../../../src/search/search-client', async (original) => ({
   ...(await original<typeof import('../../../src/search/search-client')>()),
-  createBrowserWorkerPort: () => inThreadPort(),
+  createBrowserWorkerPort: () => inThreadPort({ [SEARCH_FILE.url]: SEARCH_TEXT }),
 }));
 
 /** The modules afresh (the page's one client is module state), at `address`. */

@@ -5,8 +5,7 @@ import { SCHEMA_VERSION } from '../../../src/domain/listing';
 import { listingsFileText } from '../../../src/domain/listings-file';
 import type { SearchWorkerRequest } from '../../../src/search/protocol';
 import { searchFileText } from '../../../src/search/search-file';
-import type { SearchWorkerPort } from '../../../src/search/search-client';
-import { createSearchWorkerHandler } from '../../../src/search/worker-handler';
+import { inThreadPort } from './in-thread-port';
 import type { useSearchClient as UseSearchClient } from '../../../src/app/use-search-client';
 import { buildListing } from '../../unit/build-listing';
 
@@ -30,36 +29,10 @@ const SEARCH_FILE = {
 /** What the page's worker was asked, in order. */
 let posted: SearchWorkerRequest['type'][] = [];
 
-/** The real handler in-thread, answering in order, as the worker entry does. */
-function inThreadPort(): SearchWorkerPort {
-  const handle = createSearchWorkerHandler({
-    fetchBytes: (url) =>
-      url === SEARCH_FILE.url
-        ? Promise.resolve(new TextEncoder().encode(SEARCH_TEXT).buffer)
-        : Promise.reject(new Error('HTTP 404')),
-  });
-  let deliver: (response: unknown) => void = () => undefined;
-  let previous: Promise<unknown> = Promise.resolve();
-  return {
-    post: (request) => {
-      posted.push(request.type);
-      previous = previous
-        .then(() => new Promise((resolve) => setTimeout(resolve, 0)))
-        .then(async () => {
-          const response = await handle(request);
-          if (response !== null) deliver(response);
-        });
-    },
-    listen: (onResponse) => {
-      deliver = onResponse;
-    },
-    terminate: () => undefined,
-  };
-}
-
 vi.mock('../../../src/search/search-client', async (original) => ({
   ...(await original<typeof import('../../../src/search/search-client')>()),
-  createBrowserWorkerPort: () => inThreadPort(),
+  createBrowserWorkerPort: () =>
+    inThreadPort({ [SEARCH_FILE.url]: SEARCH_TEXT }, (request) => posted.push(request.type)),
 }));
 
 /** The module afresh (it keeps the page's one client), its index started on `LISTINGS`. */
