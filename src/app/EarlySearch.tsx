@@ -1,11 +1,10 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { SearchBox } from '../features/explorer/SearchBox';
 import { SearchSupersededError, type SearchPreview } from '../search/search-client';
-import { isListCode, LISTS } from '../domain/lists';
-import { formatCount } from '../ui/format-count';
 import { Link } from '../ui/Link';
 import { navigate, useLocation } from '../ui/router';
 import { entityPath, matchRoute } from './routes';
+import { firstShownText, listingsText, previewRowNote } from './early-results-text';
 import { formatExplorerSearch, parseExplorerSearch } from './url-state';
 import { describeSearchStatus, useEarlySearch } from './use-search-client';
 
@@ -78,28 +77,15 @@ function EarlySearchBox({ search }: { search: string }) {
       {shown === null ? null : (
         <section className="early-results" aria-label="First results">
           <p role="status" aria-live="polite">
-            <strong>
-              {formatCount(shown.found.total)} listing{shown.found.total === 1 ? '' : 's'}
-            </strong>{' '}
-            found
-            {shown.found.total > shown.found.rows.length
-              ? `, the first ${formatCount(shown.found.rows.length)} shown`
-              : ''}
-            . Their lists’ details, the filters and the full table come when the listings have
-            loaded.
+            <strong>{listingsText(shown.found.total)}</strong> found
+            {firstShownText(shown.found.total, shown.found.rows.length)}. Their lists’ details, the
+            filters and the full table come when the listings have loaded.
           </p>
           <ol>
             {shown.found.rows.map((row) => (
               <li key={row.listingId}>
                 <Link href={entityPath(row.listingId)}>{row.name}</Link>{' '}
-                <span className="muted">
-                  {isListCode(row.list) ? `${row.list} · ${LISTS[row.list].name}` : row.list}
-                  {row.matchedKind === 'primary'
-                    ? ''
-                    : row.matchedKind === 'identifier'
-                      ? ' · found by an identifier'
-                      : ' · found by another of its names'}
-                </span>
+                <span className="muted">{previewRowNote(row)}</span>
               </li>
             ))}
           </ol>

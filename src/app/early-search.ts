@@ -7,6 +7,7 @@
  * The copy is checked as the loader checks the manifest (the check compiled from its schema);
  * anything else it might be is left to the loader, which reads and reports the manifest itself.
  */
+import { searchFileOf } from '../data/load-dataset';
 import { matchesManifestSchema } from '../data/manifest-check.generated';
 import type { SearchFileRef } from '../domain/data-files';
 import { SCHEMA_VERSION } from '../domain/listing';
@@ -34,11 +35,9 @@ export function searchFileOfManifest(
   }
   if (!matchesManifestSchema(json)) return null;
   const manifest = json as Manifest;
-  if (manifest.schemaVersion !== SCHEMA_VERSION || manifest.search === undefined) return null;
-  return {
-    searchFile: { url: `${dataUrl}${manifest.search.path}`, sha256: manifest.search.sha256 },
-    listingsSha256: manifest.listings.sha256,
-  };
+  const searchFile = searchFileOf(manifest, dataUrl);
+  if (manifest.schemaVersion !== SCHEMA_VERSION || searchFile === null) return null;
+  return { searchFile, listingsSha256: manifest.listings.sha256 };
 }
 
 /** Starts search from the manifest `public/early-data.js` fetched, when it did. */

@@ -124,9 +124,7 @@ export async function loadDataset(options: LoadOptions): Promise<Dataset> {
   );
   const manifest = await parseManifest(manifestText);
   mark('data:manifest');
-  const searchFile: SearchFileRef | null = manifest.search
-    ? { url: `${options.baseUrl}${manifest.search.path}`, sha256: manifest.search.sha256 }
-    : null;
+  const searchFile = searchFileOf(manifest, options.baseUrl);
   options.onManifest?.(searchFile, manifest.listings.sha256);
   const listingsPath = manifest.listings.path;
   const { bytes: listingsBytes, text } = await fetchFile(
@@ -228,6 +226,14 @@ export async function loadDataset(options: LoadOptions): Promise<Dataset> {
     byId: new Map(listings.map((listing) => [listing.id, listing])),
     isOfflineCopy,
   };
+}
+
+/** Where the search file `manifest` names is, under the data folder `baseUrl`, and its SHA-256;
+ * null when it names none. */
+export function searchFileOf(manifest: Manifest, baseUrl: string): SearchFileRef | null {
+  return manifest.search
+    ? { url: `${baseUrl}${manifest.search.path}`, sha256: manifest.search.sha256 }
+    : null;
 }
 
 /** The manifest, checked by the check compiled from its schema and taken as it is (keys the

@@ -142,6 +142,12 @@ export function isListCode(value: string): value is ListCode {
   return (LIST_CODES as readonly string[]).includes(value);
 }
 
+/** A list as the explorer names it, "SDN · Specially Designated Nationals"; a code it does not
+ * know, as it is. */
+export function listLabel(code: string): string {
+  return isListCode(code) ? `${code} · ${LISTS[code].name}` : code;
+}
+
 export function isAgencyCode(value: string): value is AgencyCode {
   return (AGENCY_CODES as readonly string[]).includes(value);
 }

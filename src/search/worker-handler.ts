@@ -233,6 +233,32 @@ export function createSearchWorkerHandler(
   }
 
   /**
+   * The search file's text and reading, once its bytes have the manifest's SHA-256
+   * (`searchFile.sha256`) and it was written with listings of `listingsSha256`, which `whose`
+   * names in the message when not. The hashes first: a damaged file is reported as damaged,
+   * whatever reading it found.
+   */
+  async function checkedSearchFile(
+    searchFile: SearchFileRef,
+    downloaded: SearchFileDownload,
+    listingsSha256: Promise<string | null>,
+    whose: 'these' | "the manifest's",
+  ): Promise<{ readonly text: string; readonly file: SearchFile }> {
+    const { name } = downloaded;
+    const [sha256, listings] = await Promise.all([downloaded.sha256, listingsSha256]);
+    if (sha256 === null || listings === null)
+      throw new Error(
+        `${name}: no SHA-256 here to check it against the manifest${whose === 'these' ? ' and listings' : ''}`,
+      );
+    if (sha256 !== searchFile.sha256)
+      throw new Error(`${name} does not match the manifest (SHA-256 differs): damaged or stale`);
+    const read = await downloaded.read;
+    if (read.file.listingsSha256 !== listings)
+      throw new Error(`${name}: written with other listings than ${whose} (SHA-256 differs)`);
+    return read;
+  }
+
+  /**
    * Indexes the search file the manifest names before the listings have come: its bytes must
    * have the manifest's SHA-256, and it must have been written with listings of the manifest's
    * SHA-256 (`listingsSha256`). The page checks the listings file against that same SHA-256, so
@@ -244,17 +270,14 @@ export function createSearchWorkerHandler(
     listingsSha256: string,
     started: number,
   ): Promise<SearchWorkerResponse> {
-    const { name } = downloaded;
-    const sha256 = await downloaded.sha256;
-    if (sha256 === null)
-      throw new Error(`${name}: no SHA-256 here to check it against the manifest`);
-    if (sha256 !== searchFile.sha256)
-      throw new Error(`${name} does not match the manifest (SHA-256 differs): damaged or stale`);
-    const { text, file } = await downloaded.read;
-    if (file.listingsSha256 !== listingsSha256)
-      throw new Error(`${name}: written with other listings than the manifest's (SHA-256 differs)`);
+    const { text, file } = await checkedSearchFile(
+      searchFile,
+      downloaded,
+      Promise.resolve(listingsSha256),
+      "the manifest's",
+    );
     const docCount = searchFromFile(text, file, await downloaded.index);
-    earlyIndex = { url: searchFile.url, sha256, listingsSha256 };
+    earlyIndex = { url: searchFile.url, sha256: searchFile.sha256, listingsSha256 };
     return { type: 'ready', docCount, millis: since(started) };
   }
 
@@ -270,7 +293,6 @@ export function createSearchWorkerHandler(
     listings: ListingsInParts,
     started: number,
   ): Promise<SearchWorkerResponse> {
-    const { name } = downloaded;
     let problem: string;
     try {
       const early = earlyIndex;
@@ -283,15 +305,7 @@ export function createSearchWorkerHandler(
         }
       }
       earlyIndex = null;
-      // The hashes first: a damaged file is reported as damaged, whatever reading it found.
-      const [sha256, listingsSha256] = await Promise.all([downloaded.sha256, fileSha256]);
-      if (sha256 === null || listingsSha256 === null)
-        throw new Error(`${name}: no SHA-256 here to check it against the manifest and listings`);
-      if (sha256 !== searchFile.sha256)
-        throw new Error(`${name} does not match the manifest (SHA-256 differs): damaged or stale`);
-      const { text, file } = await downloaded.read;
-      if (file.listingsSha256 !== listingsSha256)
-        throw new Error(`${name}: written with other listings than these (SHA-256 differs)`);
+      const { text, file } = await checkedSearchFile(searchFile, downloaded, fileSha256, 'these');
       const docCount = searchFromFile(text, file, await downloaded.index);
       listingsFile = null;
       return { type: 'ready', docCount, millis: since(started) };

@@ -324,17 +324,21 @@ describe('search worker handler with a search file', () => {
     expect(ready).not.toHaveProperty('searchFileProblem');
   });
 
+  /** Asks `handle` for the search file before the manifest, then to make search ready from it,
+   * as the page does before the listings come: `ref` is the manifest's reference to the file. */
+  function askEarly(
+    handle: ReturnType<typeof handlerServing>['handle'],
+    ref: { url: string; sha256: string },
+    listingsSha256 = sha256,
+  ) {
+    handle({ type: 'prefetch-search-file', url: URL });
+    return handle({ type: 'index-search-file', searchFile: ref, listingsSha256 });
+  }
+
   it('is made ready from the search file before the listings come, and names its hits', async () => {
     const searchText = searchFileText(LISTINGS, sha256);
     const { handle, asked, load } = handlerServing({ [URL]: searchText });
-    handle({ type: 'prefetch-search-file', url: URL });
-    expect(
-      await handle({
-        type: 'index-search-file',
-        searchFile: refTo(searchText),
-        listingsSha256: sha256,
-      }),
-    ).toMatchObject({ type: 'ready', docCount: 3 });
+    expect(await askEarly(handle, refTo(searchText))).toMatchObject({ type: 'ready', docCount: 3 });
     // Named by the file's primary names: no listing needed.
     expect(await handle({ type: 'preview', requestId: 4, query: 'dawning', limit: 5 })).toEqual({
       type: 'preview',
@@ -402,12 +406,7 @@ describe('search worker handler with a search file', () => {
     async (_case, ref, listingsSha256, problem) => {
       const searchText = searchFileText(LISTINGS, sha256);
       const { handle, load } = handlerServing({ [URL]: searchText });
-      handle({ type: 'prefetch-search-file', url: URL });
-      const early = await handle({
-        type: 'index-search-file',
-        searchFile: ref(searchText),
-        listingsSha256,
-      });
+      const early = await askEarly(handle, ref(searchText), listingsSha256);
       expect(early).toMatchObject({ type: 'error', requestId: null });
       expect(early !== null && 'message' in early ? early.message : '').toMatch(problem);
       expect(
@@ -428,14 +427,7 @@ describe('search worker handler with a search file', () => {
   it('does not keep an index read early when the listings that come are not those it was written with', async () => {
     const searchText = searchFileText(LISTINGS, sha256);
     const { handle } = handlerServing({ [URL]: searchText });
-    handle({ type: 'prefetch-search-file', url: URL });
-    expect(
-      await handle({
-        type: 'index-search-file',
-        searchFile: refTo(searchText),
-        listingsSha256: sha256,
-      }),
-    ).toMatchObject({ type: 'ready' });
+    expect(await askEarly(handle, refTo(searchText))).toMatchObject({ type: 'ready' });
     const other = [makeListing('el-other', 'Other Trading'), ...LISTINGS];
     const otherText = listingsFileText(
       SCHEMA_VERSION,

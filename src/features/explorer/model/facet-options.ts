@@ -1,4 +1,4 @@
-import { AGENCY_NAMES, LISTS, isAgencyCode, isListCode } from '../../../domain/lists';
+import { AGENCY_NAMES, isAgencyCode, listLabel } from '../../../domain/lists';
 import { countryName } from '../../../domain/countries';
 import {
   PROGRAMS,
@@ -46,7 +46,7 @@ export function describeFacetValue(
     case 'agency':
       return { label: isAgencyCode(value) ? AGENCY_NAMES[value] : value };
     case 'list':
-      return isListCode(value) ? { label: `${value} · ${LISTS[value].name}` } : { label: value };
+      return { label: listLabel(value) };
     case 'country':
       return {
         label: value === NO_VALUE ? 'No country on record' : `${countryName(value)} (${value})`,
