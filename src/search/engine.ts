@@ -553,8 +553,14 @@ function* indexSteps(
 
 /** `SearchIndex.listingIdRanks` of these ids. */
 function idRanksOf(ids: readonly string[]): Int32Array {
-  const ranks = Int32Array.from(ids, (_, at) => at);
-  const inOrder = ids.every((id, at) => at === 0 || (ids[at - 1] ?? '') < id);
+  // Loops, not `Int32Array.from(ids, mapping)` and `every`: from the worker's parsed file,
+  // those took ~22 ms in Node, on the way to "ready"; these, ~2.
+  const ranks = new Int32Array(ids.length);
+  let inOrder = true;
+  for (let at = 0; at < ids.length; at += 1) {
+    ranks[at] = at;
+    if (at > 0 && !((ids[at - 1] ?? '') < (ids[at] ?? ''))) inOrder = false;
+  }
   if (inOrder) return ranks;
   const byId = [...ranks].sort((a, b) => {
     const first = ids[a] ?? '';
@@ -582,7 +588,7 @@ class SearchFileNames {
     /** By name ordinal: its listing's number, and its place among that listing's documents. */
     private readonly nameListing: Int32Array,
     private readonly nameSlot: Int32Array,
-    private readonly listingPositions: ReadonlyMap<string, number>,
+    private readonly listingPositions: Lookup<number>,
     /** The names with word w are `wordNames[wordStarts[w] .. wordStarts[w + 1])`, in order. */
     private readonly wordStarts: Int32Array,
     private readonly wordNames: Int32Array,
@@ -729,14 +735,7 @@ function* searchFileSteps(
   const distinctWords = new Uint16Array(nameCount);
   const wordCount = new Uint16Array(nameCount);
   const shortestWord = new Uint16Array(nameCount);
-  const listingPositions = new Map<string, number>();
   const wordCounts = new Int32Array(words.length + 1);
-  /** Every document in order: a name by its ordinal, an identifier as its document. */
-  const order: (number | SearchDoc)[] = [];
-  const identifierDocs: SearchDoc[] = [];
-  // Pairs are fewer than words: numbers, filled in place (a pair code passes 2³¹ at 10× the lists).
-  const pairCodes = new Float64Array(nameWords.length);
-  let pairCount = 0;
   /** Whether the word at `at` is the first of its kind in its name (`start`): a name counts a
    * word once, as MiniSearch does. A loop, not `indexOf`: names are a few words long, and the
    * call cost more than the search (~15 ms of the file's 46,000 names in Node). */
@@ -745,16 +744,18 @@ function* searchFileSteps(
     for (let before = start; before < at; before += 1) if (nameWords[before] === code) return false;
     return true;
   };
+  // Numbers only, before "ready": the listings' ids by position, every document's object and
+  // the word pairs are made when first needed (below), which took this loop from ~50 to ~10 ms
+  // in Node, the longest step between the file's bytes and "ready".
   let averageNameLength = 0;
   let identifier = 0;
   for (let listing = 0; listing < listingIds.length; listing += 1) {
     if (listing > 0 && listing % sliceSize === 0) yield;
-    const listingId = listingIds[listing] ?? '';
-    listingPositions.set(listingId, listing);
     const first = firstName[listing] ?? 0;
     const end = firstName[listing + 1] ?? 0;
     for (let ordinal = first; ordinal < end; ordinal += 1) {
-      const position = order.length;
+      // Its place among every document, identifiers included (each listing's follow its names).
+      const position = ordinal + identifier;
       const start = nameWordStarts[ordinal] ?? 0;
       const stop = nameWordStarts[ordinal + 1] ?? 0;
       nameListing[ordinal] = listing;
@@ -763,7 +764,6 @@ function* searchFileSteps(
       let shortest = 0xffff;
       for (let at = start; at < stop; at += 1) {
         const code = nameWords[at] ?? 0;
-        if (at > start) pairCodes[pairCount++] = (nameWords[at - 1] ?? 0) * words.length + code;
         shortest = Math.min(shortest, words[code]?.length ?? 0);
         if (!firstInName(at, start)) continue;
         distinct += 1;
@@ -774,22 +774,39 @@ function* searchFileSteps(
       shortestWord[ordinal] = shortest;
       // MiniSearch's running mean, over the documents added so far (identifiers included).
       averageNameLength = (averageNameLength * position + distinct) / (position + 1);
-      order.push(ordinal);
     }
-    // Then its identifiers, numbered after its names.
-    for (let slot = end - first; identifierListings[identifier] === listing; slot += 1) {
-      const doc: SearchDoc = {
+    while (identifierListings[identifier] === listing) identifier += 1;
+  }
+  const docCount = nameCount + identifier;
+  /** A listing's number by its id, made when first asked (`listingNumbers`, `namesById`). */
+  let listingNumberTable: Map<string, number> | null = null;
+  const listingPositions: Lookup<number> = {
+    get: (id) => {
+      listingNumberTable ??= new Map(listingIds.map((listingId, at) => [listingId, at]));
+      return listingNumberTable.get(id);
+    },
+  };
+  /** The identifiers' documents, in order (numbered after their listing's names). */
+  let identifierDocs: SearchDoc[] | null = null;
+  const identifierDocsMade = (): SearchDoc[] => {
+    if (identifierDocs !== null) return identifierDocs;
+    identifierDocs = [];
+    let slot = 0;
+    for (let at = 0; at < identifierListings.length; at += 1) {
+      const listing = identifierListings[at] ?? 0;
+      const listingId = listingIds[listing] ?? '';
+      const names = (firstName[listing + 1] ?? 0) - (firstName[listing] ?? 0);
+      slot = at > 0 && identifierListings[at - 1] === listing ? slot + 1 : names;
+      identifierDocs.push({
         id: `${listingId}#${slot}`,
         listingId,
-        name: identifierValues[identifier] ?? '',
+        name: identifierValues[at] ?? '',
         kind: 'identifier',
-        identifierType: identifierTypes[identifier] ?? '',
-      };
-      order.push(doc);
-      identifierDocs.push(doc);
-      identifier += 1;
+        identifierType: identifierTypes[at] ?? '',
+      });
     }
-  }
+    return identifierDocs;
+  };
   yield;
   // Which names have each word, in name order: counts, then each name filed at its word's cursor.
   const wordStarts = new Int32Array(words.length + 1);
@@ -825,10 +842,9 @@ function* searchFileSteps(
   // sorted word pairs (12–17 ms) and the whole names' hashes (~13 ms). Made up front, they were
   // half of the worker's path from the listings checked to "ready".
   let identifierTable: Map<string, SearchDoc[]> | null = null;
-  const identifierTableMade = () => (identifierTable ??= identifierTableOf(identifierDocs));
+  const identifierTableMade = () => (identifierTable ??= identifierTableOf(identifierDocsMade()));
   let adjacentPairs: Float64Array | null = null;
-  const adjacentPairsMade = () =>
-    (adjacentPairs ??= sortedDistinct(pairCodes.subarray(0, pairCount)));
+  const adjacentPairsMade = () => (adjacentPairs ??= fileAdjacentPairsOf(file));
   let wholeNameTable: ExactKeys | null = null;
   const wholeNamesMade = () => (wholeNameTable ??= wholeNamesOf(file, names));
   const index: SearchIndex = {
@@ -859,13 +875,39 @@ function* searchFileSteps(
     wholeNames: { get: (key) => wholeNamesMade().get(key) },
     identifiers: { get: (key) => identifierTableMade().get(key) },
     namesById: names.namesById,
-    docCount: order.length,
+    docCount,
     listingIds,
     listingIdRanks: idRanksOf(listingIds),
     listingNumbers: listingPositions,
   };
-  const allDocs = () => order.map((doc) => (typeof doc === 'number' ? names.nameAt(doc).doc : doc));
+  /** Every document in order: each listing's names, then its identifiers. */
+  const allDocs = () => {
+    const docs: SearchDoc[] = [];
+    const identifiers = identifierDocsMade();
+    let next = 0;
+    for (let listing = 0; listing < listingIds.length; listing += 1) {
+      const end = firstName[listing + 1] ?? 0;
+      for (let ordinal = firstName[listing] ?? 0; ordinal < end; ordinal += 1)
+        docs.push(names.nameAt(ordinal).doc);
+      while (identifierListings[next] === listing) docs.push(identifiers[next++] as SearchDoc);
+    }
+    return docs;
+  };
   return { index, allDocs, laterTables: [identifierTableMade, adjacentPairsMade, wholeNamesMade] };
+}
+
+/** A search file's `adjacentPairsOf`: the codes from its numbers, sorted. */
+function fileAdjacentPairsOf(file: SearchFile): Float64Array {
+  const { words, nameWordStarts, nameWords } = file;
+  // Pairs are fewer than words: numbers, filled in place (a pair code passes 2³¹ at 10× the lists).
+  const pairCodes = new Float64Array(nameWords.length);
+  let pairCount = 0;
+  for (let name = 0; name + 1 < nameWordStarts.length; name += 1) {
+    const stop = nameWordStarts[name + 1] ?? 0;
+    for (let at = (nameWordStarts[name] ?? 0) + 1; at < stop; at += 1)
+      pairCodes[pairCount++] = (nameWords[at - 1] ?? 0) * words.length + (nameWords[at] ?? 0);
+  }
+  return sortedDistinct(pairCodes.subarray(0, pairCount));
 }
 
 /** The identifiers' documents by each of their keys (`identifierKeys`). */
