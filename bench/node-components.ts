@@ -14,7 +14,8 @@ import { buildFacetOptions } from '../src/features/explorer/model/facet-options'
 import { FACETS } from '../src/features/explorer/model/columns';
 import { DEFAULT_VIEW } from '../src/features/explorer/model/view';
 import { buildSearchIndex, indexFromSearchFile, searchListings } from '../src/search/engine';
-import { readSearchFile, searchFileText } from '../src/search/search-file';
+import { readSearchFile, searchFileBytes } from '../src/search/search-file';
+import { SEARCH_PATH } from '../src/domain/data-files';
 import { parseSearchDocs, toSearchDocs } from '../src/search/search-docs';
 import { summarize, timeMs, type Summary } from './stats';
 
@@ -31,8 +32,8 @@ export interface NodeComponents {
   readonly docsJsonChars: number;
   readonly parseDocsMs: number;
   readonly buildIndexMs: number;
-  /** search.json (`searchFileText`): its size, and reading it into the worker's index. */
-  readonly searchFile: { chars: number; gzip: number; brotli: number };
+  /** search.bin (`searchFileBytes`): its size, and reading it into the worker's index. */
+  readonly searchFile: { bytes: number; gzip: number; brotli: number };
   readonly searchFileIndexMs: number;
   /** Per typed prefix: the worker's search, the structured clone of its hits, the page's filter. */
   readonly perKeystroke: {
@@ -79,19 +80,18 @@ export async function measureNodeComponents(
   const parsedDocs = timeMs(() => parseSearchDocs(docsJson.value));
   const index = timeMs(() => buildSearchIndex(parsedDocs.value));
 
-  let searchFile = { chars: 0, gzip: 0, brotli: 0 };
+  let searchFile = { bytes: 0, gzip: 0, brotli: 0 };
   let searchFileIndexMs = Number.NaN;
   if (options.serialize !== false) {
-    const json = searchFileText(listings, 'a'.repeat(64));
-    const bytes = Buffer.from(json, 'utf8');
+    const bytes = searchFileBytes(listings, 'a'.repeat(64));
     searchFile = {
-      chars: json.length,
+      bytes: bytes.length,
       gzip: gzipSync(bytes).length,
       brotli: brotliCompressSync(bytes, {
         params: { [constants.BROTLI_PARAM_QUALITY]: 9 },
       }).length,
     };
-    searchFileIndexMs = timeMs(() => indexFromSearchFile(readSearchFile(json, 'search.json'))).ms;
+    searchFileIndexMs = timeMs(() => indexFromSearchFile(readSearchFile(bytes, SEARCH_PATH))).ms;
   }
 
   const searchTimes: number[] = [];

@@ -159,7 +159,7 @@ function plainFigures(plain: PlainRun | null): Figure[] {
       'ms',
       summarize(plain.loads.map((load) => load.searchReadyFrame)),
       searchFloor.n === 0 ? null : searchFloor.median,
-      'a blank page whose worker fetches, reads and indexes search.json while the listings download, in launches of their own',
+      'a blank page whose worker fetches, reads and indexes search.bin while the listings download, in launches of their own',
       'median ≤ 600 ms',
       (s) => s.median <= 600,
       'median',
@@ -208,7 +208,7 @@ export function computeFigures(results: BenchResults): Figure[] {
     ...plainFigures(results.plain ?? null),
     figure(
       'index-ready',
-      'Cold load → the worker\'s first "ready" received (search.json, downloaded by the page\'s first script, read and indexed in the worker, checked against the manifest; before the listings)',
+      'Cold load → the worker\'s first "ready" received (search.bin, downloaded by the page\'s first script, read and indexed in the worker, checked against the manifest; before the listings)',
       'ms',
       load.indexReady,
       null,
@@ -512,7 +512,7 @@ function plainStageTable(plain: PlainRun, loads: readonly LoadRecord[]): string 
     ],
     ['`data:validated` → first rows painted', (l) => l.firstRowsFrame - at(l, 'data:validated')],
     [
-      'navigation → `search:early-asked` (the worker asked to make search ready from search.json)',
+      'navigation → `search:early-asked` (the worker asked to make search ready from search.bin)',
       (l) => at(l, 'search:early-asked'),
     ],
     [
@@ -540,7 +540,7 @@ function plainStageTable(plain: PlainRun, loads: readonly LoadRecord[]): string 
     '| --- | --- | --- | --- |',
     ...rows,
     `| the floor: fetch + \`JSON.parse\` of the same files (fetch alone) | ${round(floor.median)} (${round(fetchOnly.median)}) | ${round(floor.p95)} | — |`,
-    `| the search floor: a worker's index made from search.json, the listings downloading (search.json fetched) | ${round(searchFloor.median)} (${round(searchFetched.median)}) | ${round(searchFloor.p95)} | — |`,
+    `| the search floor: a worker's index made from search.bin, the listings downloading (search.bin fetched) | ${round(searchFloor.median)} (${round(searchFetched.median)}) | ${round(searchFloor.p95)} | — |`,
   ].join('\n');
 }
 
@@ -593,7 +593,7 @@ function stageTable(loads: readonly LoadRecord[]): string {
     ],
     ['rows seen → next frame (first rows painted)', (l) => l.firstRowsFrame - l.firstRowsCommit],
     [
-      'navigation → `search:early-asked` (the worker asked to make search ready from search.json)',
+      'navigation → `search:early-asked` (the worker asked to make search ready from search.bin)',
       (l) => at(l, 'search:early-asked'),
     ],
     [
@@ -601,7 +601,7 @@ function stageTable(loads: readonly LoadRecord[]): string {
       (l) => (l.indexReadyAt ?? NaN) - at(l, 'search:early-asked'),
     ],
     [
-      '  of which: in the worker (waiting for search.json, read and indexed since it came)',
+      '  of which: in the worker (waiting for search.bin, read and indexed since it came)',
       (l) => l.indexWorkerMs ?? NaN,
     ],
     [
@@ -610,7 +610,7 @@ function stageTable(loads: readonly LoadRecord[]): string {
     ],
     ['"Search ready" → first rows painted', (l) => l.firstRowsFrame - l.searchReadyFrame],
     [
-      '"Search ready" → the page\'s own index, read from the worker\'s search.json in slices (keystrokes answered on the page from then)',
+      '"Search ready" → the page\'s own index, read from the worker\'s search.bin in slices (keystrokes answered on the page from then)',
       (l) => (l.marks['search:page-index'] ?? NaN) - l.searchReadyFrame,
     ],
     ['main-thread long tasks, total', (l) => l.longTaskMs],
@@ -734,8 +734,8 @@ function nodeTable(node: NodeComponents): string {
       `${round(node.floors.miniSearchBuildMs)} ms`,
     ],
     [
-      '`search.json` (what the worker indexes once the listings are in): raw / gzip / brotli',
-      `${round(node.searchFile.chars / MB, 1)} / ${round(node.searchFile.gzip / MB, 2)} / ${round(node.searchFile.brotli / MB, 2)} MB`,
+      '`search.bin` (what the worker indexes, before the listings are in): raw / gzip / brotli',
+      `${round(node.searchFile.bytes / MB, 1)} / ${round(node.searchFile.gzip / MB, 2)} / ${round(node.searchFile.brotli / MB, 2)} MB`,
     ],
     [
       "`readSearchFile` + `indexFromSearchFile` (the worker's index until MiniSearch is added)",

@@ -11,7 +11,7 @@ import { SCHEMA_VERSION, type Listing } from '../src/domain/listing';
 import { listingsFileText } from '../src/domain/listings-file';
 import { asciiJson } from '../src/pipeline/write';
 import { SEARCH_PATH } from '../src/domain/data-files';
-import { searchFileText } from '../src/search/search-file';
+import { searchFileBytes } from '../src/search/search-file';
 import { createRng, type Rng } from './rng';
 
 const EXTRA_WORDS = ['GROUP', 'HOLDING', 'TRADING', 'INTERNATIONAL', 'NORTH', 'EAST', 'UNITED'];
@@ -55,7 +55,7 @@ export function syntheticListings(real: readonly Listing[], factor: number, seed
   return out;
 }
 
-/** Writes listings.json, search.json and manifest.json of the N× dataset into `outDir` (under .cache). */
+/** Writes listings.json, search.bin and manifest.json of the N× dataset into `outDir` (under .cache). */
 export function writeSyntheticData(realDataDir: string, outDir: string, factor: number): number {
   const manifest = JSON.parse(readFileSync(join(realDataDir, 'manifest.json'), 'utf8')) as {
     listings: { path: string };
@@ -71,7 +71,7 @@ export function writeSyntheticData(realDataDir: string, outDir: string, factor: 
   mkdirSync(outDir, { recursive: true });
   writeFileSync(join(outDir, 'listings.json'), bytes);
   const listingsSha = createHash('sha256').update(bytes).digest('hex');
-  const search = Buffer.from(searchFileText(listings, listingsSha), 'utf8');
+  const search = searchFileBytes(listings, listingsSha);
   writeFileSync(join(outDir, SEARCH_PATH), search);
   const synthetic = {
     ...manifest,

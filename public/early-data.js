@@ -105,7 +105,7 @@
   if (worker && typeof Worker === 'function') {
     try {
       var searchWorker = new Worker(worker.content, { type: 'module' });
-      var searchUrl = base + 'data/search.json';
+      var searchUrl = base + 'data/search.bin';
       if (typeof XMLHttpRequest === 'function') {
         searchWorker.postMessage({
           type: 'prefetch-search-file',

@@ -14,7 +14,7 @@ import { readSearchFile } from '../../src/search/search-file';
 const now = () => performance.timeOrigin + performance.now();
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
-const text = await (await fetch(`/data/${SEARCH_PATH}`, { cache: 'no-cache' })).text();
+const bytes = await (await fetch(`/data/${SEARCH_PATH}`, { cache: 'no-cache' })).arrayBuffer();
 const fetched = now();
-indexFromSearchFile(readSearchFile(text, SEARCH_PATH));
+indexFromSearchFile(readSearchFile(new Uint8Array(bytes), SEARCH_PATH));
 scope.postMessage({ fetched, ready: now() });

@@ -26,7 +26,7 @@ import { EarlySearch } from './EarlySearch';
 import { formatExplorerSearch, parseExplorerSearch } from './url-state';
 import { useDataset } from './use-dataset';
 import { DATA_URL } from './data-url';
-import { describeSearchStatus, takeSearchFileText, useSearchClient } from './use-search-client';
+import { describeSearchStatus, takeSearchFileCopy, useSearchClient } from './use-search-client';
 import { LOCAL_SEARCH_MAX_DOCS, useLocalSearchIndex } from './use-local-search-index';
 
 export function App() {
@@ -121,7 +121,7 @@ function ReadyApp({ dataset }: { dataset: Dataset }) {
   const localSearchIndex = useLocalSearchIndex(
     dataset.listings,
     status.status === 'ready' && status.docCount <= LOCAL_SEARCH_MAX_DOCS,
-    takeSearchFileText,
+    takeSearchFileCopy,
   );
   const [dismissedFor, setDismissedFor] = useState<string | null>(null);
 

@@ -8,6 +8,7 @@ import {
 } from '../search/engine';
 import { toSearchDocs, type SearchDoc } from '../search/search-docs';
 import { readSearchFile } from '../search/search-file';
+import { SEARCH_PATH } from '../domain/data-files';
 import { afterNextPaint } from '../ui/after-next-paint';
 
 /**
@@ -38,13 +39,13 @@ function pauseForInput(): Promise<void> {
  * from the listings: no file (the worker hands none over for an index above
  * `LOCAL_SEARCH_MAX_DOCS`). */
 async function indexFromWorkersFile(
-  searchFileText: Promise<string | null>,
+  searchFileCopy: Promise<ArrayBuffer | null>,
   isCancelled: () => boolean,
 ): Promise<SearchIndex | null> {
-  const text = await searchFileText;
-  if (text === null || isCancelled()) return null;
+  const bytes = await searchFileCopy;
+  if (bytes === null || isCancelled()) return null;
   await pauseForInput();
-  const file = readSearchFile(text, 'search.json');
+  const file = readSearchFile(new Uint8Array(bytes), SEARCH_PATH);
   if (isCancelled()) return null;
   const { index, laterTables } = await indexFromSearchFileInSlices(
     file,
@@ -68,18 +69,18 @@ async function indexFromWorkersFile(
  * for the input's follow-up tasks, which Chromium runs first (~15 ms, median, in the benchmark).
  * Queries that need MiniSearch's OR reading still go to the worker.
  *
- * Read from the search file the worker indexed (`searchFileText`) when there was one: its names
+ * Read from the search file the worker indexed (`searchFileCopy`) when there was one: its names
  * are then left to the listings (`namedHit`). Else built from the listings (~1.5 s of slices).
  */
 export function useLocalSearchIndex(
   listings: readonly Listing[],
   start: boolean,
-  searchFileText?: () => Promise<string | null>,
+  searchFileCopy?: () => Promise<ArrayBuffer | null>,
 ): SearchIndex | null {
   const [index, setIndex] = useState<SearchIndex | null>(null);
-  // Asked once per page (the worker hands its text over once), even when the effect runs again.
-  const fileText = useRef<Promise<string | null> | null>(null);
-  const askFileText = useRef(searchFileText);
+  // Asked once per page (the worker hands its copy over once), even when the effect runs again.
+  const fileCopy = useRef<Promise<ArrayBuffer | null> | null>(null);
+  const askFileCopy = useRef(searchFileCopy);
   useEffect(() => {
     if (!start) return undefined;
     let cancelled = false;
@@ -91,19 +92,19 @@ export function useLocalSearchIndex(
     };
     // A failure here only leaves every search to the worker, which is how the page began.
     void (async () => {
-      // Not before the frame that shows "Search ready": the text's 1.7 MB, taken from the
+      // Not before the frame that shows "Search ready": the file's 1.7 MB, taken from the
       // worker's message (~15–30 ms) and read, came before it and held it back.
       await new Promise<void>((resolve) => afterNextPaint(resolve));
       if (cancelled) return;
-      const ask = askFileText.current;
-      if (ask !== undefined) fileText.current ??= ask();
+      const ask = askFileCopy.current;
+      if (ask !== undefined) fileCopy.current ??= ask();
       const fromFile =
-        fileText.current === null
+        fileCopy.current === null
           ? null
-          : await indexFromWorkersFile(fileText.current, isCancelled).catch(() => null);
+          : await indexFromWorkersFile(fileCopy.current, isCancelled).catch(() => null);
       if (cancelled) return;
       if (fromFile !== null) {
-        fileText.current = Promise.resolve(null); // the text is read; the index holds what it needs
+        fileCopy.current = Promise.resolve(null); // read; the index holds what it needs
         done(fromFile);
         return;
       }

@@ -30,8 +30,8 @@ let indexing: Promise<{ docCount: number; millis: number }> | null = null;
  * once, rather than in a second render after its effect has heard (when the index was read
  * while the listings downloaded, it is ready before the first rows are drawn). */
 let settled: SearchStatus | null = null;
-/** Whether the worker has been asked for the search file's text (`takeSearchFileText`). */
-let searchFileTextAsked = false;
+/** Whether the worker has been asked for a copy of the search file (`takeSearchFileCopy`). */
+let searchFileCopyAsked = false;
 /** The index read from the search file before the listings arrived (`startEarlySearch`). */
 let earlyIndexing: Promise<{ docCount: number; millis: number }> | null = null;
 /** How `earlyIndexing` settled, once it has. */
@@ -163,14 +163,14 @@ export function startSearchIndex(
   return verdict;
 }
 
-/** The text of the search file the worker indexed (checked there), for the page's own index;
+/** A copy of the search file the worker indexed (checked there), for the page's own index;
  * null when there was none, or when the index is above the size the page keeps a copy of (at 10×
  * the lists it would hold ~17 MB idle). Asked of the worker once, when the page wants it: asked
  * with the index, its 1.7 MB followed "ready" and came before the frame that showed it. */
-export function takeSearchFileText(): Promise<string | null> {
-  if (client === null || indexing === null || searchFileTextAsked) return Promise.resolve(null);
-  searchFileTextAsked = true;
-  return client.searchFileText(LOCAL_SEARCH_MAX_DOCS);
+export function takeSearchFileCopy(): Promise<ArrayBuffer | null> {
+  if (client === null || indexing === null || searchFileCopyAsked) return Promise.resolve(null);
+  searchFileCopyAsked = true;
+  return client.searchFileCopy(LOCAL_SEARCH_MAX_DOCS);
 }
 
 /** The search port and status, once the index that `startSearchIndex` began is ready. */

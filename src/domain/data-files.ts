@@ -12,7 +12,7 @@ export const LISTINGS_PATH = 'listings.json';
 
 /** The listings' search documents (`src/search/search-file.ts`), which the search worker
  * downloads as soon as it starts, while the listings download. */
-export const SEARCH_PATH = 'search.json';
+export const SEARCH_PATH = 'search.bin';
 
 /** Where the app finds the search file, and the SHA-256 the manifest gives for it. */
 export interface SearchFileRef {

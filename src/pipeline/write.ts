@@ -12,7 +12,7 @@ import {
 import { SCHEMA_VERSION } from '../domain/listing';
 import { listingsFileText } from '../domain/listings-file';
 import type { BuildResult } from './build';
-import { searchFileText } from '../search/search-file';
+import { searchFileBytes } from '../search/search-file';
 
 export interface WriteOptions {
   readonly outDir: string;
@@ -32,7 +32,7 @@ export interface WriteOptions {
 export function writeDataset(build: BuildResult, options: WriteOptions): Manifest {
   const listingsJson = listingsFileText(SCHEMA_VERSION, build.listings.map(asciiJson));
   const listingsSha = sha256(listingsJson);
-  const searchJson = searchFileText(build.listings, listingsSha);
+  const searchBytes = searchFileBytes(build.listings, listingsSha);
   const previous = readPreviousManifest(options.outDir);
   const manifestBody = {
     schemaVersion: SCHEMA_VERSION,
@@ -41,8 +41,8 @@ export function writeDataset(build: BuildResult, options: WriteOptions): Manifes
     listings: { path: LISTINGS_PATH, sha256: listingsSha, bytes: Buffer.byteLength(listingsJson) },
     search: {
       path: SEARCH_PATH,
-      sha256: sha256(searchJson),
-      bytes: Buffer.byteLength(searchJson),
+      sha256: sha256(searchBytes),
+      bytes: searchBytes.length,
     },
     sources: build.sources,
     lists: build.lists,
@@ -72,7 +72,7 @@ export function writeDataset(build: BuildResult, options: WriteOptions): Manifes
   try {
     mkdirSync(tempDir, { recursive: true });
     writeFileSync(join(tempDir, LISTINGS_PATH), listingsJson);
-    writeFileSync(join(tempDir, SEARCH_PATH), searchJson);
+    writeFileSync(join(tempDir, SEARCH_PATH), searchBytes);
     writeFileSync(
       join(tempDir, 'reconciliation.json'),
       JSON.stringify(reconciliation, null, 1) + '\n',
@@ -144,7 +144,7 @@ export function findShrunkFiles(
     .sort((a, b) => a.id.localeCompare(b.id));
 }
 
-function sha256(text: string): string {
+function sha256(text: string | Uint8Array): string {
   return createHash('sha256').update(text).digest('hex');
 }
 

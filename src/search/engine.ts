@@ -728,7 +728,7 @@ function* searchFileSteps(
   sliceSize: number,
 ): Generator<void, SearchFileIndex, void> {
   const { words, listingIds, firstName, nameWordStarts, nameWords } = file;
-  const { identifierListings, identifierValues, identifierTypes } = file;
+  const { identifierListings, identifierTypes } = file;
   const nameCount = file.nameKinds.length;
   const nameListing = new Int32Array(nameCount);
   const nameSlot = new Int32Array(nameCount);
@@ -791,6 +791,7 @@ function* searchFileSteps(
   const identifierDocsMade = (): SearchDoc[] => {
     if (identifierDocs !== null) return identifierDocs;
     identifierDocs = [];
+    const { identifierValues } = file.written();
     let slot = 0;
     for (let at = 0; at < identifierListings.length; at += 1) {
       const listing = identifierListings[at] ?? 0;

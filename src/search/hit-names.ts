@@ -1,5 +1,5 @@
 /**
- * Names hits from the listings. An index read from `search.json` (the worker's, and the page's
+ * Names hits from the listings. An index read from `search.bin` (the worker's, and the page's
  * own) knows which of a listing's names matched but not how it is written (the file leaves that
  * to the listings, which the page has): the results table names the hits of the rows it shows.
  */

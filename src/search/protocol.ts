@@ -73,11 +73,11 @@ export type SearchWorkerRequest =
    * the manifest's SHA-256 and was written with these very listings, else from the listings
    * themselves; answered by `ready`. */
   | { readonly type: 'index-listings' }
-  /** The text of the search file the index was read from, for the page to read its own copy of
+  /** A copy of the search file the index was read from, for the page to read its own copy of
    * the index from (`indexFromSearchFileInSlices`): checked here already, and downloaded once.
-   * Answered by `search-file-text`: null when the listings were indexed instead, or when the index
+   * Answered by `search-file-copy`: null when the listings were indexed instead, or when the index
    * has more than `maxDocs` documents (more than the page keeps a copy of). Asked once. */
-  | { readonly type: 'search-file-text'; readonly maxDocs: number }
+  | { readonly type: 'search-file-copy'; readonly maxDocs: number }
   /** Where the page keeps each listing: from now on, each hit says where its listing is
    * (`PackedHits.positions`), tagged with `order`. Not answered. */
   | ({ readonly type: 'hit-order'; readonly order: number } & HitOrder)
@@ -105,7 +105,7 @@ export type SearchWorkerResponse =
       readonly sha256: string | null;
       readonly millis: number;
     }
-  | { readonly type: 'search-file-text'; readonly text: string | null }
+  | { readonly type: 'search-file-copy'; readonly bytes: ArrayBuffer | null }
   | {
       readonly type: 'preview';
       readonly requestId: number;
@@ -139,7 +139,7 @@ export interface PreviewRow {
 const RESPONSE_TYPES: readonly string[] = [
   'ready',
   'validated',
-  'search-file-text',
+  'search-file-copy',
   'preview',
   'results',
   'error',

@@ -47,10 +47,10 @@ export interface SearchClient {
   /** Indexes the listings of the file `loadListingsFile` sent: from its search file when that
    * matches them, else from the listings. */
   indexListings(): Promise<{ docCount: number; millis: number }>;
-  /** The text of the search file the worker's index was read from, checked there; null when it
+  /** A copy of the search file the worker's index was read from, checked there; null when it
    * indexed the listings, or when its index has more than `maxDocs` documents. Once: the worker
    * keeps it only until asked. */
-  searchFileText(maxDocs: number): Promise<string | null>;
+  searchFileCopy(maxDocs: number): Promise<ArrayBuffer | null>;
   /** Each hit's listing goes as its position in `hitOrder` from now on (`PackedHits.positions`),
    * in answers tagged with the returned order number, instead of as its id. Its positions are
    * transferred: the caller can no longer read them. */
@@ -130,7 +130,7 @@ export function createSearchClient(
     if (
       response.type === 'ready' ||
       response.type === 'validated' ||
-      response.type === 'search-file-text'
+      response.type === 'search-file-copy'
     ) {
       ordered.shift()?.settle(response);
     } else if (response.type === 'results') {
@@ -197,18 +197,18 @@ export function createSearchClient(
         ordered.push({ settle: readyOrFail(resolve, reject), reject });
         port.post({ type: 'index-listings' });
       }),
-    searchFileText: (maxDocs) =>
+    searchFileCopy: (maxDocs) =>
       new Promise((resolve, reject) => {
         ordered.push({
           settle: (response) =>
-            response.type === 'search-file-text'
-              ? resolve(response.text)
+            response.type === 'search-file-copy'
+              ? resolve(response.bytes)
               : reject(
                   new Error(`expected the search file, the worker answered "${response.type}"`),
                 ),
           reject,
         });
-        port.post({ type: 'search-file-text', maxDocs });
+        port.post({ type: 'search-file-copy', maxDocs });
       }),
     setHitOrder: ({ ids, positions }) => {
       lastOrder += 1;

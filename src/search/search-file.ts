@@ -1,44 +1,52 @@
 /**
- * `search.json`: the search index's documents and words, written by the pipeline next to
+ * `search.bin`: the search index's documents and words, written by the pipeline next to
  * `listings.json`. Built from the listings, the worker's index took ~0.9 s after they had been
  * checked (search was ready ~2.4 s after the page opened); read from this file it is lookup tables
  * of numbers (`indexFromSearchFile`): no name is normalised in the browser, and a name's objects
  * are made when a search first meets it.
  *
- * The file, version 3 (a documented contract, checked at the boundary by `readSearchFile`):
+ * The file, version 4 (a documented contract, checked at the boundary by `readSearchFile`), is
+ * binary, little-endian:
  *
- *     {"format":"sanctions-explorer/search","version":3,
- *      "normalizer":"1f4-9c0e33a1",   what tokenizeName and toSearchDocs make of probes
- *      "listingsSha256":"…",          SHA-256 of the listings.json these names were taken from
- *      "listingCount":15204,
- *      "words":["0","00",…],          every word of every name, sorted (UTF-16 order), unique
- *      "listingIds":["sdn-36",…],     each listing's id, in the order of listings.json
- *      "primaryNames":["AEROCARIBBEAN AIRLINES",…],  each listing's name as its list writes it
- *      "lists":["SDN",…],             and the code of its list
- *      "nameCounts":[2,4,…],          how many names each listing has (at least one)
- *      "identifierListings":[1,…],    the exact-lookup identifiers: the listing each is of
- *      "identifierValues":["CNE100001TW7",…],  (in listing order), its value
- *      "identifierTypes":["ISIN",…],           and its type
- *      "names":[
- *     0,3,17,412,5,1,2,16,9,
- *     0,4,4051,9870,9911,12,
- *     …
- *     ]}
+ *     "SXSEARCH"            8 bytes
+ *     header length         uint32
+ *     header                UTF-8 JSON:
+ *       {"format":"sanctions-explorer/search","version":4,
+ *        "normalizer":"1f4-9c0e33a1",   what tokenizeName and toSearchDocs make of probes
+ *        "listingsSha256":"…",          SHA-256 of the listings.json these names were taken from
+ *        "listingCount":15204,"nameCount":46569,"wordCount":26322,"identifierCount":8468,
+ *        "nameWordBytes":2,             2 (uint16) while there are at most 65,536 words, else 4
+ *        "lists":["CAP",…],             the lists' codes, which `listOfListing` points into
+ *        "identifierTypes":["ISIN",…],  the identifiers' types, which `identifierTypeOf` points into
+ *        "sections":{"words":[offset,bytes],…}}
+ *     then the sections, each at an offset that is a multiple of 4:
+ *       words               every word of every name, sorted (UTF-16 order), unique; UTF-8,
+ *                           one per line
+ *       listingIds          each listing's id, in the order of listings.json; one per line
+ *       firstName           int32 by listing: the ordinal of its first name; one more entry, the
+ *                           number of names
+ *       listOfListing       uint8 by listing: its list, a position in "lists"
+ *       nameKinds           uint8 by name: its kind, a position in `NAME_KINDS`
+ *       nameWordStarts      int32 by name, one more entry: where its words begin in nameWords
+ *       nameWords           uint16 or int32 ("nameWordBytes"): every name's words, as
+ *                           positions in "words"
+ *       identifierListings  int32 by exact-lookup identifier (in listing order): its listing
+ *       identifierTypeOf    uint16 by identifier: its type, a position in "identifierTypes"
+ *       written             UTF-8 JSON, {"primaryNames":[…],"identifierValues":[…]}: each
+ *                           listing's name as its list writes it, and each identifier's value
  *
- * `names` has one line per listing: each of its names as its kind (a position in `NAME_KINDS`),
- * its number of words, and the positions of its normalised words in `words`. A listing's search
- * documents are, in `toSearchDocs` order, its names and then its identifiers (the n-th is
- * `${id}#${n}`). Of the names as written, only each listing's primary name is here, with its
- * list: enough for the page to show what a search finds before the listings have arrived
- * (`preview` in protocol.ts), 0.17 MB of the file compressed. The rest are in the listings (a
- * hit says which of its listing's names matched, `matchedSlot`, and the page names it:
- * `namedHit`); with all of them the file was 0.94 MB compressed, without any 0.53 MB.
+ * A listing's search documents are, in `toSearchDocs` order, its names and then its identifiers
+ * (the n-th is `${id}#${n}`). Of the names as written, only each listing's primary name is here,
+ * with its list: enough for the page to show what a search finds before the listings have
+ * arrived (`preview` in protocol.ts). The rest are in the listings (a hit says which of its
+ * listing's names matched, `matchedSlot`, and the page names it: `namedHit`).
  *
- * Version 2 had no primary names or lists. Version 1 held each listing as nested arrays
- * (`["sdn-36","SDN",[0,17,412],[1,16]]`): ~70,000 small arrays that `JSON.parse` made, the
- * checks walked and the collector then swept, in the worker's last step before search is ready
- * and again on the page. Since version 2, long runs of numbers are read straight into typed
- * arrays (bench/HISTORY.md, session 16).
+ * Why binary: the runs of numbers are read as typed arrays over the file's own bytes, and only
+ * the words and ids are decoded before search is ready; "written", text from the lists, is
+ * decoded and checked when first asked for (`SearchFile.written`), after "ready". Version 3 was
+ * one JSON text: in a cold load, decoding 2.2 MB and `JSON.parse` took the worker 0.2–0.3 s of
+ * the way to "ready" (bench/HISTORY.md, session 23). Version 1 held each listing as nested arrays;
+ * version 2 had runs of numbers in JSON; version 3 added the primary names and lists.
  *
  * The words and documents are those `tokenizeName` and `toSearchDocs` made when the pipeline ran.
  * Should either have changed since, the fingerprint differs and the worker indexes the listings
@@ -50,7 +58,17 @@ import { NAME_KINDS, toSearchDocs } from './search-docs';
 import type { Listing } from '../domain/listing';
 
 export const SEARCH_FILE_FORMAT = 'sanctions-explorer/search';
-export const SEARCH_FILE_VERSION = 3;
+export const SEARCH_FILE_VERSION = 4;
+/** The file's first bytes. */
+export const SEARCH_FILE_MAGIC = 'SXSEARCH';
+
+/** The text a search file holds as its lists write it: read and checked when first asked for. */
+export interface SearchFileWritten {
+  /** By listing number, its name as its list writes it. */
+  readonly primaryNames: readonly string[];
+  /** By identifier, its value. */
+  readonly identifierValues: readonly string[];
+}
 
 /** A checked search file (`readSearchFile`), its runs of numbers in typed arrays. */
 export interface SearchFile {
@@ -60,8 +78,7 @@ export interface SearchFile {
   readonly words: readonly string[];
   /** By listing number (its place in listings.json). */
   readonly listingIds: readonly string[];
-  /** By listing number, its name as its list writes it, and its list's code. */
-  readonly primaryNames: readonly string[];
+  /** By listing number, its list's code. */
   readonly lists: readonly string[];
   /** By listing number, the ordinal of its first name; one more entry: the number of names. */
   readonly firstName: Int32Array;
@@ -70,11 +87,13 @@ export interface SearchFile {
   /** Name n's words are `nameWords[nameWordStarts[n] .. nameWordStarts[n + 1])`, as positions in
    * `words`. */
   readonly nameWordStarts: Int32Array;
-  readonly nameWords: Int32Array;
-  /** The exact-lookup identifiers in document order: the listing each is of, its value, its type. */
+  readonly nameWords: Int32Array | Uint16Array;
+  /** The exact-lookup identifiers in document order: the listing each is of, and its type. */
   readonly identifierListings: Int32Array;
-  readonly identifierValues: readonly string[];
   readonly identifierTypes: readonly string[];
+  /** The primary names and the identifiers' values, decoded and checked on the first call (a
+   * `SearchFileError` then, should they be damaged), the same object after. */
+  readonly written: () => SearchFileWritten;
 }
 
 export const IDENTIFIER_KIND = NAME_KINDS.indexOf('identifier');
@@ -148,12 +167,39 @@ export function normalizerFingerprint(): string {
   return fingerprint;
 }
 
-/** The file's text for these listings; `listingsSha256` is that of the listings.json written
- * with them, so the worker can tell the two belong together. */
-export function searchFileText(
+/**
+ * A search file's contents in plain arrays, before `encodeSearchFile` lays them out: what the
+ * pipeline writes (`searchFileParts`), and what tests damage to check `readSearchFile`'s messages.
+ */
+export interface SearchFileParts {
+  format: string;
+  version: number;
+  normalizer: string;
+  listingsSha256: string;
+  words: string[];
+  /** By listing: its id, its name as written, its list's code, the ordinal of its first name
+   * (one more entry: the number of names). */
+  listingIds: string[];
+  primaryNames: string[];
+  lists: string[];
+  firstName: number[];
+  /** By name: its kind (a position in `NAME_KINDS`), where its words begin in `nameWords` (one
+   * more entry: their number); and every name's words, as positions in `words`. */
+  nameKinds: number[];
+  nameWordStarts: number[];
+  nameWords: number[];
+  /** By exact-lookup identifier, in listing order: its listing, value and type. */
+  identifierListings: number[];
+  identifierValues: string[];
+  identifierTypes: string[];
+}
+
+/** The contents of the search file for these listings; `listingsSha256` is that of the
+ * listings.json written with them, so the worker can tell the two belong together. */
+export function searchFileParts(
   listings: readonly Pick<Listing, 'id' | 'list' | 'name' | 'aliases' | 'identifiers'>[],
   listingsSha256: string,
-): string {
+): SearchFileParts {
   const docsByListing = listings.map((listing) => toSearchDocs(listing));
   const tokensByName = new Map<string, readonly string[]>();
   for (const docs of docsByListing) {
@@ -164,45 +210,140 @@ export function searchFileText(
   }
   const words = [...new Set([...tokensByName.values()].flat())].sort();
   const positions = new Map(words.map((word, at) => [word, at]));
-  const nameCounts: number[] = [];
-  const identifierListings: number[] = [];
-  const identifierValues: string[] = [];
-  const identifierTypes: string[] = [];
-  const lines = docsByListing.map((docs, listing) => {
-    const line: number[] = [];
-    let names = 0;
-    for (const doc of docs) {
-      if (doc.kind === 'identifier') {
-        identifierListings.push(listing);
-        identifierValues.push(doc.name);
-        identifierTypes.push(doc.identifierType ?? '');
-      } else {
-        const tokens = tokensByName.get(doc.name) ?? [];
-        line.push(NAME_KINDS.indexOf(doc.kind), tokens.length);
-        for (const token of tokens) line.push(positions.get(token) ?? -1);
-        names += 1;
-      }
-    }
-    nameCounts.push(names);
-    return line.join(',');
-  });
-  const head = JSON.stringify({
+  const parts: SearchFileParts = {
     format: SEARCH_FILE_FORMAT,
     version: SEARCH_FILE_VERSION,
     normalizer: normalizerFingerprint(),
     listingsSha256,
-    listingCount: listings.length,
     words,
     listingIds: listings.map((listing) => listing.id),
     primaryNames: listings.map((listing) => listing.name),
     lists: listings.map((listing) => listing.list),
-    nameCounts,
-    identifierListings,
-    identifierValues,
-    identifierTypes,
+    firstName: [0],
+    nameKinds: [],
+    nameWordStarts: [0],
+    nameWords: [],
+    identifierListings: [],
+    identifierValues: [],
+    identifierTypes: [],
+  };
+  docsByListing.forEach((docs, listing) => {
+    for (const doc of docs) {
+      if (doc.kind === 'identifier') {
+        parts.identifierListings.push(listing);
+        parts.identifierValues.push(doc.name);
+        parts.identifierTypes.push(doc.identifierType ?? '');
+      } else {
+        parts.nameKinds.push(NAME_KINDS.indexOf(doc.kind));
+        for (const token of tokensByName.get(doc.name) ?? [])
+          parts.nameWords.push(positions.get(token) ?? -1);
+        parts.nameWordStarts.push(parts.nameWords.length);
+      }
+    }
+    parts.firstName.push(parts.nameKinds.length);
   });
-  const body = lines.length === 0 ? '' : `${lines.join(',\n')}\n`;
-  return `${head.slice(0, -1)},"names":[\n${body}]}\n`;
+  return parts;
+}
+
+/** The search file's bytes for these listings (`searchFileParts`, `encodeSearchFile`). */
+export function searchFileBytes(
+  listings: readonly Pick<Listing, 'id' | 'list' | 'name' | 'aliases' | 'identifiers'>[],
+  listingsSha256: string,
+): Uint8Array<ArrayBuffer> {
+  return encodeSearchFile(searchFileParts(listings, listingsSha256));
+}
+
+/** Typed arrays are read over the file's bytes in this machine's order; the file's is little. */
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/** Where the sections begin: after the magic, the header's length and the header, at a
+ * multiple of 4 (every section's offset is one too, so each can be an Int32Array's). */
+function sectionsStart(headerBytes: number): number {
+  return align4(SEARCH_FILE_MAGIC.length + 4 + headerBytes);
+}
+
+function align4(offset: number): number {
+  return Math.ceil(offset / 4) * 4;
+}
+
+/** The bytes of `parts`, laid out as the module's comment says. Throws on what the layout
+ * cannot hold: a line break in a word or id, more than 256 lists. */
+export function encodeSearchFile(parts: SearchFileParts): Uint8Array<ArrayBuffer> {
+  if (!LITTLE_ENDIAN) throw new Error('search file: written only on a little-endian machine');
+  const encoder = new TextEncoder();
+  const lines = (field: string, values: readonly string[]) => {
+    const broken = values.find((value) => /[\n\r]/.test(value));
+    if (broken !== undefined)
+      throw new Error(`search file: ${field}: ${JSON.stringify(broken)} holds a line break`);
+    return encoder.encode(values.join('\n'));
+  };
+  const codes = (values: readonly string[]) => {
+    const table = [...new Set(values)].sort();
+    const at = new Map(table.map((value, position) => [value, position]));
+    return { table, of: values.map((value) => at.get(value) ?? 0) };
+  };
+  const lists = codes(parts.lists);
+  if (lists.table.length > 256) throw new Error('search file: more than 256 lists');
+  const types = codes(parts.identifierTypes);
+  if (types.table.length > 0x10000) throw new Error('search file: more than 65,536 types');
+  // Half the size while the positions fit: 0.3 MB less of the real lists to download.
+  const nameWordBytes = parts.words.length <= 0x10000 ? 2 : 4;
+  const bytesOf = (array: ArrayBufferView) =>
+    new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
+  const sections: [string, Uint8Array][] = [
+    ['words', lines('words', parts.words)],
+    ['listingIds', lines('listingIds', parts.listingIds)],
+    ['firstName', bytesOf(Int32Array.from(parts.firstName))],
+    ['listOfListing', Uint8Array.from(lists.of)],
+    ['nameKinds', Uint8Array.from(parts.nameKinds)],
+    ['nameWordStarts', bytesOf(Int32Array.from(parts.nameWordStarts))],
+    [
+      'nameWords',
+      bytesOf(
+        nameWordBytes === 2 ? Uint16Array.from(parts.nameWords) : Int32Array.from(parts.nameWords),
+      ),
+    ],
+    ['identifierListings', bytesOf(Int32Array.from(parts.identifierListings))],
+    ['identifierTypeOf', bytesOf(Uint16Array.from(types.of))],
+    [
+      'written',
+      encoder.encode(
+        JSON.stringify({
+          primaryNames: parts.primaryNames,
+          identifierValues: parts.identifierValues,
+        }),
+      ),
+    ],
+  ];
+  const placed: Record<string, [number, number]> = {};
+  let offset = 0;
+  for (const [name, bytes] of sections) {
+    placed[name] = [offset, bytes.length];
+    offset = align4(offset + bytes.length);
+  }
+  const header = encoder.encode(
+    JSON.stringify({
+      format: parts.format,
+      version: parts.version,
+      normalizer: parts.normalizer,
+      listingsSha256: parts.listingsSha256,
+      listingCount: parts.listingIds.length,
+      nameCount: parts.nameKinds.length,
+      wordCount: parts.words.length,
+      identifierCount: parts.identifierListings.length,
+      nameWordBytes,
+      lists: lists.table,
+      identifierTypes: types.table,
+      sections: placed,
+    }),
+  );
+  const start = sectionsStart(header.length);
+  const out = new Uint8Array(start + offset);
+  out.set(encoder.encode(SEARCH_FILE_MAGIC), 0);
+  new DataView(out.buffer).setUint32(SEARCH_FILE_MAGIC.length, header.length, true);
+  out.set(header, SEARCH_FILE_MAGIC.length + 4);
+  for (const [name, bytes] of sections) out.set(bytes, start + (placed[name]?.[0] ?? 0));
+  return out;
 }
 
 /** A search file that cannot be used; the message names the file, the place and the problem. */
@@ -214,28 +355,52 @@ export class SearchFileError extends Error {
 }
 
 /**
- * Parses and checks a search file before anything is built from it: the header, the words, and
- * every listing's names and identifiers. The first problem is thrown as a `SearchFileError` naming
- * the file, the listing (1-based, with its id) or identifier, and the field.
+ * Reads and checks a search file before anything is built from it: the header, the sections'
+ * places, the words and ids, and every number (each a position in what it points into, the runs
+ * in order). The first problem is thrown as a `SearchFileError` naming the file, the listing
+ * (1-based, with its id), name or identifier, and the field or section. The text as the lists
+ * write it is checked when first asked for (`SearchFile.written`).
+ *
+ * The numbers are views over `bytes` where it is aligned for them (the worker's), copies where
+ * not: the caller must not change `bytes` after.
  */
-export function readSearchFile(text: string, file: string): SearchFile {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new SearchFileError(file, 'the file', `is not JSON (${String(error)})`);
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value))
-    throw new SearchFileError(file, 'the file', 'is not a JSON object');
-  const head = value as Record<string, unknown>;
+export function readSearchFile(bytes: Uint8Array, file: string): SearchFile {
   const fail = (where: string, problem: string): never => {
     throw new SearchFileError(file, where, problem);
   };
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const decode = (where: string, part: Uint8Array): string => {
+    try {
+      return decoder.decode(part);
+    } catch {
+      return fail(where, 'is not UTF-8');
+    }
+  };
+  const magic = String.fromCharCode(...bytes.subarray(0, SEARCH_FILE_MAGIC.length));
+  if (magic !== SEARCH_FILE_MAGIC || bytes.length < SEARCH_FILE_MAGIC.length + 4)
+    fail('the file', `is not a search file (it does not begin with "${SEARCH_FILE_MAGIC}")`);
+  if (!LITTLE_ENDIAN) fail('the file', 'its numbers are little-endian, and this machine is not');
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const headerBytes = view.getUint32(SEARCH_FILE_MAGIC.length, true);
+  const headerStart = SEARCH_FILE_MAGIC.length + 4;
+  if (headerStart + headerBytes > bytes.length) fail('the header', 'runs past the end of the file');
+  let value: unknown;
+  try {
+    value = JSON.parse(
+      decode('the header', bytes.subarray(headerStart, headerStart + headerBytes)),
+    );
+  } catch (error) {
+    if (error instanceof SearchFileError) throw error;
+    fail('the header', `is not JSON (${String(error)})`);
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return fail('the header', 'is not a JSON object');
+  const head = value as Record<string, unknown>;
   if (head.format !== SEARCH_FILE_FORMAT)
     fail('field "format"', `expected "${SEARCH_FILE_FORMAT}"`);
   if (head.version !== SEARCH_FILE_VERSION)
     fail('field "version"', `expected ${SEARCH_FILE_VERSION}`);
-  const { listingsSha256, normalizer, listingCount } = head;
+  const { listingsSha256, normalizer } = head;
   if (typeof listingsSha256 !== 'string' || !/^[0-9a-f]{64}$/.test(listingsSha256))
     return fail('field "listingsSha256"', 'expected a SHA-256 in hex');
   if (normalizer !== normalizerFingerprint())
@@ -243,152 +408,215 @@ export function readSearchFile(text: string, file: string): SearchFile {
       'field "normalizer"',
       `written by another version of the name normalisation (${String(normalizer)}, this one is ${normalizerFingerprint()})`,
     );
-  if (typeof listingCount !== 'number' || !Number.isInteger(listingCount) || listingCount < 0)
-    return fail('field "listingCount"', 'expected a whole number');
+  const count = (field: string): number => {
+    const number = head[field];
+    return isWholeNumber(number) ? number : fail(`field "${field}"`, 'expected a whole number');
+  };
+  const listingCount = count('listingCount');
+  const nameCount = count('nameCount');
+  const wordCount = count('wordCount');
+  const identifierCount = count('identifierCount');
+  const codeTable = (field: string): string[] => {
+    const table = head[field];
+    if (!Array.isArray(table) || !table.every((code) => typeof code === 'string' && code !== ''))
+      fail(`field "${field}"`, 'expected an array of non-empty strings');
+    return table as string[];
+  };
+  const listCodes = codeTable('lists');
+  const typeCodes = codeTable('identifierTypes');
+  const sections = head.sections;
+  if (typeof sections !== 'object' || sections === null)
+    return fail('field "sections"', 'expected an object');
+  const start = sectionsStart(headerBytes);
+  /** Section `name`'s bytes, which must be `size` bytes long when it is given. */
+  const section = (name: string, size?: number): Uint8Array => {
+    const place: unknown = (sections as Record<string, unknown>)[name];
+    if (!Array.isArray(place) || !isWholeNumber(place[0]) || !isWholeNumber(place[1]))
+      return fail(`section "${name}"`, 'missing from "sections"');
+    const [offset, length] = place as [number, number];
+    if (offset % 4 !== 0) fail(`section "${name}"`, `its offset ${offset} is not a multiple of 4`);
+    if (start + offset + length > bytes.length)
+      fail(`section "${name}"`, 'runs past the end of the file');
+    if (size !== undefined && length !== size)
+      fail(`section "${name}"`, `${length} bytes where the header's counts make ${size}`);
+    return bytes.subarray(start + offset, start + offset + length);
+  };
+  const int32s = (name: string, entries: number): Int32Array => {
+    const part = section(name, 4 * entries);
+    return part.byteOffset % 4 === 0
+      ? new Int32Array(part.buffer, part.byteOffset, entries)
+      : new Int32Array(part.slice().buffer);
+  };
+  const lines = (name: string, entries: number): string[] => {
+    const text = decode(`section "${name}"`, section(name));
+    const found = entries === 0 && text === '' ? [] : text.split('\n');
+    if (found.length !== entries)
+      fail(`section "${name}"`, `${found.length} lines where the header's counts make ${entries}`);
+    return found;
+  };
 
-  const words = arrayField(head, 'words', fail);
+  const words = lines('words', wordCount);
   for (let at = 0; at < words.length; at += 1) {
-    const word: unknown = words[at];
-    if (typeof word !== 'string' || word.length === 0)
-      fail(`word ${at + 1}`, 'expected a non-empty string');
-    if (at > 0 && !((words[at - 1] as string) < (word as string)))
-      fail(`word ${at + 1} ("${String(word)}")`, 'words must be sorted and unique');
+    const word = words[at] ?? '';
+    if (word.length === 0) fail(`word ${at + 1}`, 'expected a non-empty string');
+    if (at > 0 && !((words[at - 1] ?? '') < word))
+      fail(`word ${at + 1} ("${word}")`, 'words must be sorted and unique');
   }
-
-  const listingIds = arrayField(head, 'listingIds', fail);
-  const primaryNames = arrayField(head, 'primaryNames', fail);
-  const lists = arrayField(head, 'lists', fail);
-  const nameCounts = arrayField(head, 'nameCounts', fail);
-  for (const [field, column] of [
-    ['listingIds', listingIds],
-    ['primaryNames', primaryNames],
-    ['lists', lists],
-    ['nameCounts', nameCounts],
-  ] as const) {
-    if (column.length !== listingCount)
-      fail(
-        `field "${field}"`,
-        `${column.length} listings where "listingCount" says ${listingCount}`,
-      );
-  }
+  const listingIds = lines('listingIds', listingCount);
   const listing = (at: number) => {
-    const id: unknown = listingIds[at];
-    return `listing ${at + 1}${typeof id === 'string' && id.length > 0 ? ` (${id})` : ''}`;
+    const id = listingIds[at] ?? '';
+    return `listing ${at + 1}${id.length > 0 ? ` (${id})` : ''}`;
   };
   // Named only for a message: a string (or a closure) per name was a third of the checks' time.
   const nameAt = (at: number, slot: number) => `${listing(at)}: name ${slot + 1}`;
-  let nameCount = 0;
-  for (let at = 0; at < listingCount; at += 1) {
-    const id: unknown = listingIds[at];
-    if (typeof id !== 'string' || id.length === 0)
-      fail(listing(at), 'field "listingIds": expected a non-empty string');
-    const name: unknown = primaryNames[at];
-    if (typeof name !== 'string' || name.length === 0)
-      fail(listing(at), 'field "primaryNames": expected a non-empty string');
-    const list: unknown = lists[at];
-    if (typeof list !== 'string' || list.length === 0)
-      fail(listing(at), 'field "lists": expected a non-empty string');
-    const count: unknown = nameCounts[at];
-    if (!isWholeNumber(count) || count < 1)
-      fail(listing(at), 'field "nameCounts": expected a whole number, at least 1');
-    nameCount += count as number;
-  }
+  const firstName = int32s('firstName', listingCount + 1);
+  const listOfListing = section('listOfListing', listingCount);
+  const nameKinds = section('nameKinds', nameCount);
+  const nameWordStarts = int32s('nameWordStarts', nameCount + 1);
+  const nameWordBytes = head.nameWordBytes;
+  if (nameWordBytes !== 2 && nameWordBytes !== 4)
+    return fail('field "nameWordBytes"', 'expected 2 or 4');
+  const wordsPart = section('nameWords');
+  if (wordsPart.length % nameWordBytes !== 0)
+    fail('section "nameWords"', `${wordsPart.length} bytes: not a whole number of positions`);
+  const nameWords =
+    nameWordBytes === 4
+      ? int32s('nameWords', wordsPart.length / 4)
+      : wordsPart.byteOffset % 2 === 0
+        ? new Uint16Array(wordsPart.buffer, wordsPart.byteOffset, wordsPart.length / 2)
+        : new Uint16Array(wordsPart.slice().buffer);
+  const identifierListings = int32s('identifierListings', identifierCount);
+  const typeOf = section('identifierTypeOf', 2 * identifierCount);
+  const identifierTypeOf = new DataView(typeOf.buffer, typeOf.byteOffset, typeOf.byteLength);
 
-  // The names, one listing's after another: kind, number of words, the words' positions.
-  const names = arrayField(head, 'names', fail);
-  if (2 * nameCount > names.length)
-    fail(
-      'field "nameCounts"',
-      `${nameCount} names, where "names" holds at most ${names.length / 2}`,
-    );
-  const firstName = new Int32Array(listingCount + 1);
-  const nameKinds = new Uint8Array(nameCount);
-  const nameWordStarts = new Int32Array(nameCount + 1);
-  const nameWords = new Int32Array(names.length); // more than enough: cut to size below
-  let read = 0;
-  let ordinal = 0;
-  let wordAt = 0;
+  if (firstName[0] !== 0) fail('section "firstName"', "the first listing's first name is not 0");
+  if (nameWordStarts[0] !== 0)
+    fail('section "nameWordStarts"', 'the first name does not begin at 0');
+  const lists: string[] = new Array<string>(listingCount);
   for (let at = 0; at < listingCount; at += 1) {
-    firstName[at] = ordinal;
-    const count = nameCounts[at] as number;
-    for (let slot = 0; slot < count; slot += 1, ordinal += 1) {
-      if (read + 2 > names.length) fail(nameAt(at, slot), 'field "names" ends before it');
-      const kind: unknown = names[read];
-      if (!isWholeNumber(kind) || kind >= NAME_KINDS.length || kind === IDENTIFIER_KIND)
+    if ((listingIds[at] ?? '').length === 0)
+      fail(listing(at), 'field "listingIds": expected a non-empty string');
+    const list = listCodes[listOfListing[at] ?? 0];
+    if (list === undefined)
+      fail(
+        listing(at),
+        `section "listOfListing": ${listOfListing[at]} is not a position in "lists"`,
+      );
+    lists[at] = list as string;
+    const first = firstName[at] ?? 0;
+    const end = firstName[at + 1] ?? 0;
+    if (end <= first || end > nameCount)
+      fail(
+        listing(at),
+        `section "firstName": its names end at ${end}, after ${first} (of ${nameCount})`,
+      );
+    for (let ordinal = first; ordinal < end; ordinal += 1) {
+      const kind = nameKinds[ordinal] ?? 0;
+      if (kind >= NAME_KINDS.length || kind === IDENTIFIER_KIND)
         fail(
-          nameAt(at, slot),
-          `field "kind": expected 0–${NAME_KINDS.length - 1}, not ${IDENTIFIER_KIND}`,
+          nameAt(at, ordinal - first),
+          `its kind: expected 0–${NAME_KINDS.length - 1}, not ${IDENTIFIER_KIND}; found ${kind}`,
         );
-      const length: unknown = names[read + 1];
-      if (!isWholeNumber(length) || read + 2 + length > names.length)
-        fail(nameAt(at, slot), 'its number of words runs past the end of "names"');
-      nameKinds[ordinal] = kind as number;
-      nameWordStarts[ordinal] = wordAt;
-      read += 2;
-      for (let word = 1; word <= (length as number); word += 1, read += 1, wordAt += 1) {
-        const position: unknown = names[read];
-        if (!isWholeNumber(position) || position >= words.length)
-          fail(nameAt(at, slot), `word ${word}: ${String(position)} is not a position in "words"`);
-        nameWords[wordAt] = position as number;
+      const wordsStart = nameWordStarts[ordinal] ?? 0;
+      const wordsEnd = nameWordStarts[ordinal + 1] ?? 0;
+      if (wordsEnd < wordsStart || wordsEnd > nameWords.length)
+        fail(nameAt(at, ordinal - first), 'its words run past the end of "nameWords"');
+      for (let word = wordsStart; word < wordsEnd; word += 1) {
+        const position = nameWords[word] ?? -1;
+        if (position < 0 || position >= wordCount)
+          fail(
+            nameAt(at, ordinal - first),
+            `word ${word - wordsStart + 1}: ${position} is not a position in "words"`,
+          );
       }
     }
   }
-  firstName[listingCount] = ordinal;
-  nameWordStarts[nameCount] = wordAt;
-  if (read !== names.length)
-    fail('field "names"', `${names.length - read} numbers after the last listing's names`);
-
-  const identifierListings = arrayField(head, 'identifierListings', fail);
-  const identifierValues = arrayField(head, 'identifierValues', fail);
-  const identifierTypes = arrayField(head, 'identifierTypes', fail);
-  for (const [field, column] of [
-    ['identifierValues', identifierValues],
-    ['identifierTypes', identifierTypes],
-  ] as const) {
-    if (column.length !== identifierListings.length)
-      fail(
-        `field "${field}"`,
-        `${column.length} entries where "identifierListings" has ${identifierListings.length}`,
-      );
-  }
-  for (let at = 0; at < identifierListings.length; at += 1) {
-    const owner: unknown = identifierListings[at];
-    if (!isWholeNumber(owner) || owner >= listingCount)
-      fail(`identifier ${at + 1}`, `field "identifierListings": ${String(owner)} is not a listing`);
-    if (at > 0 && (owner as number) < (identifierListings[at - 1] as number))
+  if (firstName[listingCount] !== nameCount)
+    fail(
+      'section "firstName"',
+      `${firstName[listingCount]} names where "nameCount" says ${nameCount}`,
+    );
+  if (nameWordStarts[nameCount] !== nameWords.length)
+    fail(
+      'section "nameWords"',
+      `${nameWords.length} words where the last name's end says ${nameWordStarts[nameCount]}`,
+    );
+  const identifierTypes: string[] = new Array<string>(identifierCount);
+  for (let at = 0; at < identifierCount; at += 1) {
+    const owner = identifierListings[at] ?? -1;
+    if (owner < 0 || owner >= listingCount)
+      fail(`identifier ${at + 1}`, `section "identifierListings": ${owner} is not a listing`);
+    if (at > 0 && owner < (identifierListings[at - 1] ?? 0))
       fail(
         `identifier ${at + 1}`,
-        'field "identifierListings": identifiers must be in listing order',
+        'section "identifierListings": identifiers must be in listing order',
       );
-    if (typeof identifierValues[at] !== 'string' || typeof identifierTypes[at] !== 'string')
-      fail(`identifier ${at + 1}`, 'expected a string value and type');
+    const type = typeCodes[identifierTypeOf.getUint16(2 * at, true)];
+    if (type === undefined)
+      fail(
+        `identifier ${at + 1}`,
+        'section "identifierTypeOf": not a position in "identifierTypes"',
+      );
+    identifierTypes[at] = type as string;
   }
 
+  const writtenBytes = section('written');
+  let written: SearchFileWritten | null = null;
   return {
     normalizer: normalizer as string,
     listingsSha256,
     listingCount,
-    words: words as string[],
-    listingIds: listingIds as string[],
-    primaryNames: primaryNames as string[],
-    lists: lists as string[],
+    words,
+    listingIds,
+    lists,
     firstName,
     nameKinds,
     nameWordStarts,
-    nameWords: nameWords.slice(0, wordAt),
-    identifierListings: Int32Array.from(identifierListings as number[]),
-    identifierValues: identifierValues as string[],
-    identifierTypes: identifierTypes as string[],
+    nameWords,
+    identifierListings,
+    identifierTypes,
+    written: () =>
+      (written ??= readWritten(
+        decode('section "written"', writtenBytes),
+        listingCount,
+        identifierCount,
+        listing,
+        fail,
+      )),
   };
 }
 
-function arrayField(
-  head: Record<string, unknown>,
-  field: string,
+/** Section "written": its primary names and identifier values, checked. */
+function readWritten(
+  text: string,
+  listingCount: number,
+  identifierCount: number,
+  listing: (at: number) => string,
   fail: (where: string, problem: string) => never,
-): readonly unknown[] {
-  const value = head[field];
-  return Array.isArray(value) ? value : fail(`field "${field}"`, 'expected an array');
+): SearchFileWritten {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return fail('section "written"', `is not JSON (${String(error)})`);
+  }
+  const { primaryNames, identifierValues } = (value ?? {}) as Record<string, unknown>;
+  if (!Array.isArray(primaryNames) || primaryNames.length !== listingCount)
+    fail('section "written"', `expected "primaryNames", ${listingCount} of them`);
+  if (!Array.isArray(identifierValues) || identifierValues.length !== identifierCount)
+    fail('section "written"', `expected "identifierValues", ${identifierCount} of them`);
+  (primaryNames as unknown[]).forEach((name, at) => {
+    if (typeof name !== 'string' || name.length === 0)
+      fail(listing(at), 'field "primaryNames": expected a non-empty string');
+  });
+  (identifierValues as unknown[]).forEach((identifier, at) => {
+    if (typeof identifier !== 'string')
+      fail(`identifier ${at + 1}`, 'field "identifierValues": expected a string');
+  });
+  return {
+    primaryNames: primaryNames as string[],
+    identifierValues: identifierValues as string[],
+  };
 }
 
 function isWholeNumber(value: unknown): value is number {

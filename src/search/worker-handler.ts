@@ -71,13 +71,13 @@ function fetchBytes(url: string): Promise<ArrayBuffer> {
 const QUIET_AFTER_SEARCH_MS = 300;
 
 /** A search file on its way: the SHA-256 of its bytes (null: this worker cannot hash), and its
- * text, read and checked (`readSearchFile`); used only once both hashes are checked. */
+ * bytes, read and checked (`readSearchFile`); used only once both hashes are checked. */
 interface SearchFileDownload {
   readonly url: string;
   /** Its file name, for messages. */
   readonly name: string;
   readonly sha256: Promise<string | null>;
-  readonly read: Promise<{ readonly text: string; readonly file: SearchFile }>;
+  readonly read: Promise<{ readonly bytes: ArrayBuffer; readonly file: SearchFile }>;
   /** Its index, made as soon as it is read, before anything says it may be used: only for the
    * file asked for before the manifest (`prefetch-search-file`), read while this thread has
    * nothing else to do. Used only once the hashes match (`indexSearchFileEarly`). */
@@ -96,7 +96,7 @@ export function createSearchWorkerHandler(
 
   /**
    * MiniSearch for the OR reading, begun once: when the page says it searches on its own (it
-   * takes the search file's text, `search-file-text`), or when a query first needs it. While this
+   * takes the search file's text, `search-file-copy`), or when a query first needs it. While this
    * worker answers every keystroke (an index above the page's limit), it is left out of the way:
    * its build begins by making every name's objects (0.6 s in one task at 10× the lists, in Node),
    * and their collections followed. At 10×, a first keystroke typed half a second after "Search
@@ -146,16 +146,15 @@ export function createSearchWorkerHandler(
     });
     const sha256 = bytes.then((downloaded) => sha256Hex(downloaded));
     const read = bytes.then((downloaded) => {
-      const text = new TextDecoder().decode(downloaded);
-      return { text, file: readSearchFile(text, name) };
+      return { bytes: downloaded, file: readSearchFile(new Uint8Array(downloaded), name) };
     });
     // Reported by the `index-listings` that uses them.
     sha256.catch(() => undefined);
     read.catch(() => undefined);
     return { url, name, sha256, read };
   }
-  /** The text of the search file indexed, until the page asks for it (`search-file-text`). */
-  let indexedSearchFileText: string | null = null;
+  /** The bytes of the search file indexed, until the page asks for a copy (`search-file-copy`). */
+  let indexedSearchFileBytes: ArrayBuffer | null = null;
   /** The search file the index was read from, for `preview` to name its hits; null when the
    * listings were indexed instead. */
   let indexedSearchFile: SearchFile | null = null;
@@ -206,7 +205,7 @@ export function createSearchWorkerHandler(
     const built = buildSearchIndex(docs, { miniSearch: false });
     searchFrom(built, () => addMiniSearchInSlices(built, docs, pauseWhileTyping));
     indexedSearchFile = null;
-    indexedSearchFileText = null;
+    indexedSearchFileBytes = null;
     earlyIndex = null;
     listingsFile = null;
     return { type: 'ready', docCount: searchDocCount(built), millis: since(started) } as const;
@@ -214,20 +213,21 @@ export function createSearchWorkerHandler(
 
   /** Searches the index read from `file` (its bytes checked already) from now on: `made`, when
    * it was made already. */
-  function searchFromFile(text: string, file: SearchFile, made?: SearchFileIndex): number {
+  function searchFromFile(bytes: ArrayBuffer, file: SearchFile, made?: SearchFileIndex): number {
     const { index: built, allDocs, laterTables } = made ?? indexFromSearchFile(file);
     searchFrom(built, () =>
       nextTask().then(() => addMiniSearchInSlices(built, allDocs(), pauseWhileTyping)),
     );
     // Made once "ready" is posted, each in a task of its own, so that a search that comes
     // meanwhile waits for one at most (and finds the others made when it needs them).
+    // The file's text as the lists write it (names, identifiers' values) is decoded first.
     void (async () => {
-      for (const make of laterTables) {
+      for (const make of [() => void file.written(), ...laterTables]) {
         await nextTask();
         make();
       }
     })();
-    indexedSearchFileText = text;
+    indexedSearchFileBytes = bytes;
     indexedSearchFile = file;
     return searchDocCount(built);
   }
@@ -243,7 +243,7 @@ export function createSearchWorkerHandler(
     downloaded: SearchFileDownload,
     listingsSha256: Promise<string | null>,
     whose: 'these' | "the manifest's",
-  ): Promise<{ readonly text: string; readonly file: SearchFile }> {
+  ): Promise<{ readonly bytes: ArrayBuffer; readonly file: SearchFile }> {
     const { name } = downloaded;
     const [sha256, listings] = await Promise.all([downloaded.sha256, listingsSha256]);
     if (sha256 === null || listings === null)
@@ -270,13 +270,13 @@ export function createSearchWorkerHandler(
     listingsSha256: string,
     started: number,
   ): Promise<SearchWorkerResponse> {
-    const { text, file } = await checkedSearchFile(
+    const { bytes, file } = await checkedSearchFile(
       searchFile,
       downloaded,
       Promise.resolve(listingsSha256),
       "the manifest's",
     );
-    const docCount = searchFromFile(text, file, await downloaded.index);
+    const docCount = searchFromFile(bytes, file, await downloaded.index);
     earlyIndex = { url: searchFile.url, sha256: searchFile.sha256, listingsSha256 };
     return { type: 'ready', docCount, millis: since(started) };
   }
@@ -305,8 +305,8 @@ export function createSearchWorkerHandler(
         }
       }
       earlyIndex = null;
-      const { text, file } = await checkedSearchFile(searchFile, downloaded, fileSha256, 'these');
-      const docCount = searchFromFile(text, file, await downloaded.index);
+      const { bytes, file } = await checkedSearchFile(searchFile, downloaded, fileSha256, 'these');
+      const docCount = searchFromFile(bytes, file, await downloaded.index);
       listingsFile = null;
       return { type: 'ready', docCount, millis: since(started) };
     } catch (error) {
@@ -431,13 +431,14 @@ export function createSearchWorkerHandler(
         if (index !== null) positionsFor(index);
         return null;
       }
-      if (request.type === 'search-file-text') {
+      if (request.type === 'search-file-copy') {
         const searchesOnItsOwn = index !== null && searchDocCount(index) <= request.maxDocs;
-        const text = searchesOnItsOwn ? indexedSearchFileText : null;
-        indexedSearchFileText = null;
+        const bytes = searchesOnItsOwn ? indexedSearchFileBytes : null;
+        indexedSearchFileBytes = null;
         // The page answers the keystrokes now: MiniSearch's slices no longer come between them.
         if (searchesOnItsOwn) void miniSearchFor();
-        return { type: 'search-file-text', text };
+        // A copy: the index here reads its numbers over these very bytes.
+        return { type: 'search-file-copy', bytes: bytes?.slice(0) ?? null };
       }
       if (index === null) {
         return { type: 'error', requestId: request.requestId, message: 'search before load' };
@@ -449,6 +450,8 @@ export function createSearchWorkerHandler(
         if (named === null)
           return { type: 'error', requestId: request.requestId, message: 'no names to preview' };
         const { requestId, query, limit } = request;
+        // Decoded on the first preview (or after "ready", below), not on the way to "ready".
+        const { primaryNames } = named.written();
         return withMiniSearch(
           requestId,
           () => searchListings(searched, query),
@@ -460,7 +463,7 @@ export function createSearchWorkerHandler(
               const listing = searched.listingNumbers.get(hit.listingId) ?? -1;
               return {
                 listingId: hit.listingId,
-                name: named.primaryNames[listing] ?? hit.listingId,
+                name: primaryNames[listing] ?? hit.listingId,
                 list: named.lists[listing] ?? '',
                 matchedKind: hit.matchedKind,
                 quality: hit.quality,

@@ -60,13 +60,13 @@ describe('the benchmark, once over', () => {
     const [load] = run.loads;
     expect(load?.pageErrors).toEqual([]);
     expect(isTime(load?.firstRowsFrame ?? NaN)).toBe(true);
-    // Search is ready from search.json alone, once the worker has said so: before the rows, or
+    // Search is ready from search.bin alone, once the worker has said so: before the rows, or
     // after them.
     expect(isTime(load!.searchReadyFrame)).toBe(true);
     expect(load!.searchReadyFrame).toBeGreaterThanOrEqual(load!.marks['search:early-ready']!);
     expect(load!.indexReadyAt).toBeLessThanOrEqual(load!.searchReadyFrame);
     expect(load!.requests).toContain('/data/listings.json');
-    expect(load!.requests).toContain('/data/search.json');
+    expect(load!.requests).toContain('/data/search.bin');
     expect(run.rowCount).toBeGreaterThan(10_000);
 
     expect(run.keystrokeTimeouts).toEqual([]);

@@ -119,16 +119,16 @@ describe('damaged data, in Chromium', () => {
     return { page, errors: problems.errors };
   }
 
-  it('searches all the same when search.json is damaged, and the console says why', async () => {
+  it('searches all the same when search.bin is damaged, and the console says why', async () => {
     const server = await serveBroken({
-      name: 'search.json cut off',
+      name: 'search.bin cut off',
       damage: (dataDir) => {
-        const file = join(dataDir, 'search.json');
+        const file = join(dataDir, 'search.bin');
         truncateSync(file, Math.floor(statSync(file).size / 2));
       },
       message: /$/,
       remedy: /$/,
-      file: 'search.json',
+      file: 'search.bin',
     });
     try {
       const context = await browser.newContext();
@@ -147,7 +147,7 @@ describe('damaged data, in Chromium', () => {
         .waitFor({ timeout: 30_000 });
       expect(warnings).toEqual([
         expect.stringMatching(
-          /^Search indexed the listings instead: search\.json does not match the manifest/,
+          /^Search indexed the listings instead: search\.bin does not match the manifest/,
         ) as unknown,
       ]);
       expect(problems.errors).toEqual([]);

@@ -55,7 +55,7 @@ describe('offline, in Chromium, on the real lists', () => {
     // The search names too: the search worker asks for them once the listings are in.
     await expect
       .poll(cached)
-      .toEqual(['/data/listings.json', '/data/manifest.json', '/data/search.json']);
+      .toEqual(['/data/listings.json', '/data/manifest.json', '/data/search.bin']);
     await expect.poll(() => page.locator('.data-summary').textContent()).not.toMatch(/offline/);
   });
 

@@ -3,7 +3,7 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SCHEMA_VERSION } from '../../../src/domain/listing';
 import { listingsFileText } from '../../../src/domain/listings-file';
-import { searchFileText } from '../../../src/search/search-file';
+import { searchFileBytes } from '../../../src/search/search-file';
 import { inThreadPort } from './in-thread-port';
 import { buildListing } from '../../unit/build-listing';
 
@@ -23,15 +23,15 @@ const LISTINGS_TEXT = listingsFileText(
   LISTINGS.map((listing) => JSON.stringify(listing)),
 );
 const LISTINGS_SHA256 = createHash('sha256').update(LISTINGS_TEXT).digest('hex');
-const SEARCH_TEXT = searchFileText(LISTINGS, LISTINGS_SHA256);
+const SEARCH_BYTES = searchFileBytes(LISTINGS, LISTINGS_SHA256);
 const SEARCH_FILE = {
-  url: '/data/search.json',
-  sha256: createHash('sha256').update(SEARCH_TEXT).digest('hex'),
+  url: '/data/search.bin',
+  sha256: createHash('sha256').update(SEARCH_BYTES).digest('hex'),
 };
 
 vi.mock('../../../src/search/search-client', async (original) => ({
   ...(await original<typeof import('../../../src/search/search-client')>()),
-  createBrowserWorkerPort: () => inThreadPort({ [SEARCH_FILE.url]: SEARCH_TEXT }),
+  createBrowserWorkerPort: () => inThreadPort({ [SEARCH_FILE.url]: SEARCH_BYTES }),
 }));
 
 /** The modules afresh (the page's one client is module state), at `address`. */

@@ -2,7 +2,7 @@ import { renderHook, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { useLocalSearchIndex } from '../../../src/app/use-local-search-index';
 import { searchListings } from '../../../src/search/engine';
-import { searchFileText } from '../../../src/search/search-file';
+import { searchFileBytes } from '../../../src/search/search-file';
 import { buildListing } from '../../unit/build-listing';
 
 describe('useLocalSearchIndex', () => {
@@ -32,12 +32,12 @@ describe('useLocalSearchIndex', () => {
         aliases: [{ name: `VESSEL ${index}`, kind: 'aka' }],
       }),
     );
-    const text = searchFileText(listings, 'a'.repeat(64));
+    const bytes = searchFileBytes(listings, 'a'.repeat(64)).buffer;
     let asked = 0;
     const { result } = renderHook(() =>
       useLocalSearchIndex(listings, true, () => {
         asked += 1;
-        return Promise.resolve(text);
+        return Promise.resolve(bytes);
       }),
     );
     await waitFor(() => expect(result.current).not.toBeNull(), { timeout: 10_000 });

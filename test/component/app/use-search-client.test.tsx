@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SCHEMA_VERSION } from '../../../src/domain/listing';
 import { listingsFileText } from '../../../src/domain/listings-file';
 import type { SearchWorkerRequest } from '../../../src/search/protocol';
-import { searchFileText } from '../../../src/search/search-file';
+import { searchFileBytes } from '../../../src/search/search-file';
 import { inThreadPort } from './in-thread-port';
 import type { useSearchClient as UseSearchClient } from '../../../src/app/use-search-client';
 import { buildListing } from '../../unit/build-listing';
@@ -17,13 +17,13 @@ const LISTINGS_TEXT = listingsFileText(
   SCHEMA_VERSION,
   LISTINGS.map((listing) => JSON.stringify(listing)),
 );
-const SEARCH_TEXT = searchFileText(
+const SEARCH_BYTES = searchFileBytes(
   LISTINGS,
   createHash('sha256').update(LISTINGS_TEXT).digest('hex'),
 );
 const SEARCH_FILE = {
-  url: '/data/search.json',
-  sha256: createHash('sha256').update(SEARCH_TEXT).digest('hex'),
+  url: '/data/search.bin',
+  sha256: createHash('sha256').update(SEARCH_BYTES).digest('hex'),
 };
 
 /** What the page's worker was asked, in order. */
@@ -32,7 +32,7 @@ let posted: SearchWorkerRequest['type'][] = [];
 vi.mock('../../../src/search/search-client', async (original) => ({
   ...(await original<typeof import('../../../src/search/search-client')>()),
   createBrowserWorkerPort: () =>
-    inThreadPort({ [SEARCH_FILE.url]: SEARCH_TEXT }, (request) => posted.push(request.type)),
+    inThreadPort({ [SEARCH_FILE.url]: SEARCH_BYTES }, (request) => posted.push(request.type)),
 }));
 
 /** The module afresh (it keeps the page's one client), its index started on `LISTINGS`. */
@@ -146,13 +146,14 @@ describe('useSearchClient', () => {
     }
   });
 
-  it("asks the worker for the search file's text only when the page takes it, once", async () => {
-    const { takeSearchFileText } = await startedModule();
+  it('asks the worker for a copy of the search file only when the page takes it, once', async () => {
+    const { takeSearchFileCopy } = await startedModule();
     await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(posted).not.toContain('search-file-text');
-    await expect(takeSearchFileText()).resolves.toBe(SEARCH_TEXT);
-    expect(posted.filter((type) => type === 'search-file-text')).toHaveLength(1);
-    await expect(takeSearchFileText()).resolves.toBeNull();
-    expect(posted.filter((type) => type === 'search-file-text')).toHaveLength(1);
+    expect(posted).not.toContain('search-file-copy');
+    const copy = await takeSearchFileCopy();
+    expect(copy === null ? null : [...new Uint8Array(copy)]).toEqual([...SEARCH_BYTES]);
+    expect(posted.filter((type) => type === 'search-file-copy')).toHaveLength(1);
+    await expect(takeSearchFileCopy()).resolves.toBeNull();
+    expect(posted.filter((type) => type === 'search-file-copy')).toHaveLength(1);
   });
 });

@@ -67,7 +67,7 @@ const MEGVII_HITS: SearchHit[] = [
   },
   {
     listingId: 'el-1',
-    // As from an index read from search.json: the table names it from the listing.
+    // As from an index read from search.bin: the table names it from the listing.
     matchedName: '',
     matchedKind: 'aka',
     matchedSlot: 1,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { searchFileOfManifest } from '../../../src/app/early-search';
 import { SCHEMA_VERSION } from '../../../src/domain/listing';
 
-const SEARCH = { path: 'search.json', sha256: 'a'.repeat(64), bytes: 10 };
+const SEARCH = { path: 'search.bin', sha256: 'a'.repeat(64), bytes: 10 };
 const MANIFEST = {
   schemaVersion: SCHEMA_VERSION,
   generatedAt: '2026-01-01T00:00:00.000Z',
@@ -17,7 +17,7 @@ const MANIFEST = {
 describe('searchFileOfManifest', () => {
   it('names the search file under the data folder, and the SHA-256 of the listings', () => {
     expect(searchFileOfManifest(JSON.stringify(MANIFEST), '/explorer/data/')).toEqual({
-      searchFile: { url: '/explorer/data/search.json', sha256: SEARCH.sha256 },
+      searchFile: { url: '/explorer/data/search.bin', sha256: SEARCH.sha256 },
       listingsSha256: 'b'.repeat(64),
     });
   });

@@ -130,7 +130,7 @@ const FULL_MANIFEST: Manifest = {
   synthetic: 'ten copies of each listing, names perturbed',
   listingCount: 2,
   listings: { path: 'listings.json', sha256: 'a'.repeat(64), bytes: 1200 },
-  search: { path: 'search.json', sha256: 'b'.repeat(64), bytes: 300 },
+  search: { path: 'search.bin', sha256: 'b'.repeat(64), bytes: 300 },
   sources: [
     {
       id: 'csl/consolidated.csv',

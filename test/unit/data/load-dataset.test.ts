@@ -229,7 +229,7 @@ describe('loadDataset', () => {
   it('names the search file and the listings SHA-256 as soon as the manifest is read', async () => {
     const files = makeFiles();
     const manifest = JSON.parse(files['manifest.json']) as { listings: { sha256: string } };
-    const search = { path: 'search.json', sha256: 'e'.repeat(64), bytes: 10 };
+    const search = { path: 'search.bin', sha256: 'e'.repeat(64), bytes: 10 };
     const told: unknown[] = [];
     let listingsAsked = false;
     const fetched = fakeFetch({
@@ -251,7 +251,7 @@ describe('loadDataset', () => {
     expect(listingsAsked).toBe(true);
     expect(told).toEqual([
       {
-        searchFile: { url: '/data/search.json', sha256: search.sha256 },
+        searchFile: { url: '/data/search.bin', sha256: search.sha256 },
         listingsSha256: manifest.listings.sha256,
       },
     ]);

@@ -48,7 +48,7 @@ describe('determinism', () => {
       'manifest.json',
       'reconciliation.json',
       'reconciliation.txt',
-      'search.json',
+      'search.bin',
     ]);
     const second = await runAt(SECOND, ['--sample', '--out', out]);
     expect(second.code).toBe(0);

@@ -51,20 +51,20 @@ describe('writeDataset', () => {
       'manifest.json',
       'reconciliation.json',
       'reconciliation.txt',
-      'search.json',
+      'search.bin',
     ]);
     expect(siblingsOf(out)).toEqual(['data']);
     expect(manifest.listingCount).toBe(47);
     expect(readPreviousManifest(out)).toEqual(manifest);
     // The search names: of these very listings, and as the manifest describes them.
-    const searchText = readFileSync(path.join(out, 'search.json'), 'utf8');
-    const search = readSearchFile(searchText, 'search.json');
+    const searchBytes = readFileSync(path.join(out, 'search.bin'));
+    const search = readSearchFile(searchBytes, 'search.bin');
     expect(search.listingsSha256).toBe(manifest.listings.sha256);
     expect(search.listingIds).toEqual(build.listings.map((l) => l.id));
     expect(manifest.search).toEqual({
-      path: 'search.json',
-      sha256: createHash('sha256').update(searchText).digest('hex'),
-      bytes: Buffer.byteLength(searchText),
+      path: 'search.bin',
+      sha256: createHash('sha256').update(searchBytes).digest('hex'),
+      bytes: searchBytes.length,
     });
   });
 

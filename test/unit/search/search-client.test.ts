@@ -3,7 +3,7 @@ import { SCHEMA_VERSION } from '../../../src/domain/listing';
 import { listingsFileText } from '../../../src/domain/listings-file';
 import { workerValidationEnd } from '../../../src/data/validate-listings';
 import { toSearchDocs } from '../../../src/search/search-docs';
-import { searchFileText } from '../../../src/search/search-file';
+import { searchFileBytes } from '../../../src/search/search-file';
 import { describe, expect, it } from 'vitest';
 import type { SearchWorkerRequest, SearchWorkerResponse } from '../../../src/search/protocol';
 import { unpackHit, unpackHits } from '../../../src/search/packed-hits';
@@ -228,15 +228,15 @@ describe('search worker handler with a search file', () => {
     LISTINGS.map((listing) => JSON.stringify(listing)),
   );
   const sha256 = createHash('sha256').update(text).digest('hex');
-  const URL = '/data/search.json';
-  /** The search file as the manifest names it: where, and the SHA-256 of `searchText`. */
-  const refTo = (searchText = '') => ({
+  const URL = '/data/search.bin';
+  /** The search file as the manifest names it: where, and the SHA-256 of `searchBytes`. */
+  const refTo = (searchBytes: string | Uint8Array = '') => ({
     url: URL,
-    sha256: createHash('sha256').update(searchText).digest('hex'),
+    sha256: createHash('sha256').update(searchBytes).digest('hex'),
   });
 
   /** A handler whose `fetch` serves `files` (a missing one is a 404) and counts what it asked. */
-  function handlerServing(files: Record<string, string>, quietAfterSearchMs?: number) {
+  function handlerServing(files: Record<string, string | Uint8Array>, quietAfterSearchMs?: number) {
     const asked: string[] = [];
     const handle = createSearchWorkerHandler({
       ...(quietAfterSearchMs === undefined ? {} : { quietAfterSearchMs }),
@@ -245,7 +245,7 @@ describe('search worker handler with a search file', () => {
         const file = files[url];
         return file === undefined
           ? Promise.reject(new Error('HTTP 404'))
-          : Promise.resolve(new TextEncoder().encode(file).buffer);
+          : Promise.resolve(bufferOf(file));
       },
     });
     const load = (searchFile?: { url: string; sha256: string }) =>
@@ -260,9 +260,9 @@ describe('search worker handler with a search file', () => {
   }
 
   it('indexes one written with these listings, downloaded while they are checked', async () => {
-    const searchText = searchFileText(LISTINGS, sha256);
-    const { handle, asked, load } = handlerServing({ [URL]: searchText });
-    const loading = load(refTo(searchText));
+    const searchBytes = searchFileBytes(LISTINGS, sha256);
+    const { handle, asked, load } = handlerServing({ [URL]: searchBytes });
+    const loading = load(refTo(searchBytes));
     // Asked for with the listings, so it downloads while the worker checks them.
     expect(asked).toEqual([URL]);
     await loading;
@@ -282,43 +282,42 @@ describe('search worker handler with a search file', () => {
     expect(
       unpacked(await handle({ type: 'search', requestId: 2, query: 'megvii zzyzx qqqq' })),
     ).toMatchObject({ hits: [{ listingId: 'el-megvii' }] });
-    // The checked text, for the page's own index: handed over once.
-    expect(await handle({ type: 'search-file-text', maxDocs: 3 })).toEqual({
-      type: 'search-file-text',
-      text: searchText,
-    });
-    expect(await handle({ type: 'search-file-text', maxDocs: 3 })).toEqual({
-      type: 'search-file-text',
-      text: null,
+    // A copy of the checked file, for the page's own index: handed over once.
+    expect(copiedBytes(await handle({ type: 'search-file-copy', maxDocs: 3 }))).toEqual([
+      ...searchBytes,
+    ]);
+    expect(await handle({ type: 'search-file-copy', maxDocs: 3 })).toEqual({
+      type: 'search-file-copy',
+      bytes: null,
     });
   });
 
   it('downloads the file asked for before the listings came, once, and indexes it', async () => {
-    const searchText = searchFileText(LISTINGS, sha256);
-    const { handle, asked, load } = handlerServing({ [URL]: searchText });
+    const searchBytes = searchFileBytes(LISTINGS, sha256);
+    const { handle, asked, load } = handlerServing({ [URL]: searchBytes });
     // Not answered: the page's first script sends it, before the app could listen.
     expect(handle({ type: 'prefetch-search-file', url: URL })).toBeNull();
     expect(handle({ type: 'prefetch-search-file', url: URL })).toBeNull();
     expect(asked).toEqual([URL]);
-    await load(refTo(searchText));
+    await load(refTo(searchBytes));
     expect(asked).toEqual([URL]); // not again: the manifest names the same file
     const ready = await handle({ type: 'index-listings' });
     expect(ready).toMatchObject({ type: 'ready', docCount: 3 });
     expect(ready).not.toHaveProperty('searchFileProblem');
-    expect(await handle({ type: 'search-file-text', maxDocs: 3 })).toMatchObject({
-      text: searchText,
-    });
+    expect(copiedBytes(await handle({ type: 'search-file-copy', maxDocs: 3 }))).toEqual([
+      ...searchBytes,
+    ]);
   });
 
   it('downloads the file the manifest names when another was asked for early', async () => {
-    const searchText = searchFileText(LISTINGS, sha256);
+    const searchBytes = searchFileBytes(LISTINGS, sha256);
     const { handle, asked, load } = handlerServing({
-      [URL]: searchText,
-      '/data/old-search.json': searchFileText(LISTINGS, 'b'.repeat(64)),
+      [URL]: searchBytes,
+      '/data/old-search.bin': searchFileBytes(LISTINGS, 'b'.repeat(64)),
     });
-    handle({ type: 'prefetch-search-file', url: '/data/old-search.json' });
-    await load(refTo(searchText));
-    expect(asked).toEqual(['/data/old-search.json', URL]);
+    handle({ type: 'prefetch-search-file', url: '/data/old-search.bin' });
+    await load(refTo(searchBytes));
+    expect(asked).toEqual(['/data/old-search.bin', URL]);
     const ready = await handle({ type: 'index-listings' });
     expect(ready).toMatchObject({ type: 'ready', docCount: 3 });
     expect(ready).not.toHaveProperty('searchFileProblem');
@@ -336,9 +335,12 @@ describe('search worker handler with a search file', () => {
   }
 
   it('is made ready from the search file before the listings come, and names its hits', async () => {
-    const searchText = searchFileText(LISTINGS, sha256);
-    const { handle, asked, load } = handlerServing({ [URL]: searchText });
-    expect(await askEarly(handle, refTo(searchText))).toMatchObject({ type: 'ready', docCount: 3 });
+    const searchBytes = searchFileBytes(LISTINGS, sha256);
+    const { handle, asked, load } = handlerServing({ [URL]: searchBytes });
+    expect(await askEarly(handle, refTo(searchBytes))).toMatchObject({
+      type: 'ready',
+      docCount: 3,
+    });
     // Named by the file's primary names: no listing needed.
     expect(await handle({ type: 'preview', requestId: 4, query: 'dawning', limit: 5 })).toEqual({
       type: 'preview',
@@ -360,7 +362,7 @@ describe('search worker handler with a search file', () => {
     expect(limited).toMatchObject({ total: 1, rows: [] });
     // The listings it was written with: the same index, not made again, and the file not asked
     // for again.
-    await load(refTo(searchText));
+    await load(refTo(searchBytes));
     const ready = await handle({ type: 'index-listings' });
     expect(ready).toMatchObject({ type: 'ready', docCount: 3 });
     expect(ready).not.toHaveProperty('searchFileProblem');
@@ -371,13 +373,13 @@ describe('search worker handler with a search file', () => {
   });
 
   it('takes the bytes the page downloaded, and asks for them itself when the page could not', async () => {
-    const searchText = searchFileText(LISTINGS, sha256);
-    for (const blob of [new Blob([searchText]), null]) {
-      const { handle, asked } = handlerServing({ [URL]: searchText });
+    const searchBytes = searchFileBytes(LISTINGS, sha256);
+    for (const blob of [new Blob([searchBytes]), null]) {
+      const { handle, asked } = handlerServing({ [URL]: searchBytes });
       handle({ type: 'prefetch-search-file', url: URL, bytesFollow: true });
       const ready = handle({
         type: 'index-search-file',
-        searchFile: refTo(searchText),
+        searchFile: refTo(searchBytes),
         listingsSha256: sha256,
       });
       expect(asked).toEqual([]);
@@ -391,7 +393,7 @@ describe('search worker handler with a search file', () => {
   it.each([
     [
       'is not the one the manifest names',
-      (text: string) => ({ ...refTo(text), sha256: 'c'.repeat(64) }),
+      (text: Uint8Array) => ({ ...refTo(text), sha256: 'c'.repeat(64) }),
       sha256,
       /does not match the manifest/,
     ],
@@ -404,9 +406,9 @@ describe('search worker handler with a search file', () => {
   ])(
     'is not made ready before the listings from a file that %s, and indexes them when they come',
     async (_case, ref, listingsSha256, problem) => {
-      const searchText = searchFileText(LISTINGS, sha256);
-      const { handle, load } = handlerServing({ [URL]: searchText });
-      const early = await askEarly(handle, ref(searchText), listingsSha256);
+      const searchBytes = searchFileBytes(LISTINGS, sha256);
+      const { handle, load } = handlerServing({ [URL]: searchBytes });
+      const early = await askEarly(handle, ref(searchBytes), listingsSha256);
       expect(early).toMatchObject({ type: 'error', requestId: null });
       expect(early !== null && 'message' in early ? early.message : '').toMatch(problem);
       expect(
@@ -415,7 +417,7 @@ describe('search worker handler with a search file', () => {
         type: 'error',
         requestId: 1,
       });
-      await load(ref(searchText));
+      await load(ref(searchBytes));
       const ready = await handle({ type: 'index-listings' });
       expect(ready).toMatchObject({ type: 'ready', docCount: 3 });
       expect(
@@ -425,9 +427,9 @@ describe('search worker handler with a search file', () => {
   );
 
   it('does not keep an index read early when the listings that come are not those it was written with', async () => {
-    const searchText = searchFileText(LISTINGS, sha256);
-    const { handle } = handlerServing({ [URL]: searchText });
-    expect(await askEarly(handle, refTo(searchText))).toMatchObject({ type: 'ready' });
+    const searchBytes = searchFileBytes(LISTINGS, sha256);
+    const { handle } = handlerServing({ [URL]: searchBytes });
+    expect(await askEarly(handle, refTo(searchBytes))).toMatchObject({ type: 'ready' });
     const other = [makeListing('el-other', 'Other Trading'), ...LISTINGS];
     const otherText = listingsFileText(
       SCHEMA_VERSION,
@@ -438,7 +440,7 @@ describe('search worker handler with a search file', () => {
       bytes: new TextEncoder().encode(otherText).buffer,
       file: 'listings.json',
       count: 3,
-      searchFile: refTo(searchText),
+      searchFile: refTo(searchBytes),
     });
     const ready = await handle({ type: 'index-listings' });
     expect(ready).toMatchObject({ type: 'ready', docCount: 4 });
@@ -462,11 +464,11 @@ describe('search worker handler with a search file', () => {
   ])(
     'adds MiniSearch before a query needs it only when, asked with a limit of %i documents, %s',
     async (maxDocs, _case, addedAhead) => {
-      const searchText = searchFileText(LISTINGS, sha256);
-      const { handle, load } = handlerServing({ [URL]: searchText }, 0);
-      await load(refTo(searchText));
+      const searchBytes = searchFileBytes(LISTINGS, sha256);
+      const { handle, load } = handlerServing({ [URL]: searchBytes }, 0);
+      await load(refTo(searchBytes));
       expect(await handle({ type: 'index-listings' })).toMatchObject({ type: 'ready' });
-      await handle({ type: 'search-file-text', maxDocs });
+      await handle({ type: 'search-file-copy', maxDocs });
       // Time enough for its slices, had they begun: an answer without waiting is not a Promise.
       await new Promise((resolve) => setTimeout(resolve, 50));
       const answer = handle({ type: 'search', requestId: 1, query: 'megvii zzyzx qqqq' });
@@ -476,40 +478,49 @@ describe('search worker handler with a search file', () => {
   );
 
   it('keeps the text from a page that keeps no copy of an index that large', async () => {
-    const searchText = searchFileText(LISTINGS, sha256);
-    const { handle, load } = handlerServing({ [URL]: searchText });
-    await load(refTo(searchText));
+    const searchBytes = searchFileBytes(LISTINGS, sha256);
+    const { handle, load } = handlerServing({ [URL]: searchBytes });
+    await load(refTo(searchBytes));
     expect(await handle({ type: 'index-listings' })).toMatchObject({ docCount: 3 });
-    expect(await handle({ type: 'search-file-text', maxDocs: 2 })).toEqual({
-      type: 'search-file-text',
-      text: null,
+    expect(await handle({ type: 'search-file-copy', maxDocs: 2 })).toEqual({
+      type: 'search-file-copy',
+      bytes: null,
     });
   });
 
-  const written = () => searchFileText(LISTINGS, sha256);
+  const written = () => searchFileBytes(LISTINGS, sha256);
   it.each([
     [
       'was written with other listings',
-      searchFileText(LISTINGS, 'b'.repeat(64)),
+      searchFileBytes(LISTINGS, 'b'.repeat(64)),
       undefined,
       /other listings/,
     ],
-    ['is missing', undefined, undefined, /^search\.json: HTTP 404$/],
-    ['is not JSON', '{"format":', undefined, /^search\.json: the file: is not JSON/],
-    // A space added: still a well-formed file, but not the one the manifest vouches for.
+    ['is missing', undefined, undefined, /^search\.bin: HTTP 404$/],
+    [
+      'is not a search file',
+      '{"format":',
+      undefined,
+      /^search\.bin: the file: is not a search file/,
+    ],
+    // Its last byte changed: not the file the manifest vouches for, whatever it holds.
     [
       'is not the one the manifest names',
-      written().replace('"names":[', '"names": ['),
+      (() => {
+        const changed = written();
+        changed[changed.length - 1] = 1;
+        return changed;
+      })(),
       written(),
       /does not match the manifest/,
     ],
   ])(
     'indexes the listings instead, and says why, when it %s',
-    async (_case, searchText, manifestText, problem) => {
+    async (_case, searchBytes, manifestText, problem) => {
       const { handle, load } = handlerServing(
-        searchText === undefined ? {} : { [URL]: searchText },
+        searchBytes === undefined ? {} : { [URL]: searchBytes },
       );
-      await load(refTo(manifestText ?? searchText));
+      await load(refTo(manifestText ?? searchBytes));
       const ready = await handle({ type: 'index-listings' });
       expect(ready).toMatchObject({ type: 'ready', docCount: 3 });
       expect(ready !== null && 'searchFileProblem' in ready ? ready.searchFileProblem : '').toMatch(
@@ -521,10 +532,23 @@ describe('search worker handler with a search file', () => {
         hits: [{ listingId: 'el-megvii' }],
       });
       // Nothing for the page to read its index from: it builds it from the listings.
-      expect(await handle({ type: 'search-file-text', maxDocs: 3 })).toMatchObject({ text: null });
+      expect(await handle({ type: 'search-file-copy', maxDocs: 3 })).toMatchObject({ bytes: null });
     },
   );
 });
+
+/** The bytes a `search-file-copy` answer holds, as numbers (an ArrayBuffer's `toEqual` does not
+ * compare its bytes). */
+function copiedBytes(response: unknown): number[] | null {
+  const { type, bytes } = response as { type: string; bytes: ArrayBuffer | null };
+  if (type !== 'search-file-copy') throw new Error(`expected a copy, got "${type}"`);
+  return bytes === null ? null : [...new Uint8Array(bytes)];
+}
+
+/** A fresh buffer of `file` for each download: the worker reads its numbers over it. */
+function bufferOf(file: string | Uint8Array): ArrayBuffer {
+  return typeof file === 'string' ? new TextEncoder().encode(file).buffer : file.slice().buffer;
+}
 
 describe('search client', () => {
   it('loads, then searches through the worker', async () => {
@@ -533,7 +557,7 @@ describe('search client', () => {
     const hits = await client.search('megvii');
     expect(idsOf(hits)).toEqual(['el-megvii']);
     // Indexed from the listings: no search file for the page to read.
-    await expect(client.searchFileText(3)).resolves.toBeNull();
+    await expect(client.searchFileCopy(3)).resolves.toBeNull();
   });
 
   it('supersedes an older search: it rejects and its late result is dropped', async () => {

@@ -9,9 +9,11 @@ import {
 } from '../../../src/search/engine';
 import {
   normalizerFingerprint,
+  encodeSearchFile,
   readSearchFile,
-  searchFileText,
-  SearchFileError,
+  searchFileBytes,
+  searchFileParts,
+  type SearchFileParts,
 } from '../../../src/search/search-file';
 import { toSearchDocs } from '../../../src/search/search-docs';
 import { namedHit } from '../../../src/search/hit-names';
@@ -40,7 +42,7 @@ const LISTINGS = [
   makeListing('sdn-rosneft', 'ROSNEFT OIL COMPANY', [{ name: 'ROSNEFT TRADING', kind: 'nka' }]),
 ];
 const SHA = 'a'.repeat(64);
-const TEXT = searchFileText(LISTINGS, SHA);
+const BYTES = searchFileBytes(LISTINGS, SHA);
 
 /** What searching reads of an index, in comparable form (every name made). */
 function shape(index: SearchIndex) {
@@ -78,7 +80,7 @@ describe('search file', () => {
   const docs = LISTINGS.flatMap(toSearchDocs);
 
   it('reads into the index the documents of its listings build', () => {
-    const fromFile = indexFromSearchFile(readSearchFile(TEXT, 'search.json'));
+    const fromFile = indexFromSearchFile(readSearchFile(BYTES, 'search.bin'));
     const built = buildSearchIndex(docs, { miniSearch: false });
     expect(shape(fromFile.index)).toEqual(shape(built));
     expect(fromFile.allDocs()).toEqual(
@@ -96,13 +98,13 @@ describe('search file', () => {
     const queries = ['gazprombank', 'GAZPROM BANK', 'CNE100001TW7', 'IMO 9187629', 'megvii tech'];
     queries.push('jongun kim', 'huaweitechnologies', 'rosneft tr');
     // Asked for first (the worker's idle turn after "ready"), each made once.
-    const asked = indexFromSearchFile(readSearchFile(TEXT, 'search.json'));
+    const asked = indexFromSearchFile(readSearchFile(BYTES, 'search.bin'));
     for (const make of asked.laterTables) make();
     const pairs = asked.index.adjacentPairs;
     for (const make of asked.laterTables) make();
     expect(asked.index.adjacentPairs).toBe(pairs);
     // Or made by the first search that needs them.
-    const onDemand = indexFromSearchFile(readSearchFile(TEXT, 'search.json'));
+    const onDemand = indexFromSearchFile(readSearchFile(BYTES, 'search.bin'));
     const byId = new Map(LISTINGS.map((listing) => [listing.id, listing]));
     for (const { index } of [asked, onDemand]) {
       for (const query of queries) {
@@ -117,7 +119,7 @@ describe('search file', () => {
   });
 
   it('reads the same index a few listings at a time', async () => {
-    const file = readSearchFile(TEXT, 'search.json');
+    const file = readSearchFile(BYTES, 'search.bin');
     let pauses = 0;
     const sliced = await indexFromSearchFileInSlices(
       file,
@@ -134,7 +136,7 @@ describe('search file', () => {
   });
 
   it('answers every query as the index built from the listings does', async () => {
-    const { index, allDocs } = indexFromSearchFile(readSearchFile(TEXT, 'search.json'));
+    const { index, allDocs } = indexFromSearchFile(readSearchFile(BYTES, 'search.bin'));
     const built = buildSearchIndex(docs);
     const queries = ['Megvii', 'megvi tech', 'Gazprom Bank', 'gazpromb', 'gazprombank'];
     queries.push('CNE100001TW7', 'IMO 9187629', 'jong un kim', 'sugon', 'rosneft tr', 'ooo');
@@ -151,7 +153,7 @@ describe('search file', () => {
   });
 
   it("gives each hit its listing's position in the caller's order, from either index", () => {
-    const fromFile = indexFromSearchFile(readSearchFile(TEXT, 'search.json')).index;
+    const fromFile = indexFromSearchFile(readSearchFile(BYTES, 'search.bin')).index;
     const built = buildSearchIndex(docs, { miniSearch: false });
     expect(fromFile.listingIds).toEqual(LISTINGS.map((listing) => listing.id));
     // The caller's order: the listings backwards, one of them missing.
@@ -181,7 +183,7 @@ describe('search file', () => {
     const names = [fillers[0]!, 'NORTH STAR', ...fillers.slice(1), 'STAR NORTH'];
     const aliases = names.map((name) => ({ name, kind: 'aka' as const }));
     const listings = [makeListing('sdn-star', 'ZETA HOLDINGS', aliases)];
-    const fromFile = indexFromSearchFile(readSearchFile(searchFileText(listings, SHA), 's.json'));
+    const fromFile = indexFromSearchFile(readSearchFile(searchFileBytes(listings, SHA), 's.bin'));
     const built = buildSearchIndex(listings.flatMap(toSearchDocs), { miniSearch: false });
     for (const index of [fromFile.index, built]) {
       expect(searchListings(index, 'north')).toMatchObject([{ matchedSlot: 2 }]);
@@ -192,7 +194,7 @@ describe('search file', () => {
   it('puts hits that tie in id order, whatever the order of the listings', () => {
     const ids = ['sdn-9', 'el-2', 'sdn-10', 'cmic-1'];
     const listings = ids.map((id) => makeListing(id, 'ACME TRADING'));
-    const fromFile = indexFromSearchFile(readSearchFile(searchFileText(listings, SHA), 's.json'));
+    const fromFile = indexFromSearchFile(readSearchFile(searchFileBytes(listings, SHA), 's.bin'));
     const built = buildSearchIndex(listings.flatMap(toSearchDocs), { miniSearch: false });
     for (const index of [fromFile.index, built]) {
       expect([...index.listingIdRanks]).toEqual([3, 1, 2, 0]); // "sdn-10" < "sdn-9"
@@ -203,88 +205,144 @@ describe('search file', () => {
   });
 
   it('records the listings it belongs to and the normalisation that made its words', () => {
-    const file = readSearchFile(TEXT, 'search.json');
+    const file = readSearchFile(BYTES, 'search.bin');
     expect(file.listingsSha256).toBe(SHA);
     expect(file.listingCount).toBe(LISTINGS.length);
     expect(file.normalizer).toBe(normalizerFingerprint());
     // Enough to show what a search finds before the listings arrive.
-    expect(file.primaryNames).toEqual(LISTINGS.map((listing) => listing.name));
     expect(file.lists).toEqual(LISTINGS.map((listing) => listing.list));
-    // One listing per line: a damaged line is easy to find in the file.
-    expect(TEXT.split('\n')).toHaveLength(LISTINGS.length + 3);
+    expect(file.written().primaryNames).toEqual(LISTINGS.map((listing) => listing.name));
+    expect(file.written()).toBe(file.written()); // decoded once
+    expect(file.identifierTypes).toEqual(['ISIN', 'Vessel Registration Identification']);
+    expect(file.written().identifierValues).toEqual(['CNE100001TW7', 'IMO 9187629']);
+    expect(new TextDecoder().decode(BYTES.subarray(0, 8))).toBe('SXSEARCH');
+  });
+
+  it('reads its numbers in place when aligned, and copies them when not', () => {
+    // Node's Buffers share a pool: a file read there may begin anywhere in its ArrayBuffer.
+    const shifted = new Uint8Array(BYTES.length + 1).subarray(1);
+    shifted.set(BYTES);
+    const aligned = readSearchFile(BYTES, 'search.bin');
+    const copied = readSearchFile(shifted, 'search.bin');
+    expect(aligned.nameWords.buffer).toBe(BYTES.buffer);
+    expect(copied.nameWords.buffer).not.toBe(shifted.buffer);
+    expect(shape(indexFromSearchFile(copied).index)).toEqual(
+      shape(indexFromSearchFile(aligned).index),
+    );
+  });
+
+  it('writes word positions in 2 bytes while they fit, and in 4 beyond 65,536 words', () => {
+    const parts = searchFileParts(LISTINGS, SHA);
+    // Words after every real one (U+FF5A sorts after the letters of the lists).
+    const extra = Array.from({ length: 0x10000 }, (_, at) => `ｚ${String(at).padStart(6, '0')}`);
+    const wide = { ...parts, words: [...parts.words, ...extra] };
+    const narrowFile = readSearchFile(encodeSearchFile(parts), 'search.bin');
+    const wideFile = readSearchFile(encodeSearchFile(wide), 'search.bin');
+    expect(narrowFile.nameWords).toBeInstanceOf(Uint16Array);
+    expect(wideFile.nameWords).toBeInstanceOf(Int32Array);
+    expect([...wideFile.nameWords]).toEqual([...narrowFile.nameWords]);
+    const narrow = indexFromSearchFile(narrowFile).index;
+    const wideIndex = indexFromSearchFile(wideFile).index;
+    for (const query of ['megvii', 'gazprom bank', 'jong un', 'CNE100001TW7']) {
+      expect(searchListings(wideIndex, query).length, query).toBeGreaterThan(0);
+      expect(searchListings(wideIndex, query), query).toEqual(searchListings(narrow, query));
+    }
+  });
+
+  it('refuses, at writing, what its layout cannot hold', () => {
+    const parts = searchFileParts(LISTINGS, SHA);
+    parts.listingIds[2] = 'cmic-\n33113';
+    expect(() => encodeSearchFile(parts)).toThrow(/listingIds: "cmic-\\n33113" holds a line break/);
+    const many = searchFileParts(LISTINGS, SHA);
+    many.lists = many.lists.map((_, at) => `L${at}`);
+    expect(() => encodeSearchFile(many)).not.toThrow();
+    many.lists = Array.from({ length: 300 }, (_, at) => `L${at}`);
+    expect(() => encodeSearchFile(many)).toThrow(/more than 256 lists/);
   });
 
   it('names the file, listing and field of the first problem', () => {
-    interface Draft {
-      words: string[];
-      listingIds: unknown[];
-      primaryNames: unknown[];
-      lists: unknown[];
-      nameCounts: unknown[];
-      names: unknown[];
-      identifierListings: unknown[];
-      identifierValues: unknown[];
-      [field: string]: unknown;
-    }
-    // The names of listing 2 ("Megvii Technology") begin after listing 1's single name.
-    const secondListingNames = (d: Draft) => 2 + (d.names[1] as number);
-    const cases: [(draft: Draft) => void, RegExp][] = [
+    // Listing 2 ("Megvii Technology") has one name, the file's second (ordinal 1).
+    const cases: [(parts: SearchFileParts) => void, RegExp][] = [
       [
-        (d) => (d.names[secondListingNames(d) + 2] = 99999),
-        /listing 2 \(el-megvii\): name 1: word 1: 99999 is not a position in "words"/,
+        (p) => (p.nameWords[p.nameWordStarts[1]!] = 60000),
+        /listing 2 \(el-megvii\): name 1: word 1: 60000 is not a position in "words"/,
       ],
       [
-        (d) => (d.names[secondListingNames(d)] = 5),
-        /listing 2 \(el-megvii\): name 1: field "kind": expected 0–5, not 5/,
+        (p) => (p.nameKinds[1] = 5),
+        /listing 2 \(el-megvii\): name 1: its kind: expected 0–5, not 5; found 5/,
       ],
       [
-        (d) => (d.names[secondListingNames(d)] = 'aka'),
-        /listing 2 \(el-megvii\): name 1: field "kind"/,
+        (p) => (p.nameWordStarts[2] = p.nameWords.length + 5),
+        /listing 2 \(el-megvii\): name 1: its words run past the end of "nameWords"/,
       ],
+      [(p) => p.nameWords.push(0), /section "nameWords": \d+ words where the last name's end says/],
+      [(p) => (p.firstName[4] = p.firstName[3]!), /listing 4 \(sdn-kim\): section "firstName"/],
+      [(p) => p.firstName.pop(), /section "firstName": \d+ bytes where the header's counts make/],
+      [(p) => (p.listingIds[0] = ''), /listing 1: field "listingIds": expected a non-empty string/],
+      [(p) => p.listingIds.pop(), /section "firstName": \d+ bytes where the header's counts make/],
+      [(p) => (p.listingsSha256 = 'abc'), /field "listingsSha256"/],
       [
-        (d) => (d.names[secondListingNames(d) + 1] = 9999),
-        /listing 2 \(el-megvii\): name 1: its number of words runs past the end of "names"/,
-      ],
-      [(d) => d.names.push(0), /field "names": 1 numbers after the last listing's names/],
-      [
-        (d) => d.names.splice(-3),
-        /listing 8 \(sdn-rosneft\): name 2: field "names" ends before it/,
-      ],
-      [(d) => (d.nameCounts[3] = 0), /listing 4 \(sdn-kim\): field "nameCounts"/],
-      [(d) => (d.nameCounts[3] = 1e9), /field "nameCounts": 1000000\d+ names, where "names" holds/],
-      [(d) => (d.listingIds[0] = 7), /listing 1: field "listingIds": expected a non-empty string/],
-      [(d) => (d.listingsSha256 = 'abc'), /field "listingsSha256"/],
-      [
-        (d) => (d.normalizer = '0-0'),
+        (p) => (p.normalizer = '0-0'),
         /field "normalizer": written by another version of the name normalisation/,
       ],
-      [(d) => (d.version = 2), /field "version": expected 3/],
+      [(p) => (p.version = 3), /field "version": expected 4/],
+      [(p) => (p.format = 'other'), /field "format": expected "sanctions-explorer\/search"/],
+      [(p) => p.lists.pop(), /section "listOfListing": 7 bytes where the header's counts make 8/],
+      [(p) => (p.words = [...p.words].reverse()), /word 2 \(".*"\): words must be sorted/],
+      [(p) => (p.words[0] = ''), /word 1: expected a non-empty string/],
       [
-        (d) => (d.primaryNames[1] = ''),
-        /listing 2 \(el-megvii\): field "primaryNames": expected a non-empty string/,
-      ],
-      [(d) => (d.lists[2] = null), /listing 3 \(.+\): field "lists": expected a non-empty string/],
-      [(d) => d.lists.pop(), /field "lists": 7 listings where "listingCount" says 8/],
-      [(d) => (d.words = [...d.words].reverse()), /word 2 \(".*"\): words must be sorted/],
-      [(d) => d.listingIds.pop(), /field "listingIds": 7 listings where "listingCount" says 8/],
-      [(d) => (d.names = {} as unknown[]), /field "names": expected an array/],
-      [
-        (d) => (d.identifierListings[0] = 8),
-        /identifier 1: field "identifierListings": 8 is not a listing/,
+        (p) => (p.identifierListings[0] = 8),
+        /identifier 1: section "identifierListings": 8 is not a listing/,
       ],
       [
-        (d) => d.identifierListings.push(0) + d.identifierValues.push('X'),
-        /field "identifierTypes": 2 entries where "identifierListings" has 3/,
+        (p) => (p.identifierListings[0] = 3),
+        /identifier 2: section "identifierListings": identifiers must be in listing order/,
+      ],
+      [
+        (p) => p.identifierListings.push(7),
+        /section "identifierTypeOf": 4 bytes where the header's counts make 6/,
       ],
     ];
     for (const [damage, message] of cases) {
-      const draft = JSON.parse(TEXT) as Draft;
-      damage(draft);
-      expect(() => readSearchFile(JSON.stringify(draft), 'search.json')).toThrow(message);
+      const parts = searchFileParts(LISTINGS, SHA);
+      damage(parts);
+      expect(() => readSearchFile(encodeSearchFile(parts), 'search.bin')).toThrow(message);
     }
-    expect(() => readSearchFile('{"format":"other"}', 'search.json')).toThrow(SearchFileError);
-    expect(() => readSearchFile('not json', 'search.json')).toThrow(
-      /^search\.json: the file: is not JSON/,
+    const at = (bytes: Uint8Array, offset: number, value: number) => {
+      const copy = bytes.slice();
+      copy[offset] = value;
+      return copy;
+    };
+    expect(() => readSearchFile(new TextEncoder().encode('{"format":"x"}'), 'search.bin')).toThrow(
+      /^search\.bin: the file: is not a search file \(it does not begin with "SXSEARCH"\)/,
+    );
+    expect(() => readSearchFile(BYTES.subarray(0, 40), 'search.bin')).toThrow(
+      /^search\.bin: the header: runs past the end of the file/,
+    );
+    expect(() => readSearchFile(at(BYTES, 12, 0x5b), 'search.bin')).toThrow(
+      /^search\.bin: the header: is not JSON/,
+    );
+    expect(() => readSearchFile(at(BYTES, 12, 0xff), 'search.bin')).toThrow(
+      /^search\.bin: the header: is not UTF-8/,
+    );
+    expect(() => readSearchFile(BYTES.subarray(0, BYTES.length - 4), 'search.bin')).toThrow(
+      /^search\.bin: section "written": runs past the end of the file/,
+    );
+  });
+
+  it('checks the text as the lists write it when it is first asked for', () => {
+    const parts = searchFileParts(LISTINGS, SHA);
+    parts.primaryNames[1] = '';
+    const file = readSearchFile(encodeSearchFile(parts), 'search.bin');
+    // The index is made without it; the names are refused when asked for.
+    expect(indexFromSearchFile(file).index.docCount).toBeGreaterThan(0);
+    expect(() => file.written()).toThrow(
+      /^search\.bin: listing 2 \(el-megvii\): field "primaryNames": expected a non-empty string/,
+    );
+    const fewer = searchFileParts(LISTINGS, SHA);
+    fewer.identifierValues.pop();
+    expect(() => readSearchFile(encodeSearchFile(fewer), 'search.bin').written()).toThrow(
+      /section "written": expected "identifierValues", 2 of them/,
     );
   });
 });
