@@ -96,7 +96,7 @@ export function createSearchWorkerHandler(
 
   /**
    * MiniSearch for the OR reading, begun once: when the page says it searches on its own (it
-   * takes the search file's text, `search-file-copy`), or when a query first needs it. While this
+   * takes a copy of the search file, `search-file-copy`), or when a query first needs it. While this
    * worker answers every keystroke (an index above the page's limit), it is left out of the way:
    * its build begins by making every name's objects (0.6 s in one task at 10× the lists, in Node),
    * and their collections followed. At 10×, a first keystroke typed half a second after "Search
@@ -224,7 +224,11 @@ export function createSearchWorkerHandler(
     void (async () => {
       for (const make of [() => void file.written(), ...laterTables]) {
         await nextTask();
-        make();
+        try {
+          make();
+        } catch {
+          // That text damaged: said by the preview or search that needs it, which throws too.
+        }
       }
     })();
     indexedSearchFileBytes = bytes;

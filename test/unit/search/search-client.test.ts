@@ -3,7 +3,11 @@ import { SCHEMA_VERSION } from '../../../src/domain/listing';
 import { listingsFileText } from '../../../src/domain/listings-file';
 import { workerValidationEnd } from '../../../src/data/validate-listings';
 import { toSearchDocs } from '../../../src/search/search-docs';
-import { searchFileBytes } from '../../../src/search/search-file';
+import {
+  encodeSearchFile,
+  searchFileBytes,
+  searchFileParts,
+} from '../../../src/search/search-file';
 import { describe, expect, it } from 'vitest';
 import type { SearchWorkerRequest, SearchWorkerResponse } from '../../../src/search/protocol';
 import { unpackHit, unpackHits } from '../../../src/search/packed-hits';
@@ -368,6 +372,26 @@ describe('search worker handler with a search file', () => {
     expect(ready).not.toHaveProperty('searchFileProblem');
     expect(asked).toEqual([URL]);
     expect(unpacked(await handle({ type: 'search', requestId: 6, query: 'megvii' }))).toMatchObject(
+      { hits: [{ listingId: 'el-megvii' }] },
+    );
+  });
+
+  it('searches a file whose names as written are damaged, and says so when asked for them', async () => {
+    const parts = searchFileParts(LISTINGS, sha256);
+    parts.primaryNames[1] = '';
+    const damaged = encodeSearchFile(parts);
+    const { handle } = handlerServing({ [URL]: damaged });
+    expect(await askEarly(handle, refTo(damaged))).toMatchObject({ type: 'ready', docCount: 3 });
+    // Given time for what follows "ready": the text is decoded then, its problem kept for later.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await handle({ type: 'preview', requestId: 1, query: 'megvii', limit: 5 })).toEqual({
+      type: 'error',
+      requestId: 1,
+      message: expect.stringMatching(
+        /^search\.bin: listing 2 \(el-sugon\): field "primaryNames": expected a non-empty string/,
+      ) as unknown,
+    });
+    expect(unpacked(await handle({ type: 'search', requestId: 2, query: 'megvii' }))).toMatchObject(
       { hits: [{ listingId: 'el-megvii' }] },
     );
   });
