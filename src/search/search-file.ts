@@ -416,14 +416,18 @@ export function readSearchFile(bytes: Uint8Array, file: string): SearchFile {
   const nameCount = count('nameCount');
   const wordCount = count('wordCount');
   const identifierCount = count('identifierCount');
-  const codeTable = (field: string): string[] => {
+  /** A header table of strings (non-empty ones only where `nonEmpty`: a list's code). */
+  const codeTable = (field: string, nonEmpty: boolean): string[] => {
     const table = head[field];
-    if (!Array.isArray(table) || !table.every((code) => typeof code === 'string' && code !== ''))
-      fail(`field "${field}"`, 'expected an array of non-empty strings');
+    if (
+      !Array.isArray(table) ||
+      !table.every((code) => typeof code === 'string' && (!nonEmpty || code !== ''))
+    )
+      fail(`field "${field}"`, `expected an array of ${nonEmpty ? 'non-empty ' : ''}strings`);
     return table as string[];
   };
-  const listCodes = codeTable('lists');
-  const typeCodes = codeTable('identifierTypes');
+  const listCodes = codeTable('lists', true);
+  const typeCodes = codeTable('identifierTypes', false);
   const sections = head.sections;
   if (typeof sections !== 'object' || sections === null)
     return fail('field "sections"', 'expected an object');

@@ -214,6 +214,10 @@ describe('search file', () => {
     expect(file.written().primaryNames).toEqual(LISTINGS.map((listing) => listing.name));
     expect(file.written()).toBe(file.written()); // decoded once
     expect(file.identifierTypes).toEqual(['ISIN', 'Vessel Registration Identification']);
+    // A type may be empty, as a listing's identifier may have none written.
+    const untyped = searchFileParts(LISTINGS, SHA);
+    untyped.identifierTypes[0] = '';
+    expect(readSearchFile(encodeSearchFile(untyped), 's.bin').identifierTypes[0]).toBe('');
     expect(file.written().identifierValues).toEqual(['CNE100001TW7', 'IMO 9187629']);
     expect(new TextDecoder().decode(BYTES.subarray(0, 8))).toBe('SXSEARCH');
   });
@@ -288,6 +292,7 @@ describe('search file', () => {
       [(p) => (p.version = 3), /field "version": expected 4/],
       [(p) => (p.format = 'other'), /field "format": expected "sanctions-explorer\/search"/],
       [(p) => p.lists.pop(), /section "listOfListing": 7 bytes where the header's counts make 8/],
+      [(p) => (p.lists[0] = ''), /field "lists": expected an array of non-empty strings/],
       [(p) => (p.words = [...p.words].reverse()), /word 2 \(".*"\): words must be sorted/],
       [(p) => (p.words[0] = ''), /word 1: expected a non-empty string/],
       [
