@@ -85,8 +85,9 @@ function earlySearchWorker(): Plugin {
  * The service worker that keeps the app usable offline after a first visit. The app shell is
  * precached at build time. The data is not: the pipeline writes `data/*` (JSON, and the binary
  * search file) into the output AFTER `vite build`, so it is cached at run time, network first,
- * and a new list release is picked up as soon as the network answers. The worker is registered from our own code
- * (src/app/register-service-worker.ts), never by an inline script the CSP would refuse.
+ * and a new list release is picked up as soon as the network answers. The worker is registered
+ * from our own code (src/app/register-service-worker.ts), never by an inline script the CSP would
+ * refuse.
  */
 function offlineServiceWorker(): Plugin[] {
   return VitePWA({

@@ -92,7 +92,7 @@ export function useLocalSearchIndex(
     };
     // A failure here only leaves every search to the worker, which is how the page began.
     void (async () => {
-      // Not before the frame that shows "Search ready": the file's 1.7 MB, taken from the
+      // Not before the frame that shows "Search ready": the file's 1.5 MB, taken from the
       // worker's message (~15–30 ms) and read, came before it and held it back.
       await new Promise<void>((resolve) => afterNextPaint(resolve));
       if (cancelled) return;

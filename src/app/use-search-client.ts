@@ -166,7 +166,7 @@ export function startSearchIndex(
 /** A copy of the search file the worker indexed (checked there), for the page's own index;
  * null when there was none, or when the index is above the size the page keeps a copy of (at 10×
  * the lists it would hold ~17 MB idle). Asked of the worker once, when the page wants it: asked
- * with the index, its 1.7 MB followed "ready" and came before the frame that showed it. */
+ * with the index, its 1.5 MB followed "ready" and came before the frame that showed it. */
 export function takeSearchFileCopy(): Promise<ArrayBuffer | null> {
   if (client === null || indexing === null || searchFileCopyAsked) return Promise.resolve(null);
   searchFileCopyAsked = true;

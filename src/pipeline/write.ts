@@ -144,8 +144,8 @@ export function findShrunkFiles(
     .sort((a, b) => a.id.localeCompare(b.id));
 }
 
-function sha256(text: string | Uint8Array): string {
-  return createHash('sha256').update(text).digest('hex');
+function sha256(data: string | Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
 }
 
 /**

@@ -17,7 +17,8 @@
  *        "listingCount":15204,"nameCount":46569,"wordCount":26322,"identifierCount":8468,
  *        "nameWordBytes":2,             2 (uint16) while there are at most 65,536 words, else 4
  *        "lists":["CAP",…],             the lists' codes, which `listOfListing` points into
- *        "identifierTypes":["ISIN",…],  the identifiers' types, which `identifierTypeOf` points into
+ *        "identifierTypes":["ISIN",…],  the identifiers' types, which `identifierTypeOf` points
+ *                                       into
  *        "sections":{"words":[offset,bytes],…}}
  *     then the sections, each at an offset that is a multiple of 4:
  *       words               every word of every name, sorted (UTF-16 order), unique; UTF-8,

@@ -96,11 +96,12 @@ export function createSearchWorkerHandler(
 
   /**
    * MiniSearch for the OR reading, begun once: when the page says it searches on its own (it
-   * takes a copy of the search file, `search-file-copy`), or when a query first needs it. While this
-   * worker answers every keystroke (an index above the page's limit), it is left out of the way:
-   * its build begins by making every name's objects (0.6 s in one task at 10× the lists, in Node),
-   * and their collections followed. At 10×, a first keystroke typed half a second after "Search
-   * ready" took 0.9–1.2 s, and 52–74 ms without it and the whole-names Map (`engine.ts`).
+   * takes a copy of the search file, `search-file-copy`), or when a query first needs it. While
+   * this worker answers every keystroke (an index above the page's limit), it is left out of the
+   * way: its build begins by making every name's objects (0.6 s in one task at 10× the lists, in
+   * Node), and their collections followed. At 10×, a first keystroke typed half a second after
+   * "Search ready" took 0.9–1.2 s, and 52–74 ms without it and the whole-names Map
+   * (`engine.ts`).
    */
   function miniSearchFor(): Promise<void> {
     miniSearchAdded ??= addMiniSearch?.() ?? Promise.resolve();
