@@ -446,12 +446,8 @@ export function readSearchFile(bytes: Uint8Array, file: string): SearchFile {
       fail(`section "${name}"`, `${length} bytes where the header's counts make ${size}`);
     return bytes.subarray(start + offset, start + offset + length);
   };
-  const int32s = (name: string, entries: number): Int32Array => {
-    const part = section(name, 4 * entries);
-    return part.byteOffset % 4 === 0
-      ? new Int32Array(part.buffer, part.byteOffset, entries)
-      : new Int32Array(part.slice().buffer);
-  };
+  const int32s = (name: string, entries: number) =>
+    typedOver(section(name, 4 * entries), Int32Array);
   const lines = (name: string, entries: number): string[] => {
     const text = decode(`section "${name}"`, section(name));
     const found = entries === 0 && text === '' ? [] : text.split('\n');
@@ -485,14 +481,9 @@ export function readSearchFile(bytes: Uint8Array, file: string): SearchFile {
   if (wordsPart.length % nameWordBytes !== 0)
     fail('section "nameWords"', `${wordsPart.length} bytes: not a whole number of positions`);
   const nameWords =
-    nameWordBytes === 4
-      ? int32s('nameWords', wordsPart.length / 4)
-      : wordsPart.byteOffset % 2 === 0
-        ? new Uint16Array(wordsPart.buffer, wordsPart.byteOffset, wordsPart.length / 2)
-        : new Uint16Array(wordsPart.slice().buffer);
+    nameWordBytes === 4 ? typedOver(wordsPart, Int32Array) : typedOver(wordsPart, Uint16Array);
   const identifierListings = int32s('identifierListings', identifierCount);
-  const typeOf = section('identifierTypeOf', 2 * identifierCount);
-  const identifierTypeOf = new DataView(typeOf.buffer, typeOf.byteOffset, typeOf.byteLength);
+  const identifierTypeOf = typedOver(section('identifierTypeOf', 2 * identifierCount), Uint16Array);
 
   if (firstName[0] !== 0) fail('section "firstName"', "the first listing's first name is not 0");
   if (nameWordStarts[0] !== 0)
@@ -556,7 +547,7 @@ export function readSearchFile(bytes: Uint8Array, file: string): SearchFile {
         `identifier ${at + 1}`,
         'section "identifierListings": identifiers must be in listing order',
       );
-    const type = typeCodes[identifierTypeOf.getUint16(2 * at, true)];
+    const type = typeCodes[identifierTypeOf[at] ?? 0];
     if (type === undefined)
       fail(
         `identifier ${at + 1}`,
@@ -589,6 +580,22 @@ export function readSearchFile(bytes: Uint8Array, file: string): SearchFile {
         fail,
       )),
   };
+}
+
+/** `part`'s bytes as a typed array (little-endian, as this machine is: checked first): a view
+ * where `part` is aligned for it, else a copy (the file's bytes may begin anywhere in their
+ * buffer, as a Node Buffer's do). */
+function typedOver<T extends Int32Array | Uint16Array>(
+  part: Uint8Array,
+  Type: {
+    new (buffer: ArrayBufferLike, offset: number, length: number): T;
+    BYTES_PER_ELEMENT: number;
+  },
+): T {
+  const length = part.length / Type.BYTES_PER_ELEMENT;
+  return part.byteOffset % Type.BYTES_PER_ELEMENT === 0
+    ? new Type(part.buffer, part.byteOffset, length)
+    : new Type(part.slice().buffer, 0, length);
 }
 
 /** Section "written": its primary names and identifier values, checked. */

@@ -146,9 +146,10 @@ export function createSearchWorkerHandler(
       throw new Error(`${name}: ${messageOf(error)}`);
     });
     const sha256 = bytes.then((downloaded) => sha256Hex(downloaded));
-    const read = bytes.then((downloaded) => {
-      return { bytes: downloaded, file: readSearchFile(new Uint8Array(downloaded), name) };
-    });
+    const read = bytes.then((downloaded) => ({
+      bytes: downloaded,
+      file: readSearchFile(new Uint8Array(downloaded), name),
+    }));
     // Reported by the `index-listings` that uses them.
     sha256.catch(() => undefined);
     read.catch(() => undefined);
@@ -238,7 +239,7 @@ export function createSearchWorkerHandler(
   }
 
   /**
-   * The search file's text and reading, once its bytes have the manifest's SHA-256
+   * The search file's bytes and reading, once they have the manifest's SHA-256
    * (`searchFile.sha256`) and it was written with listings of `listingsSha256`, which `whose`
    * names in the message when not. The hashes first: a damaged file is reported as damaged,
    * whatever reading it found.
