@@ -14,6 +14,7 @@ import {
   type ExplorerView,
 } from '../../../src/features/explorer/model/view';
 import { address, buildListing, listedOn } from '../build-listing';
+import type { Listing } from '../../../src/domain/listing';
 
 const LISTINGS = [
   buildListing({
@@ -91,6 +92,22 @@ describe('deriveFacts', () => {
     expect(deriveFacts(buildListing({ id: 'sdn-10', name: 'Nowhere' }), 0).facetLists[2]).toEqual([
       'none',
     ]);
+  });
+
+  it('shares one array among the listings of one country, and of one list and program', () => {
+    const russian = (id: string, overrides: Partial<Listing>) =>
+      deriveFacts(
+        buildListing({ id, name: id, list: 'SDN', programs: ['RUSSIA-EO14024'], ...overrides }),
+        0,
+      );
+    const first = russian('sdn-11', { addresses: [address('RU')], nationalities: ['RU'] });
+    const second = russian('sdn-12', { citizenships: ['RU'] });
+    expect(first.countries).toEqual(['RU']);
+    expect(second.countries).toBe(first.countries);
+    expect(second.rationales).toBe(first.rationales);
+    expect(
+      russian('sdn-13', { programs: ['RUSSIA-EO14024', 'UKRAINE-EO13660'] }).rationales,
+    ).not.toBe(first.rationales);
   });
 });
 
