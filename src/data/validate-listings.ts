@@ -41,9 +41,9 @@ export interface ListingsCheck {
  * Where the search worker's share of the validation ends: it validates the listings before this
  * index, the page the rest. The page has decoded the file while it downloaded and parses all of
  * it, then derives the first table's facts; the worker decodes and parses only its share
- * (`readLeadingListings`) and hashes the bytes (on its own thread: Chromium computes the digest
- * on the calling thread), on a colder thread. Measured in Chromium (9 cold loads each): 65% left
- * the page waiting ~0.13 s for the worker, half ~0.07 s.
+ * (`readLeadingListings`) and hashes the bytes (Chromium computes the digest on the calling
+ * thread), on a colder thread. Measured in Chromium (9 cold loads each): 65% left the page
+ * waiting ~0.13 s for the worker, half ~0.07 s.
  */
 export function workerValidationEnd(count: number): number {
   return Math.ceil(count * 0.5);

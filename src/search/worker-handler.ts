@@ -134,8 +134,8 @@ export function createSearchWorkerHandler(
    * it, both on this thread: Chromium computes SubtleCrypto's digest on the calling thread
    * (6–40 ms for the real lists' 1.5 MB file in a worker). Asked for before the listings came
    * (`prefetch-search-file`), it is read while this thread has nothing else to do: read after
-   * their check, it held "ready" back ~0.1 s. Read before it is hashed, its problems are told
-   * only once the hashes say it is the file the manifest names, for these listings.
+   * their check, it held "ready" back ~0.1 s. What reading it found wrong is told only once the
+   * hashes say it is the file the manifest names, for these listings.
    */
   function download(url: string, sent?: Promise<Blob | null>): SearchFileDownload {
     const name = new URL(url, 'http://localhost/').pathname.split('/').pop() ?? url;
