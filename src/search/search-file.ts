@@ -195,10 +195,13 @@ export interface SearchFileParts {
   identifierTypes: string[];
 }
 
+/** What the search file holds of a listing. */
+type SearchFileListing = Pick<Listing, 'id' | 'list' | 'name' | 'aliases' | 'identifiers'>;
+
 /** The contents of the search file for these listings; `listingsSha256` is that of the
  * listings.json written with them, so the worker can tell the two belong together. */
 export function searchFileParts(
-  listings: readonly Pick<Listing, 'id' | 'list' | 'name' | 'aliases' | 'identifiers'>[],
+  listings: readonly SearchFileListing[],
   listingsSha256: string,
 ): SearchFileParts {
   const docsByListing = listings.map((listing) => toSearchDocs(listing));
@@ -248,7 +251,7 @@ export function searchFileParts(
 
 /** The search file's bytes for these listings (`searchFileParts`, `encodeSearchFile`). */
 export function searchFileBytes(
-  listings: readonly Pick<Listing, 'id' | 'list' | 'name' | 'aliases' | 'identifiers'>[],
+  listings: readonly SearchFileListing[],
   listingsSha256: string,
 ): Uint8Array<ArrayBuffer> {
   return encodeSearchFile(searchFileParts(listings, listingsSha256));
