@@ -87,6 +87,18 @@ describe('additions by date and charts, in Chromium, on the real lists', () => {
     expect(await announcedCount(page)).toBe(decemberCount);
     // Clicking a bar in the country chart narrows to that country.
     const countries = page.getByRole('figure', { name: /Top 10 countries/ });
+    // Its labels are broken into lines that fit the axis (170 px), measured on a canvas: no text
+    // is measured in the DOM, which made a facet click lay out the page (WrappedTick).
+    const labels = countries.locator('.recharts-yAxis-tick-labels text');
+    await expect.poll(() => labels.count()).toBeGreaterThan(0);
+    const labelWidths = await labels.evaluateAll((texts) =>
+      texts.map((text) => (text as SVGTextElement).getBBox().width),
+    );
+    expect(Math.min(...labelWidths)).toBeGreaterThan(0);
+    expect(Math.max(...labelWidths)).toBeLessThanOrEqual(170);
+    expect(await page.evaluate(() => document.getElementById('recharts_measurement_span'))).toBe(
+      null,
+    );
     await countries.locator('.chart-bar').first().hover();
     await expect
       .poll(() => countries.locator('.chart-tooltip').textContent())
