@@ -21,6 +21,12 @@ export const Checkbox = memo(function Checkbox({
   onToggle,
 }: CheckboxProps) {
   return (
-    <input type="checkbox" checked={checked} disabled={disabled} onChange={() => onToggle(value)} />
+    <input
+      type="checkbox"
+      value={value}
+      checked={checked}
+      disabled={disabled}
+      onChange={() => onToggle(value)}
+    />
   );
 });

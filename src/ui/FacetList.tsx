@@ -1,4 +1,4 @@
-import { memo, useId, useState } from 'react';
+import { memo, useId, useLayoutEffect, useRef, useState, type FocusEvent } from 'react';
 import { Checkbox } from './Checkbox';
 import { formatCount } from './format-count';
 
@@ -43,6 +43,28 @@ export const FacetList = memo(function FacetList({
       : matching.filter((option, index) => index < initialVisible || option.selected);
   const hidden = matching.length - visible.length;
 
+  // Options are keyed by their place in the list, not by value: a keystroke in the search box
+  // changes which values lead each facet, and keyed by value ~20–40 options were removed and
+  // built anew per keystroke (100–200 elements), where now their text and state are rewritten in
+  // place. A focused checkbox must stay on its value, not its place: after an update that moved
+  // the value, focus follows it (to nothing, when it is no longer shown).
+  const list = useRef<HTMLUListElement>(null);
+  const focusedValue = useRef<string | null>(null);
+  useLayoutEffect(() => {
+    const value = focusedValue.current;
+    const focused = document.activeElement;
+    if (value === null || !(focused instanceof HTMLInputElement) || focused.value === value) return;
+    if (!list.current?.contains(focused)) return;
+    const moved = [...list.current.querySelectorAll<HTMLInputElement>('input[type=checkbox]')].find(
+      (input) => input.value === value,
+    );
+    if (moved) moved.focus();
+    else focused.blur();
+  });
+  const trackFocus = (event: FocusEvent<HTMLUListElement>) => {
+    focusedValue.current = event.target instanceof HTMLInputElement ? event.target.value : null;
+  };
+
   return (
     <fieldset className="facet">
       <legend>{title}</legend>
@@ -54,9 +76,14 @@ export const FacetList = memo(function FacetList({
           <OptionFilter id={filterId} title={title} value={filter} onChange={setFilter} />
         </div>
       ) : null}
-      <ul className="facet-options">
-        {visible.map((option) => (
-          <li key={option.value}>
+      <ul
+        className="facet-options"
+        ref={list}
+        onFocus={trackFocus}
+        onBlur={() => (focusedValue.current = null)}
+      >
+        {visible.map((option, place) => (
+          <li key={place}>
             <label title={option.description}>
               <Checkbox value={option.value} checked={option.selected} onToggle={onToggle} />
               <span className="facet-label">{option.label}</span>
