@@ -162,6 +162,13 @@ function useChartScales(): {
   return x === undefined || y === undefined || plot === undefined ? null : { x, y, plot };
 }
 
+/*
+ * Bars are keyed by their place, not their key: a facet click brings other countries into the top
+ * ten, other periods (or months instead of years) into the time chart, and keyed by those the
+ * bars were removed and built anew (~60–300 elements a chart a click) where now their attributes
+ * are rewritten. A bar holds no state of its own; the hovered one is named by key (`BarHover`).
+ */
+
 /** What both kinds of bars take besides their data: the hovered bar's key, and what a bar tells. */
 interface BarEvents {
   readonly hovered: string | null;
@@ -186,13 +193,13 @@ export const PeriodBars = memo(function PeriodBars({
   const { x, y, plot } = scales;
   return (
     <g className="chart-bars">
-      {bars.map((bar) => {
+      {bars.map((bar, place) => {
         const band = bandOf(x, bar.period);
         const top = y(bar.total);
         if (band === null || top === undefined) return null;
         return (
           <BarGroup
-            key={bar.period}
+            key={place}
             barKey={bar.period}
             area={{ x: band.from, y: plot.y, width: band.size, height: plot.height }}
             hovered={bar.period === hovered}
@@ -239,13 +246,13 @@ export const CategoryBars = memo(function CategoryBars({
   const { x, y, plot } = scales;
   return (
     <g className="chart-bars">
-      {entries.map((entry) => {
+      {entries.map((entry, place) => {
         const band = bandOf(y, entry.label);
         const end = x(entry.count);
         if (band === null || end === undefined) return null;
         return (
           <BarGroup
-            key={entry.key}
+            key={place}
             barKey={entry.key}
             area={{ x: plot.x, y: band.from, width: plot.width, height: band.size }}
             hovered={entry.key === hovered}

@@ -1,4 +1,4 @@
-import { useId, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { formatCount } from '../../ui/format-count';
 
 export interface FallbackRow {
@@ -39,6 +39,9 @@ export function ChartFigure({
   onSelect,
 }: ChartFigureProps) {
   const id = useId();
+  // The table is made only while it is open: made closed, its rows (~400 elements in all three
+  // charts) were rebuilt on every facet click with the charts shown, for no one to see or hear.
+  const [tableOpen, setTableOpen] = useState(false);
   return (
     <figure className="chart" aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>{title}</h3>
@@ -48,35 +51,37 @@ export function ChartFigure({
         {chart}
       </div>
       {after}
-      <details className="chart-table">
+      <details className="chart-table" onToggle={(event) => setTableOpen(event.currentTarget.open)}>
         <summary>Show as a table</summary>
-        <table>
-          <thead>
-            <tr>
-              {columns.map((column) => (
-                <th key={column} scope="col">
-                  {column}
-                </th>
-              ))}
-              <th scope="col">Filter</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.key}>
-                <th scope="row">{row.label}</th>
-                {row.cells.map((cell, index) => (
-                  <td key={index}>{typeof cell === 'number' ? formatCount(cell) : cell}</td>
+        {tableOpen ? (
+          <table>
+            <thead>
+              <tr>
+                {columns.map((column) => (
+                  <th key={column} scope="col">
+                    {column}
+                  </th>
                 ))}
-                <td>
-                  <button type="button" className="link-button" onClick={() => onSelect(row.key)}>
-                    {actionLabel(row)}
-                  </button>
-                </td>
+                <th scope="col">Filter</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.key}>
+                  <th scope="row">{row.label}</th>
+                  {row.cells.map((cell, index) => (
+                    <td key={index}>{typeof cell === 'number' ? formatCount(cell) : cell}</td>
+                  ))}
+                  <td>
+                    <button type="button" className="link-button" onClick={() => onSelect(row.key)}>
+                      {actionLabel(row)}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : null}
       </details>
     </figure>
   );

@@ -121,3 +121,22 @@ describe('the additions chart caption', () => {
     );
   });
 });
+
+describe('the table beside each chart', () => {
+  it('is made only once opened, with the chart’s numbers and a button that filters', async () => {
+    const onSelect = vi.fn();
+    const { container } = render(
+      <ChartsPanel query="" rows={ROWS} onSelect={onSelect} onSelectPeriod={vi.fn()} />,
+    );
+    const sectors = screen.getByRole('figure', { name: /Listings by sector/ });
+    // Closed, nothing of it is made: a facet click would otherwise rebuild its rows unseen.
+    expect(container.querySelectorAll('.chart-table table')).toHaveLength(0);
+    fireEvent.click(within(sectors).getByText('Show as a table'));
+    await waitFor(() => expect(within(sectors).getByRole('table')).toBeInTheDocument());
+    expect(container.querySelectorAll('.chart-table table')).toHaveLength(1);
+    const row = within(sectors).getByRole('row', { name: /Unclassified/ });
+    expect(within(row).getByRole('cell', { name: '6' })).toBeInTheDocument();
+    fireEvent.click(within(row).getByRole('button'));
+    expect(onSelect).toHaveBeenCalledWith('sector', 'unclassified');
+  });
+});

@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { ChartsPanel } from '../../../src/features/charts/ChartsPanel';
 import type { ChartRow } from '../../../src/features/charts/model/series';
@@ -158,10 +158,13 @@ describe('hostile text in the charts', () => {
     countries: [HOSTILE_NAMES[kind]],
   }));
 
-  it('writes hostile series labels into the fallback tables as text', () => {
+  it('writes hostile series labels into the fallback tables as text', async () => {
     const { container } = render(
       <ChartsPanel query="" rows={ROWS} onSelect={vi.fn()} onSelectPeriod={vi.fn()} />,
     );
+    // The tables are made when opened.
+    for (const summary of screen.getAllByText('Show as a table')) fireEvent.click(summary);
+    await waitFor(() => expect(container.querySelectorAll('.chart-table table')).toHaveLength(3));
     const headers = [...container.querySelectorAll('.chart-table th[scope="row"]')].map(
       (cell) => cell.textContent,
     );
