@@ -1,4 +1,5 @@
 import { LIST_CODES } from '../../../domain/lists';
+import { compareNameOrder } from '../../../domain/listing';
 import type { ListingFacts } from './facts';
 import { DEFAULT_VIEW, FACET_KEYS, type ExplorerView, type FacetKey, type SortState } from './view';
 
@@ -316,13 +317,7 @@ function sortRows(rows: ListingFacts[], sort: SortState | null): void {
 }
 
 function compareNames(a: ListingFacts, b: ListingFacts): number {
-  return a.sortName < b.sortName
-    ? -1
-    : a.sortName > b.sortName
-      ? 1
-      : a.listing.id < b.listing.id
-        ? -1
-        : 1;
+  return compareNameOrder(a.sortName, a.listing.id, b.sortName, b.listing.id);
 }
 
 function compareText(a: string, b: string): number {
