@@ -87,9 +87,9 @@ describe('additions by date and charts, in Chromium, on the real lists', () => {
     expect(await announcedCount(page)).toBe(decemberCount);
     // Clicking a bar in the country chart narrows to that country.
     const countries = page.getByRole('figure', { name: /Top 10 countries/ });
-    // Its labels are broken into lines that fit the axis (170 px), measured on a canvas: no text
-    // is measured in the DOM, which made a facet click lay out the page (WrappedTick).
-    const labels = countries.locator('.recharts-yAxis-tick-labels text');
+    // Its labels are drawn with the bars, broken into lines that fit the axis (170 px), measured
+    // on a canvas: no text is measured in the DOM, which made a facet click lay out the page.
+    const labels = countries.locator('.chart-category-axis text');
     await expect.poll(() => labels.count()).toBeGreaterThan(0);
     const labelWidths = await labels.evaluateAll((texts) =>
       texts.map((text) => (text as SVGTextElement).getBBox().width),

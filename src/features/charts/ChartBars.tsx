@@ -14,8 +14,10 @@ import {
   type PlotArea,
   type ScaleFunction,
 } from 'recharts';
+import { textMeasurer } from './measure-text';
 import { colourFor } from './model/palette';
 import { stackSegments, type PeriodBar } from './model/series';
+import { wrapLabel } from './model/wrap-label';
 
 /*
  * The bars of the charts, drawn as plain <rect>s with the chart's own scales (Recharts' axis
@@ -223,6 +225,35 @@ export const PeriodBars = memo(function PeriodBars({
   );
 });
 
+/** The category axis' width, its labels' size and colour, and its tick marks, as Recharts draws
+ * a left axis's: a 6 px mark, the label 2 px before it, in the axis' grey. */
+export const CATEGORY_AXIS_WIDTH = 170;
+const LABEL_FONT_SIZE = 12;
+const TICK_SIZE = 6;
+const TICK_MARGIN = 2;
+const AXIS_GREY = '#666';
+const measureLabel = textMeasurer(LABEL_FONT_SIZE);
+
+/**
+ * A category's label (a sector, a country) at the left of its bar, broken into lines that fit the
+ * axis as Recharts' `Text` breaks it, but measured on a canvas (`wrapLabel`): Recharts' `Text`
+ * measures each new word in the DOM, a forced layout of the page in the middle of a facet click.
+ */
+function CategoryLabel({ x, y, text }: { x: number; y: number; text: string }) {
+  const lines = wrapLabel(text, CATEGORY_AXIS_WIDTH, measureLabel);
+  // Centred on the bar as Recharts centres a label: lines 1em apart, by cap height 0.71em.
+  const firstDy = -(lines.length - 1) / 2 + 0.355;
+  return (
+    <text x={x} y={y} textAnchor="end" fill={AXIS_GREY} fontSize={LABEL_FONT_SIZE}>
+      {lines.map((line, index) => (
+        <tspan key={index} x={x} dy={index === 0 ? `${firstDy}em` : '1em'}>
+          {line}
+        </tspan>
+      ))}
+    </text>
+  );
+}
+
 export interface CategoryBar {
   readonly key: string;
   readonly label: string;
@@ -233,7 +264,8 @@ interface CategoryBarsProps extends BarEvents {
   readonly entries: readonly CategoryBar[];
 }
 
-/** Horizontal bars, one per category (the chart's `layout="vertical"`, labels on the y axis). */
+/** Horizontal bars, one per category (the chart's `layout="vertical"`), each with its label and
+ * tick mark on the y axis. */
 export const CategoryBars = memo(function CategoryBars({
   entries,
   hovered,
@@ -244,13 +276,15 @@ export const CategoryBars = memo(function CategoryBars({
   const base = scales?.x(0);
   if (scales === null || base === undefined) return null;
   const { x, y, plot } = scales;
+  const placed = entries.flatMap((entry) => {
+    const band = bandOf(y, entry.label);
+    const end = x(entry.count);
+    return band === null || end === undefined ? [] : [{ entry, band, end }];
+  });
   return (
-    <g className="chart-bars">
-      {entries.map((entry, place) => {
-        const band = bandOf(y, entry.label);
-        const end = x(entry.count);
-        if (band === null || end === undefined) return null;
-        return (
+    <>
+      <g className="chart-bars">
+        {placed.map(({ entry, band, end }, place) => (
           <BarGroup
             key={place}
             barKey={entry.key}
@@ -267,8 +301,25 @@ export const CategoryBars = memo(function CategoryBars({
               fill={colourFor(0)}
             />
           </BarGroup>
-        );
-      })}
-    </g>
+        ))}
+      </g>
+      <g className="chart-category-axis">
+        {placed.map(({ entry, band }, place) => {
+          const middle = band.from + band.size / 2;
+          return (
+            <g key={place}>
+              <line
+                x1={plot.x - TICK_SIZE}
+                x2={plot.x}
+                y1={middle}
+                y2={middle}
+                stroke={AXIS_GREY}
+              />
+              <CategoryLabel x={plot.x - TICK_SIZE - TICK_MARGIN} y={middle} text={entry.label} />
+            </g>
+          );
+        })}
+      </g>
+    </>
   );
 });

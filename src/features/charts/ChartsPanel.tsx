@@ -14,17 +14,21 @@ import {
   XAxis,
   YAxis,
   type XAxisTickContentProps,
-  type YAxisTickContentProps,
 } from 'recharts';
 import { AGENCY_NAMES, LISTS, isAgencyCode, isListCode } from '../../domain/lists';
 import { countryName } from '../../domain/countries';
 import { SECTORS, isSectorCode } from '../../domain/sector';
 import { ChartFigure, type FallbackRow } from './ChartFigure';
-import { CategoryBars, ChartPlot, PeriodBars, useBarHover, type CategoryBar } from './ChartBars';
-import { textMeasurer } from './measure-text';
+import {
+  CATEGORY_AXIS_WIDTH,
+  CategoryBars,
+  ChartPlot,
+  PeriodBars,
+  useBarHover,
+  type CategoryBar,
+} from './ChartBars';
 import { describeAdditions, describeSectors } from './model/captions';
 import { colourFor } from './model/palette';
-import { wrapLabel } from './model/wrap-label';
 import {
   additionsOverTime,
   countBySector,
@@ -82,7 +86,8 @@ const verticalGrid = ({ xAxis }: { xAxis: GridAxis }) => gridAtValueTicks(xAxis)
 /**
  * A tick label as plain SVG text. Recharts' own goes through its `Text`, which measures each word
  * of each new label in the DOM to wrap it, a forced layout on a facet click that brings new
- * periods or counts; a year, a month or a count never wraps. (A category label does: `WrappedTick`.)
+ * periods or counts; a year, a month or a count never wraps. (A category label does: drawn with
+ * the bars, `CategoryBars`.)
  */
 function PlainTick({
   x,
@@ -96,41 +101,6 @@ function PlainTick({
   return (
     <text x={x} y={y} dy={dy} textAnchor={textAnchor} fill={fill} fontSize={TICK.fontSize}>
       {String(payload.value)}
-    </text>
-  );
-}
-
-const measureTick = textMeasurer(TICK.fontSize);
-
-/**
- * A category's label (a sector, a country), broken into lines that fit the axis' width as
- * Recharts' own breaks it, but measured on a canvas (`wrapLabel`): Recharts' `Text` measures each
- * new word in the DOM, a forced layout of the page in the middle of a facet click.
- */
-function WrappedTick({
-  x,
-  y,
-  payload,
-  textAnchor,
-  verticalAnchor,
-  fill,
-  width,
-}: Pick<
-  YAxisTickContentProps,
-  'x' | 'y' | 'payload' | 'textAnchor' | 'verticalAnchor' | 'fill' | 'width'
->) {
-  const lines = wrapLabel(String(payload.value), Number(width), measureTick);
-  // As Recharts' `Text`: lines 1em apart, the first placed for the anchor by cap height 0.71em.
-  const before = lines.length - 1;
-  const firstDy =
-    verticalAnchor === 'start' ? 0.71 : verticalAnchor === 'middle' ? -before / 2 + 0.355 : -before;
-  return (
-    <text x={x} y={y} textAnchor={textAnchor} fill={fill} fontSize={TICK.fontSize}>
-      {lines.map((line, index) => (
-        <tspan key={index} x={x} dy={index === 0 ? `${firstDy}em` : '1em'}>
-          {line}
-        </tspan>
-      ))}
     </text>
   );
 }
@@ -173,7 +143,9 @@ const CATEGORY_CHART_PARTS = (
       horizontalCoordinatesGenerator={noGridLines}
     />
     <XAxis type="number" dataKey="count" allowDecimals={false} tick={PlainTick} interval={0} />
-    <YAxis type="category" dataKey="label" width={170} tick={WrappedTick} interval={0} />
+    {/* Its labels and tick marks are drawn with the bars (`CategoryBars`): Recharts keys a tick
+        by its place on the axis, and built every label anew when a click moved the bars. */}
+    <YAxis type="category" dataKey="label" width={CATEGORY_AXIS_WIDTH} tick={false} interval={0} />
   </>
 );
 
