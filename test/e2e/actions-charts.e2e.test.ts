@@ -70,6 +70,10 @@ describe('additions by date and charts, in Chromium, on the real lists', () => {
       .toContain(`${elIn2021.toLocaleString('en-US')} listings with an official listing date`);
     // The bars are drawn once Recharts has measured the chart's box, after the caption.
     await expect.poll(() => timeChart.locator('.chart-bar').count()).toBeGreaterThan(0);
+    // With them, the time axis names its months (every n-th, as many as fit).
+    const months = await timeChart.locator('.chart-period-axis text').allTextContents();
+    expect(months.length).toBeGreaterThan(1);
+    for (const month of months) expect(month).toMatch(/^2021-\d{2}$/);
     // A bar's tooltip: its period, its total and its stack (here one list).
     await timeChart.locator('.chart-bar[data-key="2021-12"]').hover();
     await expect

@@ -178,13 +178,24 @@ interface BarEvents {
   readonly onSelect: (key: string) => void;
 }
 
+/** The axes' labels and tick marks drawn with the bars, as Recharts draws an axis': a 6 px mark,
+ * the label 2 px beyond it, 12 px, in the axis' grey. */
+const LABEL_FONT_SIZE = 12;
+const TICK_SIZE = 6;
+const TICK_MARGIN = 2;
+const AXIS_GREY = '#666';
+
 interface PeriodBarsProps extends BarEvents {
   readonly bars: readonly PeriodBar[];
+  /** Every `labelStep`-th period is named on the axis, from the first (`periodLabelStep`). */
+  readonly labelStep: number;
 }
 
-/** Additions per period, each bar its stack of segments (colours follow the keys' order). */
+/** Additions per period, each bar its stack of segments (colours follow the keys' order), and
+ * the time axis' labels and tick marks. */
 export const PeriodBars = memo(function PeriodBars({
   bars,
+  labelStep,
   hovered,
   onHover,
   onSelect,
@@ -193,45 +204,71 @@ export const PeriodBars = memo(function PeriodBars({
   const base = scales?.y(0);
   if (scales === null || base === undefined) return null;
   const { x, y, plot } = scales;
+  const bottom = plot.y + plot.height;
   return (
-    <g className="chart-bars">
-      {bars.map((bar, place) => {
-        const band = bandOf(x, bar.period);
-        const top = y(bar.total);
-        if (band === null || top === undefined) return null;
-        return (
-          <BarGroup
-            key={place}
-            barKey={bar.period}
-            area={{ x: band.from, y: plot.y, width: band.size, height: plot.height }}
-            hovered={bar.period === hovered}
-            onHover={onHover}
-            onSelect={onSelect}
-          >
-            {stackSegments(bar.values, { y: top, height: base - top }).map((segment) => (
-              <rect
-                key={segment.keyIndex}
-                x={band.barFrom}
-                y={segment.y}
-                width={band.barSize}
-                height={segment.height}
-                fill={colourFor(segment.keyIndex)}
+    <>
+      <g className="chart-bars">
+        {bars.map((bar, place) => {
+          const band = bandOf(x, bar.period);
+          const top = y(bar.total);
+          if (band === null || top === undefined) return null;
+          return (
+            <BarGroup
+              key={place}
+              barKey={bar.period}
+              area={{ x: band.from, y: plot.y, width: band.size, height: plot.height }}
+              hovered={bar.period === hovered}
+              onHover={onHover}
+              onSelect={onSelect}
+            >
+              {stackSegments(bar.values, { y: top, height: base - top }).map((segment) => (
+                <rect
+                  key={segment.keyIndex}
+                  x={band.barFrom}
+                  y={segment.y}
+                  width={band.barSize}
+                  height={segment.height}
+                  fill={colourFor(segment.keyIndex)}
+                />
+              ))}
+            </BarGroup>
+          );
+        })}
+      </g>
+      <g className="chart-period-axis">
+        {bars.map((bar, place) => {
+          const band = place % labelStep === 0 ? bandOf(x, bar.period) : null;
+          if (band === null) return null;
+          const middle = band.from + band.size / 2;
+          return (
+            <g key={place}>
+              <line
+                x1={middle}
+                x2={middle}
+                y1={bottom}
+                y2={bottom + TICK_SIZE}
+                stroke={AXIS_GREY}
               />
-            ))}
-          </BarGroup>
-        );
-      })}
-    </g>
+              <text
+                x={middle}
+                y={bottom + TICK_SIZE + TICK_MARGIN}
+                dy="0.71em"
+                textAnchor="middle"
+                fill={AXIS_GREY}
+                fontSize={LABEL_FONT_SIZE}
+              >
+                {bar.period}
+              </text>
+            </g>
+          );
+        })}
+      </g>
+    </>
   );
 });
 
-/** The category axis' width, its labels' size and colour, and its tick marks, as Recharts draws
- * a left axis's: a 6 px mark, the label 2 px before it, in the axis' grey. */
+/** The category axis' width. */
 export const CATEGORY_AXIS_WIDTH = 170;
-const LABEL_FONT_SIZE = 12;
-const TICK_SIZE = 6;
-const TICK_MARGIN = 2;
-const AXIS_GREY = '#666';
 const measureLabel = textMeasurer(LABEL_FONT_SIZE);
 
 /**

@@ -84,10 +84,10 @@ function gridAtValueTicks(axis: GridAxis): number[] {
 const horizontalGrid = ({ yAxis }: { yAxis: GridAxis }) => gridAtValueTicks(yAxis);
 const verticalGrid = ({ xAxis }: { xAxis: GridAxis }) => gridAtValueTicks(xAxis);
 /**
- * A tick label as plain SVG text. Recharts' own goes through its `Text`, which measures each word
- * of each new label in the DOM to wrap it, a forced layout on a facet click that brings new
- * periods or counts; a year, a month or a count never wraps. (A category label does: drawn with
- * the bars, `CategoryBars`.)
+ * A value axis' tick label (a count) as plain SVG text. Recharts' own goes through its `Text`,
+ * which measures each word of each new label in the DOM to wrap it, a forced layout on a facet
+ * click that brings new counts; a count never wraps. (The periods and categories are labelled
+ * with the bars: `PeriodBars`, `CategoryBars`.)
  */
 function PlainTick({
   x,
@@ -109,14 +109,14 @@ function PlainTick({
 // one lays that axis' ticks out again, measuring their labels: this one draws nothing.
 const noGridLines = () => [];
 
-// A chart's parts read its data from Recharts' store, which takes new data in an effect. Made once
-// (the time chart's once per label step), they are left alone by the render that hands a chart
-// new data, and drawn once, after the store has it, not also before with the old (a facet click
-// with the charts shown: 110 → 94 ms median, 3 loads × 24 clicks a build, bench/HISTORY.md,
-// session 21). The value axes name the bars' field, from which Recharts takes their domain (there
-// is no <Bar>: `ChartBars.tsx`). The time axis names every `labelStep`-th period
-// (`periodLabelStep`), a step that changes only with the number of periods or the chart's width.
-const timeChartParts = (labelStep: number) => (
+// A chart's parts read its data from Recharts' store, which takes new data in an effect. Made once,
+// they are left alone by the render that hands a chart new data, and drawn once, after the store
+// has it, not also before with the old (a facet click with the charts shown: 110 → 94 ms median,
+// 3 loads × 24 clicks a build, bench/HISTORY.md, session 21). The value axes name the bars' field,
+// from which Recharts takes their domain (there is no <Bar>: `ChartBars.tsx`). The time axis'
+// labels and tick marks are drawn with the bars (`PeriodBars`), as are the category axis': Recharts
+// keys a tick by its place on the axis, and built them all anew when a click moved the periods.
+const TIME_CHART_PARTS = (
   <>
     <CartesianGrid
       strokeDasharray="3 3"
@@ -124,7 +124,7 @@ const timeChartParts = (labelStep: number) => (
       horizontalCoordinatesGenerator={horizontalGrid}
       verticalCoordinatesGenerator={noGridLines}
     />
-    <XAxis dataKey="period" tick={PlainTick} interval={labelStep - 1} />
+    <XAxis dataKey="period" tick={false} />
     <YAxis
       dataKey="total"
       allowDecimals={false}
@@ -269,16 +269,16 @@ const AdditionsChart = memo(function AdditionsChart({
   const axisWidth =
     useElementWidth(plotRef) - TIME_VALUE_AXIS_WIDTH - TIME_MARGIN.left - TIME_MARGIN.right;
   const labelStep = periodLabelStep(bars.length, unit, axisWidth);
-  const parts = useMemo(() => timeChartParts(labelStep), [labelStep]);
   // The pointer moving within a bar moves only the tooltip: the chart is redrawn for new bars or
   // another bar hovered.
   const plot = useMemo(
     () => (
       <ResponsiveContainer width="100%" height={260}>
         <BarChart data={bars} accessibilityLayer={false} margin={TIME_MARGIN}>
-          {parts}
+          {TIME_CHART_PARTS}
           <PeriodBars
             bars={bars}
+            labelStep={labelStep}
             hovered={hoveredKey}
             onHover={onHover}
             onSelect={onSelectPeriod}
@@ -286,7 +286,7 @@ const AdditionsChart = memo(function AdditionsChart({
         </BarChart>
       </ResponsiveContainer>
     ),
-    [bars, parts, hoveredKey, onHover, onSelectPeriod],
+    [bars, labelStep, hoveredKey, onHover, onSelectPeriod],
   );
   const fallbackRows = useMemo<FallbackRow[]>(
     () => bars.map((bar) => ({ key: bar.period, label: bar.period, cells: [bar.total] })),
