@@ -21,7 +21,8 @@ import { wrapLabel } from './model/wrap-label';
 
 /*
  * The bars of the charts, drawn as plain <rect>s with the chart's own scales (Recharts' axis
- * hooks); Recharts still lays out the plot, its axes and grid. Recharts' <Bar> renders several
+ * hooks), with the period and category axes' labels; Recharts still lays out the plot, draws the
+ * axes' lines, the value axes' numbers and the grid. Recharts' <Bar> renders several
  * components per bar and works out every bar's geometry again in its store on each change of
  * data: with the charts shown, a facet click took 105 ms (median) with its bars and 62 ms with
  * none drawn, and takes 68 ms with these against 91 ms with Recharts' (3 loads × 24 clicks a

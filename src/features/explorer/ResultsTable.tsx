@@ -171,13 +171,13 @@ export const ResultsTable = memo(function ResultsTable({
   // never force a layout to measure rows: measuring was the top cost per keystroke in a profile.
   // Phone-width cards vary in height and are measured.
   const isCardLayout = useMediaQuery(CARD_LAYOUT_QUERY);
+  const [firstScrollBox] = useState(() =>
+    estimatedScrollBox({ width: window.innerWidth, height: window.innerHeight }, isCardLayout),
+  );
   // The virtualizer keys its cache of measured sizes by `getItemKey`, and lays out every row
   // again (all 15,204 of them) whenever that function changes: a new closure per render did so
   // on every scroll frame. Fixed-height rows are never measured, so they are keyed by position,
   // by one function for good; measured cards by listing, by a function that changes with the rows.
-  const [firstScrollBox] = useState(() =>
-    estimatedScrollBox({ width: window.innerWidth, height: window.innerHeight }, isCardLayout),
-  );
   const cardKey = useCallback((index: number) => rows[index]?.listing.id ?? index, [rows]);
   const virtualizer = useVirtualizer({
     count: rows.length,
