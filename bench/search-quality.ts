@@ -191,14 +191,11 @@ export function generateEvaluationSet(
 ): EvalQuery[] {
   const rng = createRng(seed);
   const out: EvalQuery[] = [];
-  // Shuffled from id order, whatever order the file has (the pipeline writes it in name order
-  // since session 25): the same seed gives the same queries.
-  const byId = [...listings].sort((a, b) => (a.id < b.id ? -1 : 1));
   for (const variant of VARIANTS) {
     if (variant === 'hard-pair') continue;
     const generate = GENERATORS[variant];
     let made = 0;
-    for (const listing of rng.shuffle(byId)) {
+    for (const listing of rng.shuffle(listings)) {
       if (made >= PER_VARIANT) break;
       const generated = generate(listing, rng);
       if (generated === null) continue;

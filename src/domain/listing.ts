@@ -61,21 +61,6 @@ export type Vessel = z.infer<typeof vesselSchema>;
 export type SourceListing = z.infer<typeof sourceListingSchema>;
 export type Listing = z.infer<typeof listingSchema>;
 
-/** A listing's name as the explorer orders it by default: lower-cased. English has no special
- * casing, so this equals `toLocaleLowerCase('en')`, without ICU. */
-export function nameOrderKey(name: string): string {
-  return name.toLowerCase();
-}
-
-/**
- * The explorer's order with no query and no sort: by `nameOrderKey`, then by id (ids are unique).
- * The pipeline writes the listings file in it, so that the page's sort before the first rows
- * finds them in order: 24 → 2.5 ms in Node, cold (bench/HISTORY.md, session 25).
- */
-export function compareNameOrder(aKey: string, aId: string, bKey: string, bId: string): number {
-  return aKey < bKey ? -1 : aKey > bKey ? 1 : aId < bId ? -1 : aId > bId ? 1 : 0;
-}
-
 /** The date a listing was added, from its `listed` event; null when the source publishes none. */
 export function listedDate(listing: Pick<Listing, 'events'>): string | null {
   let earliest: string | null = null;

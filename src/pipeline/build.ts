@@ -1,5 +1,5 @@
 import { LISTS, type ListCode } from '../domain/lists';
-import { compareNameOrder, nameOrderKey, type Listing } from '../domain/listing';
+import type { Listing } from '../domain/listing';
 import { sourceListingSchema } from '../domain/listing-schema';
 import { classifySector } from '../domain/sector-rules';
 import type { ListSourceInfo, SourceInfo } from '../domain/manifest';
@@ -370,9 +370,7 @@ export function assembleBuild(
     }
   }
   if (problems.length > 0) throw new ValidationFailure(problems);
-  // In the explorer's default order: the page then finds them sorted (`compareNameOrder`).
-  const keys = new Map(listings.map((listing) => [listing, nameOrderKey(listing.name)]));
-  listings.sort((a, b) => compareNameOrder(keys.get(a)!, a.id, keys.get(b)!, b.id));
+  listings.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
   const tallies: RowTally[] = [];
   const rejections: { file: string; row: number; reason: string }[] = [];

@@ -1,5 +1,4 @@
 import { LIST_CODES } from '../../../domain/lists';
-import { compareNameOrder } from '../../../domain/listing';
 import type { ListingFacts } from './facts';
 import { DEFAULT_VIEW, FACET_KEYS, type ExplorerView, type FacetKey, type SortState } from './view';
 
@@ -317,7 +316,13 @@ function sortRows(rows: ListingFacts[], sort: SortState | null): void {
 }
 
 function compareNames(a: ListingFacts, b: ListingFacts): number {
-  return compareNameOrder(a.sortName, a.listing.id, b.sortName, b.listing.id);
+  return a.sortName < b.sortName
+    ? -1
+    : a.sortName > b.sortName
+      ? 1
+      : a.listing.id < b.listing.id
+        ? -1
+        : 1;
 }
 
 function compareText(a: string, b: string): number {
