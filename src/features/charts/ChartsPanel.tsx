@@ -35,6 +35,7 @@ import {
   periodBars,
   periodLabelStep,
   periodRange,
+  rememberedPerRows,
   topCountries,
   type ChartRow,
   type PeriodBar,
@@ -149,6 +150,19 @@ const CATEGORY_CHART_PARTS = (
   </>
 );
 
+// Per rows array: see `rememberedPerRows`.
+const additionsByList = rememberedPerRows((rows) => additionsOverTime(rows, 'list'));
+const additionsByAgency = rememberedPerRows((rows) => additionsOverTime(rows, 'agency'));
+const sectorBars = rememberedPerRows((rows) =>
+  countBySector(rows).map((entry) => ({ ...entry, label: sectorLabel(entry.key) })),
+);
+const countryBars = rememberedPerRows((rows) =>
+  topCountries(rows, TOP_COUNTRIES).map((entry) => ({
+    ...entry,
+    label: `${countryName(entry.key)} (${entry.key})`,
+  })),
+);
+
 function keyLabel(stackBy: StackBy, key: string): string {
   if (stackBy === 'agency') return isAgencyCode(key) ? AGENCY_NAMES[key] : key;
   return isListCode(key) ? `${key} · ${LISTS[key].name}` : key;
@@ -198,19 +212,9 @@ const ChartsOfRows = memo(function ChartsOfRows({
   );
 
   const [stackBy, setStackBy] = useState<StackBy>('list');
-  const time = useMemo(() => additionsOverTime(rows, stackBy), [rows, stackBy]);
-  const sectors = useMemo(
-    () => countBySector(rows).map((entry) => ({ ...entry, label: sectorLabel(entry.key) })),
-    [rows],
-  );
-  const countries = useMemo(
-    () =>
-      topCountries(rows, TOP_COUNTRIES).map((entry) => ({
-        ...entry,
-        label: `${countryName(entry.key)} (${entry.key})`,
-      })),
-    [rows],
-  );
+  const time = stackBy === 'list' ? additionsByList(rows) : additionsByAgency(rows);
+  const sectors = sectorBars(rows);
+  const countries = countryBars(rows);
   const unclassified = sectors.find((entry) => entry.key === 'unclassified')?.count ?? 0;
 
   return (

@@ -6,6 +6,7 @@ import {
   periodBars,
   periodLabelStep,
   periodRange,
+  rememberedPerRows,
   stackSegments,
   topCountries,
   type ChartRow,
@@ -79,6 +80,21 @@ describe('chart series', () => {
     expect(thirds[1]!.y + thirds[1]!.height).toBe(thirds[0]!.y);
     expect(stackSegments([0, 0], { y: 0, height: 50 })).toEqual([]);
     expect(stackSegments([2], { y: 10, height: 0 })).toEqual([]);
+  });
+
+  it('remembers the series of a rows array, and only of that array', () => {
+    let computed = 0;
+    const count = rememberedPerRows((rows) => {
+      computed += 1;
+      return rows.length;
+    });
+    const rows = [...ROWS];
+    expect(count(rows)).toBe(4);
+    expect(count(rows)).toBe(4);
+    expect(computed).toBe(1);
+    // The same rows in another array are counted again: identity, not content, is the key.
+    expect(count([...ROWS])).toBe(4);
+    expect(computed).toBe(2);
   });
 
   it('gives each key its total, and each period its bar as counts in key order', () => {

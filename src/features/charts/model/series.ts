@@ -127,6 +127,26 @@ export function periodRange(period: string): { from: string; to: string } {
   return { from: `${period}-01`, to: `${period}-${String(lastDay).padStart(2, '0')}` };
 }
 
+/**
+ * `compute`, remembered per rows array for as long as that array lives. The explorer hands the
+ * charts one array of the unfiltered lists for the whole visit (`unfilteredResult` in
+ * features/explorer/model/filter.ts), and every click that clears the last filter returns to it:
+ * its series are counted once, not again on each such click (~5 ms over the full lists).
+ */
+export function rememberedPerRows<Series>(
+  compute: (rows: readonly ChartRow[]) => Series,
+): (rows: readonly ChartRow[]) => Series {
+  const remembered = new WeakMap<readonly ChartRow[], { readonly series: Series }>();
+  return (rows) => {
+    let entry = remembered.get(rows);
+    if (entry === undefined) {
+      entry = { series: compute(rows) };
+      remembered.set(rows, entry);
+    }
+    return entry.series;
+  };
+}
+
 export interface CountEntry {
   readonly key: string;
   readonly count: number;
