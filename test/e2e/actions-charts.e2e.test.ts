@@ -74,6 +74,13 @@ describe('additions by date and charts, in Chromium, on the real lists', () => {
     const months = await timeChart.locator('.chart-period-axis text').allTextContents();
     expect(months.length).toBeGreaterThan(1);
     for (const month of months) expect(month).toMatch(/^2021-\d{2}$/);
+    // The stacks are one path per stack key (here the one list), a rectangle per month with
+    // additions: counted against the table below.
+    const stacks = await timeChart
+      .locator('.chart-stacks path')
+      .evaluateAll((paths) => paths.map((path) => path.getAttribute('d') ?? ''));
+    expect(stacks).toHaveLength(1);
+    const stackedMonths = stacks[0]!.split('Z').filter((rectangle) => rectangle !== '').length;
     // A bar's tooltip: its period, its total and its stack (here one list).
     await timeChart.locator('.chart-bar[data-key="2021-12"]').hover();
     await expect
@@ -81,6 +88,8 @@ describe('additions by date and charts, in Chromium, on the real lists', () => {
       .toMatch(/^2021-12: ([\d,]+)EL · Entity List: \1$/);
     // The table fallback carries the same numbers; its button applies the same filter as a click.
     await timeChart.getByText('Show as a table').click();
+    const monthCounts = await timeChart.locator('tbody tr td:first-of-type').allTextContents();
+    expect(stackedMonths).toBe(monthCounts.filter((count) => Number(count) > 0).length);
     const december = timeChart.locator('tbody tr', { hasText: '2021-12' });
     const decemberCount = Number(await december.locator('td').first().textContent());
     expect(decemberCount).toBeGreaterThanOrEqual(37);

@@ -16,12 +16,12 @@ import {
 } from 'recharts';
 import { textMeasurer } from './measure-text';
 import { colourFor } from './model/palette';
-import { stackSegments, type PeriodBar } from './model/series';
+import { stackPaths, type PeriodBar, type PlacedStack } from './model/series';
 import { wrapLabel } from './model/wrap-label';
 
 /*
- * The bars of the charts, drawn as plain <rect>s with the chart's own scales (Recharts' axis
- * hooks), with the period and category axes' labels; Recharts still lays out the plot, draws the
+ * The bars of the charts, drawn as plain SVG (a <rect> per category, a <path> per stack key for
+ * the stacked periods) with the chart's own scales (Recharts' axis hooks), with the period and category axes' labels; Recharts still lays out the plot, draws the
  * axes' lines, the value axes' numbers and the grid. Recharts' <Bar> renders several
  * components per bar and works out every bar's geometry again in its store on each change of
  * data: with the charts shown, a facet click took 105 ms (median) with its bars and 62 ms with
@@ -137,7 +137,9 @@ function BarGroup({
   readonly hovered: boolean;
   readonly onHover: OnBarHover;
   readonly onSelect: (key: string) => void;
-  readonly children: ReactNode;
+  /** What is drawn within the band: a category's bar (a period's stack is drawn apart, with the
+   * other periods', `stackPaths`). */
+  readonly children?: ReactNode;
 }) {
   return (
     <g
@@ -206,35 +208,39 @@ export const PeriodBars = memo(function PeriodBars({
   if (scales === null || base === undefined) return null;
   const { x, y, plot } = scales;
   const bottom = plot.y + plot.height;
+  const placed = bars.flatMap((bar) => {
+    const band = bandOf(x, bar.period);
+    const top = y(bar.total);
+    return band === null || top === undefined ? [] : [{ bar, band, top }];
+  });
+  const stacks = placed.map<PlacedStack>(({ bar, band, top }) => ({
+    x: band.barFrom,
+    width: band.barSize,
+    y: top,
+    height: base - top,
+    values: bar.values,
+  }));
+  const keyCount = Math.max(0, ...bars.map((bar) => bar.values.length));
   return (
     <>
       <g className="chart-bars">
-        {bars.map((bar, place) => {
-          const band = bandOf(x, bar.period);
-          const top = y(bar.total);
-          if (band === null || top === undefined) return null;
-          return (
-            <BarGroup
-              key={place}
-              barKey={bar.period}
-              area={{ x: band.from, y: plot.y, width: band.size, height: plot.height }}
-              hovered={bar.period === hovered}
-              onHover={onHover}
-              onSelect={onSelect}
-            >
-              {stackSegments(bar.values, { y: top, height: base - top }).map((segment) => (
-                <rect
-                  key={segment.keyIndex}
-                  x={band.barFrom}
-                  y={segment.y}
-                  width={band.barSize}
-                  height={segment.height}
-                  fill={colourFor(segment.keyIndex)}
-                />
-              ))}
-            </BarGroup>
-          );
-        })}
+        {placed.map(({ bar, band }, place) => (
+          <BarGroup
+            key={place}
+            barKey={bar.period}
+            area={{ x: band.from, y: plot.y, width: band.size, height: plot.height }}
+            hovered={bar.period === hovered}
+            onHover={onHover}
+            onSelect={onSelect}
+          />
+        ))}
+      </g>
+      {/* The stacks over the bands, one path per key (`stackPaths`); the pointer goes through them
+          to the band, which names the bar. */}
+      <g className="chart-stacks" pointerEvents="none">
+        {stackPaths(keyCount, stacks).map((path, keyIndex) => (
+          <path key={keyIndex} d={path} fill={colourFor(keyIndex)} />
+        ))}
       </g>
       <g className="chart-period-axis">
         {bars.map((bar, place) => {

@@ -7,6 +7,7 @@ import {
   periodLabelStep,
   periodRange,
   rememberedPerRows,
+  stackPaths,
   stackSegments,
   topCountries,
   type ChartRow,
@@ -80,6 +81,22 @@ describe('chart series', () => {
     expect(thirds[1]!.y + thirds[1]!.height).toBe(thirds[0]!.y);
     expect(stackSegments([0, 0], { y: 0, height: 50 })).toEqual([]);
     expect(stackSegments([2], { y: 10, height: 0 })).toEqual([]);
+  });
+
+  it('draws the stacks of all bars as one path per key, a rectangle per segment', () => {
+    const paths = stackPaths(3, [
+      // Counts 3, 0, 1 in a bar 100 px high from y=20, 10 px wide at x=5.
+      { x: 5, width: 10, y: 20, height: 100, values: [3, 0, 1] },
+      // A third of 10 px does not round evenly: written to a hundredth of a pixel.
+      { x: 20.5, width: 10, y: 0, height: 10, values: [1, 1, 1] },
+    ]);
+    expect(paths).toEqual([
+      'M5,45h10v75h-10ZM20.5,6.67h10v3.33h-10Z',
+      'M20.5,3.33h10v3.33h-10Z',
+      'M5,20h10v25h-10ZM20.5,0h10v3.33h-10Z',
+    ]);
+    // A key no bar has (a key past the values, or counts of zero) draws nothing.
+    expect(stackPaths(2, [{ x: 0, width: 4, y: 0, height: 8, values: [0] }])).toEqual(['', '']);
   });
 
   it('remembers the series of a rows array, and only of that array', () => {
