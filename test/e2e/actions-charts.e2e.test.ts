@@ -81,6 +81,14 @@ describe('additions by date and charts, in Chromium, on the real lists', () => {
       .evaluateAll((paths) => paths.map((path) => path.getAttribute('d') ?? ''));
     expect(stacks).toHaveLength(1);
     const stackedMonths = stacks[0]!.split('Z').filter((rectangle) => rectangle !== '').length;
+    // The count axis, drawn with the bars too: five numbers from zero in equal steps, up to a top
+    // no month exceeds (checked against the table below).
+    const counts = (await timeChart.locator('.chart-value-axis text').allTextContents()).map(
+      Number,
+    );
+    expect(counts).toHaveLength(5);
+    expect(counts[1]).toBeGreaterThan(0);
+    expect(counts).toEqual(counts.map((_, step) => step * counts[1]!));
     // A bar's tooltip: its period, its total and its stack (here one list).
     await timeChart.locator('.chart-bar[data-key="2021-12"]').hover();
     await expect
@@ -90,6 +98,7 @@ describe('additions by date and charts, in Chromium, on the real lists', () => {
     await timeChart.getByText('Show as a table').click();
     const monthCounts = await timeChart.locator('tbody tr td:first-of-type').allTextContents();
     expect(stackedMonths).toBe(monthCounts.filter((count) => Number(count) > 0).length);
+    expect(counts[4]).toBeGreaterThanOrEqual(Math.max(...monthCounts.map(Number)));
     const december = timeChart.locator('tbody tr', { hasText: '2021-12' });
     const decemberCount = Number(await december.locator('td').first().textContent());
     expect(decemberCount).toBeGreaterThanOrEqual(37);

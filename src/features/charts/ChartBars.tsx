@@ -9,7 +9,9 @@ import {
 } from 'react';
 import {
   usePlotArea,
+  useXAxisDomain,
   useXAxisScale,
+  useYAxisDomain,
   useYAxisScale,
   type PlotArea,
   type ScaleFunction,
@@ -17,12 +19,14 @@ import {
 import { textMeasurer } from './measure-text';
 import { colourFor } from './model/palette';
 import { stackPaths, type PeriodBar, type PlacedStack } from './model/series';
+import { valueAxisTicks } from './model/value-axis';
 import { wrapLabel } from './model/wrap-label';
 
 /*
  * The bars of the charts, drawn as plain SVG (a <rect> per category, a <path> per stack key for
- * the stacked periods) with the chart's own scales (Recharts' axis hooks), with the period and category axes' labels; Recharts still lays out the plot, draws the
- * axes' lines, the value axes' numbers and the grid. Recharts' <Bar> renders several
+ * the stacked periods) with the chart's own scales (Recharts' axis hooks), with every axis'
+ * labels and tick marks and the grid; Recharts still lays out the plot, works out the scales and
+ * the value axes' round numbers, and draws the axes' lines. Recharts' <Bar> renders several
  * components per bar and works out every bar's geometry again in its store on each change of
  * data: with the charts shown, a facet click took 105 ms (median) with its bars and 62 ms with
  * none drawn, and takes 68 ms with these against 91 ms with Recharts' (3 loads × 24 clicks a
@@ -366,4 +370,110 @@ export const CategoryBars = memo(function CategoryBars({
       </g>
     </>
   );
+});
+
+/** Recharts' grid lines: light grey, dashed. */
+const GRID_GREY = '#ccc';
+const GRID_DASHES = '3 3';
+
+/**
+ * A value axis' round numbers (`valueAxisTicks`, to the top of the axis' domain), with their tick
+ * marks and grid lines across the plot, drawn as the other axes' labels are: Recharts keyed each
+ * tick and grid line by its place on the axis, and built them all anew whenever a click rescaled
+ * the axis, which most clicks do.
+ */
+function ValueTicks({
+  domain,
+  scale,
+  side,
+}: {
+  readonly domain: readonly unknown[] | undefined;
+  readonly scale: ScaleFunction | undefined;
+  /** Where the axis is: left of a vertical value axis, below a horizontal one. */
+  readonly side: 'left' | 'bottom';
+}) {
+  const plot = usePlotArea();
+  const top = domain?.[1];
+  if (plot === undefined || scale === undefined || typeof top !== 'number') return null;
+  const ticks = valueAxisTicks(top).flatMap((value) => {
+    const coordinate = scale(value);
+    return coordinate === undefined ? [] : [{ value, coordinate }];
+  });
+  const bottom = plot.y + plot.height;
+  return (
+    <>
+      <g className="chart-grid" stroke={GRID_GREY} strokeDasharray={GRID_DASHES}>
+        {ticks.map((tick, place) =>
+          side === 'left' ? (
+            <line
+              key={place}
+              x1={plot.x}
+              x2={plot.x + plot.width}
+              y1={tick.coordinate}
+              y2={tick.coordinate}
+            />
+          ) : (
+            <line key={place} x1={tick.coordinate} x2={tick.coordinate} y1={plot.y} y2={bottom} />
+          ),
+        )}
+      </g>
+      <g className="chart-value-axis">
+        {ticks.map((tick, place) => (
+          <g key={place}>
+            {side === 'left' ? (
+              <>
+                <line
+                  x1={plot.x - TICK_SIZE}
+                  x2={plot.x}
+                  y1={tick.coordinate}
+                  y2={tick.coordinate}
+                  stroke={AXIS_GREY}
+                />
+                <text
+                  x={plot.x - TICK_SIZE - TICK_MARGIN}
+                  y={tick.coordinate}
+                  dy="0.355em"
+                  textAnchor="end"
+                  fill={AXIS_GREY}
+                  fontSize={LABEL_FONT_SIZE}
+                >
+                  {String(tick.value)}
+                </text>
+              </>
+            ) : (
+              <>
+                <line
+                  x1={tick.coordinate}
+                  x2={tick.coordinate}
+                  y1={bottom}
+                  y2={bottom + TICK_SIZE}
+                  stroke={AXIS_GREY}
+                />
+                <text
+                  x={tick.coordinate}
+                  y={bottom + TICK_SIZE + TICK_MARGIN}
+                  dy="0.71em"
+                  textAnchor="middle"
+                  fill={AXIS_GREY}
+                  fontSize={LABEL_FONT_SIZE}
+                >
+                  {String(tick.value)}
+                </text>
+              </>
+            )}
+          </g>
+        ))}
+      </g>
+    </>
+  );
+}
+
+/** The additions chart's counts, up its left side, and its grid. */
+export const TimeValueAxis = memo(function TimeValueAxis() {
+  return <ValueTicks domain={useYAxisDomain()} scale={useYAxisScale()} side="left" />;
+});
+
+/** A category chart's counts, along its bottom, and its grid. */
+export const CountValueAxis = memo(function CountValueAxis() {
+  return <ValueTicks domain={useXAxisDomain()} scale={useXAxisScale()} side="bottom" />;
 });

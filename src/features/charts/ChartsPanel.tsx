@@ -1,20 +1,5 @@
-import {
-  memo,
-  useCallback,
-  type ComponentProps,
-  useLayoutEffect,
-  useMemo,
-  useRef,
-  useState,
-} from 'react';
-import {
-  BarChart,
-  CartesianGrid,
-  ResponsiveContainer,
-  XAxis,
-  YAxis,
-  type XAxisTickContentProps,
-} from 'recharts';
+import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { BarChart, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import { AGENCY_NAMES, LISTS, isAgencyCode, isListCode } from '../../domain/lists';
 import { countryName } from '../../domain/countries';
 import { SECTORS, isSectorCode } from '../../domain/sector';
@@ -23,11 +8,14 @@ import {
   CATEGORY_AXIS_WIDTH,
   CategoryBars,
   ChartPlot,
+  CountValueAxis,
   PeriodBars,
+  TimeValueAxis,
   useBarHover,
   type CategoryBar,
 } from './ChartBars';
 import { describeAdditions, describeSectors } from './model/captions';
+import { COUNT_AXIS_DOMAIN } from './model/value-axis';
 import { colourFor } from './model/palette';
 import {
   additionsOverTime,
@@ -60,93 +48,36 @@ const TOP_COUNTRIES = 10;
 
 // Recharts recomputes a chart's layout when a prop changes identity, so every object and function
 // handed to it is either defined here once or memoised below (recharts.github.io/guide/performance).
-// Value axes keep every tick (`interval={0}`): otherwise Recharts measures each label in the DOM,
-// a forced layout on every change of data, to drop overlapping ones, and five round numbers fit.
-const TICK = { fontSize: 12 } as const;
 const TIME_MARGIN = { top: 8, right: 8, bottom: 0, left: 0 } as const;
 const TIME_VALUE_AXIS_WIDTH = 44;
 const BARS_MARGIN = { left: 8, right: 16 } as const;
-
-type HorizontalGridGenerator = NonNullable<
-  ComponentProps<typeof CartesianGrid>['horizontalCoordinatesGenerator']
->;
-type GridAxis = Parameters<HorizontalGridGenerator>[0]['yAxis'];
-
-/**
- * Grid lines at the value axis' ticks. Recharts' own generator lays the axis' ticks out again,
- * measuring every label in the DOM (a forced layout per chart and change of data, ~10 ms per facet
- * click here); a value axis of a few round numbers never drops a tick, so its ticks are the lines.
- */
-function gridAtValueTicks(axis: GridAxis): number[] {
-  const scale = axis?.scale;
-  if (scale === undefined) return [];
-  return (axis?.niceTicks ?? []).flatMap((tick) => scale.map(tick) ?? []);
-}
-const horizontalGrid = ({ yAxis }: { yAxis: GridAxis }) => gridAtValueTicks(yAxis);
-const verticalGrid = ({ xAxis }: { xAxis: GridAxis }) => gridAtValueTicks(xAxis);
-/**
- * A value axis' tick label (a count) as plain SVG text. Recharts' own goes through its `Text`,
- * which measures each word of each new label in the DOM to wrap it, a forced layout on a facet
- * click that brings new counts; a count never wraps. (The periods and categories are labelled
- * with the bars: `PeriodBars`, `CategoryBars`.)
- */
-function PlainTick({
-  x,
-  y,
-  payload,
-  textAnchor,
-  verticalAnchor,
-  fill,
-}: Pick<XAxisTickContentProps, 'x' | 'y' | 'payload' | 'textAnchor' | 'verticalAnchor' | 'fill'>) {
-  const dy = verticalAnchor === 'start' ? '0.71em' : verticalAnchor === 'middle' ? '0.355em' : 0;
-  return (
-    <text x={x} y={y} dy={dy} textAnchor={textAnchor} fill={fill} fontSize={TICK.fontSize}>
-      {String(payload.value)}
-    </text>
-  );
-}
-
-// CartesianGrid calls the generator of a direction it does not draw all the same, and the default
-// one lays that axis' ticks out again, measuring their labels: this one draws nothing.
-const noGridLines = () => [];
 
 // A chart's parts read its data from Recharts' store, which takes new data in an effect. Made once,
 // they are left alone by the render that hands a chart new data, and drawn once, after the store
 // has it, not also before with the old (a facet click with the charts shown: 110 → 94 ms median,
 // 3 loads × 24 clicks a build, bench/HISTORY.md, session 21). The value axes name the bars' field,
-// from which Recharts takes their domain (there is no <Bar>: `ChartBars.tsx`). The time axis'
-// labels and tick marks are drawn with the bars (`PeriodBars`), as are the category axis': Recharts
-// keys a tick by its place on the axis, and built them all anew when a click moved the periods.
+// whose largest value Recharts rounds up to the axis' top with our rule, not its own "nice ticks"
+// (`COUNT_AXIS_DOMAIN`; there is no <Bar>: `ChartBars.tsx`). Every axis' labels and tick marks,
+// and the grid, are drawn with the bars (`TimeValueAxis`, `PeriodBars`, …): Recharts keys a tick
+// by its place on the axis, and built them all anew when a click rescaled it.
 const TIME_CHART_PARTS = (
   <>
-    <CartesianGrid
-      strokeDasharray="3 3"
-      vertical={false}
-      horizontalCoordinatesGenerator={horizontalGrid}
-      verticalCoordinatesGenerator={noGridLines}
-    />
     <XAxis dataKey="period" tick={false} />
     <YAxis
       dataKey="total"
-      allowDecimals={false}
-      tick={PlainTick}
+      domain={COUNT_AXIS_DOMAIN}
+      niceTicks="none"
+      tick={false}
       width={TIME_VALUE_AXIS_WIDTH}
-      interval={0}
     />
+    <TimeValueAxis />
   </>
 );
 const CATEGORY_CHART_PARTS = (
   <>
-    <CartesianGrid
-      strokeDasharray="3 3"
-      horizontal={false}
-      verticalCoordinatesGenerator={verticalGrid}
-      horizontalCoordinatesGenerator={noGridLines}
-    />
-    <XAxis type="number" dataKey="count" allowDecimals={false} tick={PlainTick} interval={0} />
-    {/* Its labels and tick marks are drawn with the bars (`CategoryBars`): Recharts keys a tick
-        by its place on the axis, and built every label anew when a click moved the bars. */}
+    <XAxis type="number" dataKey="count" domain={COUNT_AXIS_DOMAIN} niceTicks="none" tick={false} />
     <YAxis type="category" dataKey="label" width={CATEGORY_AXIS_WIDTH} tick={false} interval={0} />
+    <CountValueAxis />
   </>
 );
 
