@@ -378,9 +378,9 @@ const GRID_DASHES = '3 3';
 
 /**
  * A value axis' round numbers (`valueAxisTicks`, to the top of the axis' domain), with their tick
- * marks and grid lines across the plot, drawn as the other axes' labels are: Recharts keyed each
- * tick and grid line by its place on the axis, and built them all anew whenever a click rescaled
- * the axis, which most clicks do.
+ * marks and grid lines across the plot, drawn as the other axes' labels are, keyed by their place:
+ * Recharts keyed each tick by its value and its place on the axis, and built them all anew
+ * whenever a click rescaled the axis, which most clicks do.
  */
 function ValueTicks({
   domain,
