@@ -395,72 +395,49 @@ function ValueTicks({
   const plot = usePlotArea();
   const top = domain?.[1];
   if (plot === undefined || scale === undefined || typeof top !== 'number') return null;
-  const ticks = valueAxisTicks(top).flatMap((value) => {
-    const coordinate = scale(value);
-    return coordinate === undefined ? [] : [{ value, coordinate }];
-  });
   const bottom = plot.y + plot.height;
+  // Per tick, by the axis' side: its grid line across the plot, its mark and its label, placed
+  // as Recharts places a value axis' (a 6 px mark, the label 2 px beyond it).
+  const layout =
+    side === 'left'
+      ? (at: number) => ({
+          grid: { x1: plot.x, x2: plot.x + plot.width, y1: at, y2: at },
+          mark: { x1: plot.x - TICK_SIZE, x2: plot.x, y1: at, y2: at },
+          label: {
+            x: plot.x - TICK_SIZE - TICK_MARGIN,
+            y: at,
+            dy: '0.355em',
+            textAnchor: 'end' as const,
+          },
+        })
+      : (at: number) => ({
+          grid: { x1: at, x2: at, y1: plot.y, y2: bottom },
+          mark: { x1: at, x2: at, y1: bottom, y2: bottom + TICK_SIZE },
+          label: {
+            x: at,
+            y: bottom + TICK_SIZE + TICK_MARGIN,
+            dy: '0.71em',
+            textAnchor: 'middle' as const,
+          },
+        });
+  const placed = valueAxisTicks(top).flatMap((value) => {
+    const at = scale(value);
+    return at === undefined ? [] : [{ value, ...layout(at) }];
+  });
   return (
     <>
       <g className="chart-grid" stroke={GRID_GREY} strokeDasharray={GRID_DASHES}>
-        {ticks.map((tick, place) =>
-          side === 'left' ? (
-            <line
-              key={place}
-              x1={plot.x}
-              x2={plot.x + plot.width}
-              y1={tick.coordinate}
-              y2={tick.coordinate}
-            />
-          ) : (
-            <line key={place} x1={tick.coordinate} x2={tick.coordinate} y1={plot.y} y2={bottom} />
-          ),
-        )}
+        {placed.map(({ grid }, place) => (
+          <line key={place} {...grid} />
+        ))}
       </g>
       <g className="chart-value-axis">
-        {ticks.map((tick, place) => (
+        {placed.map(({ value, mark, label }, place) => (
           <g key={place}>
-            {side === 'left' ? (
-              <>
-                <line
-                  x1={plot.x - TICK_SIZE}
-                  x2={plot.x}
-                  y1={tick.coordinate}
-                  y2={tick.coordinate}
-                  stroke={AXIS_GREY}
-                />
-                <text
-                  x={plot.x - TICK_SIZE - TICK_MARGIN}
-                  y={tick.coordinate}
-                  dy="0.355em"
-                  textAnchor="end"
-                  fill={AXIS_GREY}
-                  fontSize={LABEL_FONT_SIZE}
-                >
-                  {String(tick.value)}
-                </text>
-              </>
-            ) : (
-              <>
-                <line
-                  x1={tick.coordinate}
-                  x2={tick.coordinate}
-                  y1={bottom}
-                  y2={bottom + TICK_SIZE}
-                  stroke={AXIS_GREY}
-                />
-                <text
-                  x={tick.coordinate}
-                  y={bottom + TICK_SIZE + TICK_MARGIN}
-                  dy="0.71em"
-                  textAnchor="middle"
-                  fill={AXIS_GREY}
-                  fontSize={LABEL_FONT_SIZE}
-                >
-                  {String(tick.value)}
-                </text>
-              </>
-            )}
+            <line {...mark} stroke={AXIS_GREY} />
+            <text {...label} fill={AXIS_GREY} fontSize={LABEL_FONT_SIZE}>
+              {String(value)}
+            </text>
           </g>
         ))}
       </g>
