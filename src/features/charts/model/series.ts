@@ -34,10 +34,11 @@ export interface TimeSeries {
 export function chooseGranularity(rows: readonly ChartRow[]): Granularity {
   let first: string | null = null;
   let last: string | null = null;
-  for (const row of rows) {
-    if (row.listed === null) continue;
-    if (first === null || row.listed < first) first = row.listed;
-    if (last === null || row.listed > last) last = row.listed;
+  for (let at = 0; at < rows.length; at += 1) {
+    const listed = rows[at]!.listed;
+    if (listed === null) continue;
+    if (first === null || listed < first) first = listed;
+    if (last === null || listed > last) last = listed;
   }
   if (first === null || last === null) return 'year';
   return Number(last.slice(0, 4)) - Number(first.slice(0, 4)) > 6 ? 'year' : 'month';
@@ -51,7 +52,8 @@ export function additionsOverTime(
   const counts = new Map<string, Map<string, number>>();
   const totals = new Map<string, number>();
   let undated = 0;
-  for (const row of rows) {
+  for (let at = 0; at < rows.length; at += 1) {
+    const row = rows[at]!;
     if (row.listed === null) {
       undated += 1;
       continue;
@@ -164,13 +166,21 @@ export function topCountries(rows: readonly ChartRow[], limit: number): CountEnt
     .slice(0, limit);
 }
 
+/** Indexed loops here and in the other series, not `for…of`: run cold, as on the first clicks after
+ * the charts appear, an array iterator allocated at every step (4.5 MB in 12 clicks on the full
+ * lists, in a sampling heap profile), and the garbage collections that followed fell in clicks. */
 function countValues(
   rows: readonly ChartRow[],
   values: (row: ChartRow) => readonly string[],
 ): CountEntry[] {
   const counts = new Map<string, number>();
-  for (const row of rows)
-    for (const value of values(row)) counts.set(value, (counts.get(value) ?? 0) + 1);
+  for (let at = 0; at < rows.length; at += 1) {
+    const list = values(rows[at]!);
+    for (let index = 0; index < list.length; index += 1) {
+      const value = list[index]!;
+      counts.set(value, (counts.get(value) ?? 0) + 1);
+    }
+  }
   return [...counts.entries()]
     .map(([key, count]) => ({ key, count }))
     .sort((a, b) => b.count - a.count || compareLabels(a.key, b.key));
