@@ -4,6 +4,7 @@ import {
   useRef,
   useState,
   type MouseEvent,
+  type ReactElement,
   type ReactNode,
   type RefObject,
 } from 'react';
@@ -19,7 +20,7 @@ import {
 import { textMeasurer } from './measure-text';
 import { colourFor } from './model/palette';
 import { stackPaths, type PeriodBar, type PlacedStack } from './model/series';
-import { valueAxisTicks } from './model/value-axis';
+import { domainsFitBars, valueAxisTicks } from './model/value-axis';
 import { wrapLabel } from './model/wrap-label';
 
 /*
@@ -160,15 +161,46 @@ function BarGroup({
 }
 
 /** The chart's scales and plot area, once Recharts has laid the chart out; null before. */
-function useChartScales(): {
+interface ChartScales {
   readonly x: ScaleFunction;
   readonly y: ScaleFunction;
   readonly plot: PlotArea;
-} | null {
+}
+
+function useChartScales(): ChartScales | null {
   const x = useXAxisScale();
   const y = useYAxisScale();
   const plot = usePlotArea();
   return x === undefined || y === undefined || plot === undefined ? null : { x, y, plot };
+}
+
+/** The bars last drawn with a chart's domains, by its category domain (each chart's store makes
+ * its own), with its value domain: see `drawnWithTheirScales`. */
+const drawnByDomains = new WeakMap<
+  object,
+  { readonly valueDomain: unknown; readonly element: ReactElement | null }
+>();
+
+/**
+ * What a chart's bars draw, kept as last drawn while the chart's store has not yet taken their new
+ * data. Recharts takes a chart's data in an effect, after the render that hands it over, so that
+ * render still has the old scales: each chart's bars were drawn twice a facet click (counted),
+ * once with the old scales and at once again with the new. `fits` says whether the store's domains
+ * are those of the bars' data. Until they are, the element drawn with the same domains (the same
+ * objects) is given again, which React leaves alone; domains that are new objects are always drawn
+ * with, whatever they hold, so that a store that words its domains otherwise is never waited on.
+ */
+function drawnWithTheirScales(
+  fits: boolean,
+  categoryDomain: readonly unknown[] | undefined,
+  valueDomain: readonly unknown[] | undefined,
+  draw: () => ReactElement | null,
+): ReactElement | null {
+  const last = categoryDomain === undefined ? undefined : drawnByDomains.get(categoryDomain);
+  if (!fits && last !== undefined && last.valueDomain === valueDomain) return last.element;
+  const element = draw();
+  if (categoryDomain !== undefined) drawnByDomains.set(categoryDomain, { valueDomain, element });
+  return element;
 }
 
 /*
@@ -200,14 +232,24 @@ interface PeriodBarsProps extends BarEvents {
 
 /** Additions per period, each bar its stack of segments (colours follow the keys' order), and
  * the time axis' labels and tick marks. */
-export const PeriodBars = memo(function PeriodBars({
-  bars,
-  labelStep,
-  hovered,
-  onHover,
-  onSelect,
-}: PeriodBarsProps) {
+export const PeriodBars = memo(function PeriodBars(props: PeriodBarsProps) {
   const scales = useChartScales();
+  const periods = useXAxisDomain();
+  const counts = useYAxisDomain();
+  const { bars } = props;
+  const fits = domainsFitBars(
+    bars.map((bar) => bar.period),
+    Math.max(0, ...bars.map((bar) => bar.total)),
+    periods,
+    counts,
+  );
+  return drawnWithTheirScales(fits, periods, counts, () => drawPeriodBars(props, scales));
+});
+
+function drawPeriodBars(
+  { bars, labelStep, hovered, onHover, onSelect }: PeriodBarsProps,
+  scales: ChartScales | null,
+): ReactElement | null {
   const base = scales?.y(0);
   if (scales === null || base === undefined) return null;
   const { x, y, plot } = scales;
@@ -276,7 +318,7 @@ export const PeriodBars = memo(function PeriodBars({
       </g>
     </>
   );
-});
+}
 
 /** The category axis' width. */
 export const CATEGORY_AXIS_WIDTH = 170;
@@ -314,13 +356,24 @@ interface CategoryBarsProps extends BarEvents {
 
 /** Horizontal bars, one per category (the chart's `layout="vertical"`), each with its label and
  * tick mark on the y axis. */
-export const CategoryBars = memo(function CategoryBars({
-  entries,
-  hovered,
-  onHover,
-  onSelect,
-}: CategoryBarsProps) {
+export const CategoryBars = memo(function CategoryBars(props: CategoryBarsProps) {
   const scales = useChartScales();
+  const counts = useXAxisDomain();
+  const labels = useYAxisDomain();
+  const { entries } = props;
+  const fits = domainsFitBars(
+    entries.map((entry) => entry.label),
+    Math.max(0, ...entries.map((entry) => entry.count)),
+    labels,
+    counts,
+  );
+  return drawnWithTheirScales(fits, labels, counts, () => drawCategoryBars(props, scales));
+});
+
+function drawCategoryBars(
+  { entries, hovered, onHover, onSelect }: CategoryBarsProps,
+  scales: ChartScales | null,
+): ReactElement | null {
   const base = scales?.x(0);
   if (scales === null || base === undefined) return null;
   const { x, y, plot } = scales;
@@ -370,7 +423,7 @@ export const CategoryBars = memo(function CategoryBars({
       </g>
     </>
   );
-});
+}
 
 /** Recharts' grid lines: light grey, dashed. */
 const GRID_GREY = '#ccc';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   VALUE_AXIS_STEPS,
+  domainsFitBars,
   valueAxisTicks,
   valueAxisTop,
 } from '../../../src/features/charts/model/value-axis';
@@ -35,5 +36,17 @@ describe('a count axis', () => {
   it('writes five numbers from zero to the top, in equal steps', () => {
     expect(valueAxisTicks(480)).toEqual([0, 120, 240, 360, 480]);
     expect(valueAxisTicks(4)).toEqual([0, 1, 2, 3, 4]);
+  });
+
+  it("tells whether a chart's domains are those of the bars' data", () => {
+    const periods = ['2019', '2020', '2021'];
+    // The store has these bars: their periods in order, and the top their largest count gives.
+    expect(domainsFitBars(periods, 403, ['2019', '2020', '2021'], [0, 480])).toBe(true);
+    // It still has the bars before: other periods, or another top, or none yet.
+    expect(domainsFitBars(periods, 403, ['2019', '2020'], [0, 480])).toBe(false);
+    expect(domainsFitBars(periods, 403, ['2020', '2019', '2021'], [0, 480])).toBe(false);
+    expect(domainsFitBars(periods, 403, periods, [0, 600])).toBe(false);
+    expect(domainsFitBars(periods, 403, undefined, [0, 480])).toBe(false);
+    expect(domainsFitBars(periods, 403, periods, undefined)).toBe(false);
   });
 });

@@ -33,3 +33,23 @@ export function valueAxisTicks(top: number): number[] {
 
 /** Recharts' domain of a count axis: zero to the round top above its largest count. */
 export const COUNT_AXIS_DOMAIN = [0, (dataMax: number) => valueAxisTop(dataMax)] as const;
+
+/**
+ * Whether a chart's store has taken the bars' data yet: its category axis' domain holds the bars'
+ * categories, in order, and its value axis' the top `COUNT_AXIS_DOMAIN` gives their largest value.
+ * (The store takes new data after the render that hands it over: `ChartBars.tsx`.)
+ */
+export function domainsFitBars(
+  categories: readonly string[],
+  largest: number,
+  categoryDomain: readonly unknown[] | undefined,
+  valueDomain: readonly unknown[] | undefined,
+): boolean {
+  return (
+    categoryDomain !== undefined &&
+    valueDomain !== undefined &&
+    valueDomain[1] === valueAxisTop(largest) &&
+    categoryDomain.length === categories.length &&
+    categories.every((category, index) => categoryDomain[index] === category)
+  );
+}
