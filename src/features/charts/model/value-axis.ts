@@ -1,7 +1,8 @@
 /**
  * The value axes' round numbers, worked out here rather than by Recharts: its "nice ticks" use
- * decimal arithmetic (decimal.js), a few milliseconds of each facet click with the charts shown
- * that ran cold on the first clicks. A value axis is counts: whole numbers from zero.
+ * decimal arithmetic (decimal.js), about a millisecond of each facet click with the charts shown
+ * under a profiler, and several on the first clicks, when it ran cold. A value axis is counts:
+ * whole numbers from zero.
  */
 
 /** Round steps, in tenths of a power of ten: four steps of one of them span the axis. */
@@ -11,7 +12,7 @@ const ROUND_STEP_TENTHS = [10, 12, 15, 20, 25, 30, 40, 50, 60, 80, 100] as const
 export const VALUE_AXIS_STEPS = 4;
 
 /** The top of a count axis for counts up to `max`: four equal whole steps of a round size, the
- * smallest that reaches `max` (1,000 for 4,000, 1,200 for 4,001 to 4,800). */
+ * smallest that reaches `max` (4,000 for 4,000, in steps of 1,000; 4,800 for 4,001 to 4,800). */
 export function valueAxisTop(max: number): number {
   const least = max / VALUE_AXIS_STEPS;
   if (!(least > 1)) return VALUE_AXIS_STEPS;
