@@ -175,7 +175,7 @@ function useChartScales(): ChartScales | null {
 }
 
 /** The bars last drawn with a chart's domains, by its category domain (each chart's store makes
- * its own), with its value domain: see `drawnWithTheirScales`. */
+ * its own), with its value domain: see `useDrawnWithTheirScales`. */
 const drawnByDomains = new WeakMap<
   object,
   { readonly valueDomain: unknown; readonly element: ReactElement | null }
@@ -185,20 +185,27 @@ const drawnByDomains = new WeakMap<
  * What a chart's bars draw, kept as last drawn while the chart's store has not yet taken their new
  * data. Recharts takes a chart's data in an effect, after the render that hands it over, so that
  * render still has the old scales: each chart's bars were drawn twice a facet click (counted),
- * once with the old scales and at once again with the new. `fits` says whether the store's domains
- * are those of the bars' data. Until they are, the element drawn with the same domains (the same
- * objects) is given again, which React leaves alone; domains that are new objects are always drawn
- * with, whatever they hold, so that a store that words its domains otherwise is never waited on.
+ * once with the old scales and at once again with the new. Until the store's domains are those of
+ * the bars' data (`domainsFitBars`: the bars' `categories`, along `categoryAxis`, and their
+ * `largest` value), the element drawn with the same domains (the same objects) is given again,
+ * which React leaves alone; domains that are new objects are always drawn with, whatever they
+ * hold, so that a store that words its domains otherwise is never waited on.
  */
-function drawnWithTheirScales(
-  fits: boolean,
-  categoryDomain: readonly unknown[] | undefined,
-  valueDomain: readonly unknown[] | undefined,
-  draw: () => ReactElement | null,
+function useDrawnWithTheirScales(
+  categoryAxis: 'x' | 'y',
+  categories: readonly string[],
+  largest: number,
+  draw: (scales: ChartScales | null) => ReactElement | null,
 ): ReactElement | null {
+  const scales = useChartScales();
+  const xDomain = useXAxisDomain();
+  const yDomain = useYAxisDomain();
+  const [categoryDomain, valueDomain] =
+    categoryAxis === 'x' ? [xDomain, yDomain] : [yDomain, xDomain];
+  const fits = domainsFitBars(categories, largest, categoryDomain, valueDomain);
   const last = categoryDomain === undefined ? undefined : drawnByDomains.get(categoryDomain);
   if (!fits && last !== undefined && last.valueDomain === valueDomain) return last.element;
-  const element = draw();
+  const element = draw(scales);
   if (categoryDomain !== undefined) drawnByDomains.set(categoryDomain, { valueDomain, element });
   return element;
 }
@@ -233,17 +240,13 @@ interface PeriodBarsProps extends BarEvents {
 /** Additions per period, each bar its stack of segments (colours follow the keys' order), and
  * the time axis' labels and tick marks. */
 export const PeriodBars = memo(function PeriodBars(props: PeriodBarsProps) {
-  const scales = useChartScales();
-  const periods = useXAxisDomain();
-  const counts = useYAxisDomain();
   const { bars } = props;
-  const fits = domainsFitBars(
+  return useDrawnWithTheirScales(
+    'x',
     bars.map((bar) => bar.period),
     Math.max(0, ...bars.map((bar) => bar.total)),
-    periods,
-    counts,
+    (scales) => drawPeriodBars(props, scales),
   );
-  return drawnWithTheirScales(fits, periods, counts, () => drawPeriodBars(props, scales));
 });
 
 function drawPeriodBars(
@@ -357,17 +360,13 @@ interface CategoryBarsProps extends BarEvents {
 /** Horizontal bars, one per category (the chart's `layout="vertical"`), each with its label and
  * tick mark on the y axis. */
 export const CategoryBars = memo(function CategoryBars(props: CategoryBarsProps) {
-  const scales = useChartScales();
-  const counts = useXAxisDomain();
-  const labels = useYAxisDomain();
   const { entries } = props;
-  const fits = domainsFitBars(
+  return useDrawnWithTheirScales(
+    'y',
     entries.map((entry) => entry.label),
     Math.max(0, ...entries.map((entry) => entry.count)),
-    labels,
-    counts,
+    (scales) => drawCategoryBars(props, scales),
   );
-  return drawnWithTheirScales(fits, labels, counts, () => drawCategoryBars(props, scales));
 });
 
 function drawCategoryBars(
