@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { Fragment, useEffect, useRef } from 'react';
 import { AGENCY_NAMES, LISTS } from '../../domain/lists';
 import { citationUrl } from '../../domain/citations';
 import { countryName } from '../../domain/countries';
@@ -13,7 +13,7 @@ import {
 import { SECTORS } from '../../domain/sector';
 import { Link } from '../../ui/Link';
 import { findAlsoListed, type AlsoListedIndex } from './model/also-listed';
-import { describeEvent, safeExternalUrl } from './model/entity-text';
+import { describeEvent, fieldNameParts, safeExternalUrl } from './model/entity-text';
 
 interface EntityPageProps {
   readonly listing: Listing | null;
@@ -60,6 +60,7 @@ export function EntityPage({
   const also = findAlsoListed(listing, alsoListedIndex, byId);
   const listed = listedDate(listing);
   const sector = listing.sector;
+  const hasCitations = listing.events.some((event) => event.citation !== null);
   return (
     <article className="entity">
       <p>
@@ -134,21 +135,23 @@ export function EntityPage({
         {listing.events.length === 0 ? (
           <p>The source publishes no dates for this listing.</p>
         ) : (
-          <table className="events">
-            <thead>
-              <tr>
-                <th scope="col">Event</th>
-                <th scope="col">Date</th>
-                <th scope="col">Federal Register</th>
-                <th scope="col">From field</th>
-              </tr>
-            </thead>
-            <tbody>
-              {listing.events.map((event, index) => (
-                <EventRow key={index} event={event} />
-              ))}
-            </tbody>
-          </table>
+          <div className="events-scroll">
+            <table className="events">
+              <thead>
+                <tr>
+                  <th scope="col">Event</th>
+                  <th scope="col">Date</th>
+                  {hasCitations ? <th scope="col">Federal Register</th> : null}
+                  <th scope="col">From field</th>
+                </tr>
+              </thead>
+              <tbody>
+                {listing.events.map((event, index) => (
+                  <EventRow key={index} event={event} withCitation={hasCitations} />
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
       </Section>
 
@@ -279,20 +282,31 @@ export function EntityPage({
   );
 }
 
-function EventRow({ event }: { event: ListingEvent }) {
+/** `withCitation`: the table has a Federal Register column (some event of the listing cites a
+ * notice); a column no event fills is left out, for the room a phone does not have. */
+function EventRow({ event, withCitation }: { event: ListingEvent; withCitation: boolean }) {
   return (
     <tr>
       <td>{describeEvent(event.kind)}</td>
       <td>{event.date ?? <span className="muted">not given</span>}</td>
+      {withCitation ? (
+        <td>
+          {event.citation ? (
+            <ExternalLink href={citationUrl(event.citation)}>{event.citation.text}</ExternalLink>
+          ) : (
+            ''
+          )}
+        </td>
+      ) : null}
       <td>
-        {event.citation ? (
-          <ExternalLink href={citationUrl(event.citation)}>{event.citation.text}</ExternalLink>
-        ) : (
-          ''
-        )}
-      </td>
-      <td>
-        <code>{event.from}</code>
+        <code className="field-name">
+          {fieldNameParts(event.from).map((part, index) => (
+            <Fragment key={index}>
+              {index > 0 ? <wbr /> : null}
+              {part}
+            </Fragment>
+          ))}
+        </code>
       </td>
     </tr>
   );

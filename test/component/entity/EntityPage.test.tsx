@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { EntityPage } from '../../../src/features/entity/EntityPage';
 import { buildAlsoListedIndex } from '../../../src/features/entity/model/also-listed';
@@ -26,6 +26,7 @@ const MEGVII_CMIC = buildListing({
   programs: ['CMIC-EO13959'],
   remarks: '<script>alert("x")</script> \u200B\u202E',
   aliases: [{ name: 'Kuangshi', kind: 'weak' }],
+  events: [{ kind: 'effective', date: '2022-02-14', citation: null, from: 'Remarks' }],
 });
 const LISTINGS = [MEGVII_EL, MEGVII_CMIC];
 const byId = new Map(LISTINGS.map((listing) => [listing.id, listing]));
@@ -54,6 +55,29 @@ describe('EntityPage', () => {
     );
     expect(screen.getByText('Presumption of denial.')).toBeInTheDocument();
     expect(screen.getByText('2019-10-09')).toBeInTheDocument();
+  });
+
+  it('names the source field of each date, breakable only after its underscores', () => {
+    renderEntity('el-1');
+    const field = screen.getByText((_, element) => element?.className === 'field-name');
+    expect(field).toHaveTextContent(/^start_date$/);
+    expect(field.innerHTML).toBe('start_<wbr>date');
+  });
+
+  it('leaves out the Federal Register column when no event cites a notice', () => {
+    renderEntity('el-1');
+    expect(screen.getByRole('columnheader', { name: 'Federal Register' })).toBeInTheDocument();
+    const events = within(renderEntity('cmic-2').container).getByRole('table');
+    expect(
+      within(events)
+        .getAllByRole('columnheader')
+        .map((header) => header.textContent),
+    ).toEqual(['Event', 'Date', 'From field']);
+    expect(
+      within(events)
+        .getAllByRole('cell')
+        .map((cell) => cell.textContent),
+    ).toEqual(['Effective (CMIC)', '2022-02-14', 'Remarks']);
   });
 
   it('links the same party on other lists', () => {

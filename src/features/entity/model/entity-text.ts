@@ -13,6 +13,15 @@ export function describeEvent(kind: EventKind): string {
 }
 
 /**
+ * A source field's name (`federal_register_notice`, `LISTED_ON`) in the pieces after which a
+ * narrow cell may break it: after each underscore, and nowhere inside a word, so that `Remarks`
+ * never ends up as `Remark` over `s`.
+ */
+export function fieldNameParts(name: string): string[] {
+  return name.split(/(?<=_)/);
+}
+
+/**
  * Source URLs come from the data and are untrusted: only http(s) addresses become links, so a
  * `javascript:` value in a malformed file can never run.
  */
