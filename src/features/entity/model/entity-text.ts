@@ -14,8 +14,8 @@ export function describeEvent(kind: EventKind): string {
 
 /**
  * A source field's name (`federal_register_notice`, `LISTED_ON`) in the pieces after which a
- * narrow cell may break it: after each underscore, and nowhere inside a word, so that `Remarks`
- * never ends up as `Remark` over `s`.
+ * narrow cell may break it: after each underscore. The entity page puts a `<wbr>` there, and its
+ * stylesheet lets the events table break no word anywhere else (no `Remark` over `s`).
  */
 export function fieldNameParts(name: string): string[] {
   return name.split(/(?<=_)/);
