@@ -809,12 +809,14 @@ function chooseLists(
 function warnAboutCutRemarks(entry: Entry, files: OfacCsvSet, collector: Collector): void {
   const primaryRemarks = entry.record.cells[11] ?? '';
   if (primaryRemarks.length === REMARKS_LIMIT && !entry.hasContinuation) {
-    const where = files.comments ? `not in ${files.comments.id}` : 'no comments file was given';
+    const missing = files.comments
+      ? `its continuation is not in ${files.comments.id}`
+      : 'no comments file was given to hold its continuation';
     collector.warn(
       files.primary.id,
       entry.record.row,
       'Remarks',
-      `Remarks is exactly ${REMARKS_LIMIT} characters, so probably cut; its continuation is ${where}`,
+      `Remarks is exactly ${REMARKS_LIMIT} characters, so probably cut; ${missing}`,
     );
   }
 }

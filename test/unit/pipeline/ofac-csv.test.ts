@@ -533,7 +533,13 @@ describe('readOfacCsvSet edge cases', () => {
     expect(result.rows).toHaveLength(14);
     expect(byId(result, 'sdn-21345').remarks).toHaveLength(1000);
     expect(result.warnings).toEqual([
-      expect.objectContaining({ file: 'sdn/sdn.csv', row: 7, field: 'Remarks' }),
+      expect.objectContaining({
+        file: 'sdn/sdn.csv',
+        row: 7,
+        field: 'Remarks',
+        message:
+          'Remarks is exactly 1000 characters, so probably cut; no comments file was given to hold its continuation',
+      }),
     ]);
   });
 
