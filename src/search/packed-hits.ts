@@ -7,7 +7,7 @@
  * filter only needs where each listing is, and the table reads the details of ~30 rows.
  */
 import { MATCH_QUALITIES, type MatchQuality } from './classify';
-import type { SearchHit } from './engine';
+import type { RankedHits, SearchHit } from './engine';
 import { NAME_KINDS, type NameKind } from './search-docs';
 
 export interface PackedHits {
@@ -44,7 +44,13 @@ const STRING_FIELDS = 4;
  * Without, as its id.
  */
 export function packHits(hits: readonly SearchHit[], order?: number): PackedHits {
-  const count = hits.length;
+  return packRankedHits({ count: hits.length, hitAt: (at) => hits[at] as SearchHit }, order);
+}
+
+/** `packHits` of hits read one at a time, each of which may be the same object overwritten
+ * (`searchListingsRanked`): every field is read before the next hit is asked for. */
+export function packRankedHits(hits: RankedHits, order?: number): PackedHits {
+  const { count } = hits;
   const inOrder = order !== undefined;
   const positions = new Int32Array(inOrder ? count : 0);
   const slots = new Int32Array(count);
@@ -66,8 +72,10 @@ export function packHits(hits: readonly SearchHit[], order?: number): PackedHits
     }
     return index;
   };
+  const listingIds: string[] | null = inOrder ? null : [];
   for (let at = 0; at < count; at += 1) {
-    const hit = hits[at] as SearchHit;
+    const hit = hits.hitAt(at);
+    listingIds?.push(hit.listingId);
     if (inOrder) positions[at] = hit.position ?? -1;
     slots[at] = hit.matchedSlot;
     scores[at] = hit.score;
@@ -93,7 +101,7 @@ export function packHits(hits: readonly SearchHit[], order?: number): PackedHits
     count,
     order: order ?? 0,
     positions,
-    listingIds: inOrder ? null : hits.map((hit) => hit.listingId),
+    listingIds,
     slots,
     scores,
     kinds,

@@ -11,11 +11,11 @@ import {
   type SearchFileIndex,
   searchDocCount,
   searchListings,
-  type SearchHit,
+  searchListingsRanked,
   type SearchIndex,
 } from './engine';
 import type { HitOrder, SearchWorkerRequest, SearchWorkerResponse } from './protocol';
-import { packHits } from './packed-hits';
+import { packRankedHits } from './packed-hits';
 import type { SearchFileRef } from '../domain/data-files';
 import { firstInvalidListing, sha256Hex, workerValidationEnd } from '../data/validate-listings';
 import { docsFromListings, parseSearchDocs } from './search-docs';
@@ -323,10 +323,10 @@ export function createSearchWorkerHandler(
   }
 
   /** `answer` of `search()`; a query that needs MiniSearch (the OR reading) waits for it. */
-  function withMiniSearch(
+  function withMiniSearch<Hits>(
     requestId: number,
-    search: () => SearchHit[],
-    answer: (hits: SearchHit[]) => SearchWorkerResponse,
+    search: () => Hits,
+    answer: (hits: Hits) => SearchWorkerResponse,
   ): SearchWorkerResponse | Promise<SearchWorkerResponse> {
     try {
       return answer(search());
@@ -488,14 +488,14 @@ export function createSearchWorkerHandler(
       }
       const positions = positionsFor(searched);
       const search = () =>
-        searchListings(searched, request.query, {
+        searchListingsRanked(searched, request.query, {
           candidateIds: request.candidateIds,
           listingPositions: positions,
         });
       return withMiniSearch(request.requestId, search, (hits) => ({
         type: 'results',
         requestId: request.requestId,
-        hits: packHits(hits, hitOrder?.order),
+        hits: packRankedHits(hits, hitOrder?.order),
         millis: since(started),
       }));
     } catch (error) {

@@ -6,9 +6,12 @@ import {
   NeedsMiniSearchError,
   miniSearchOptions,
   searchListings,
+  searchListingsRanked,
   type SearchHit,
   type SearchIndex,
 } from '../../../src/search/engine';
+import { rankClass } from '../../../src/search/classify';
+import { packHits, packRankedHits } from '../../../src/search/packed-hits';
 import { explainSearchHit } from '../../../src/search/explain';
 import { toSearchDocs } from '../../../src/search/search-docs';
 import { makeListing } from './listing-factory';
@@ -393,6 +396,48 @@ describe('searchListings on a word many names share', () => {
     expect(hitFor('ha', 'sdn-haha')).toBeUndefined(); // not in INDEX: the shared index is untouched
     expect(hits.find((hit) => hit.listingId === 'sdn-haha')?.quality).toBe('exact');
   });
+  it('ranks hundreds of hits by class, then score, then listing id, ties and all', () => {
+    // Ids out of file order, names that tie on score, and every class: exact, prefix, typo.
+    const shapes = ['HAMAS', 'HAMAS GROUP', 'HAMASS GROUP', 'HAMA GROUP', 'HAMASTAN', 'HAMMAS CO'];
+    const listings = Array.from({ length: 300 }, (_, at) =>
+      makeListing(`sdn-${String((at * 7919) % 300).padStart(3, '0')}`, `${shapes[at % 6]} ${at}`),
+    );
+    const index = buildSearchIndex(listings.flatMap(toSearchDocs));
+    for (const query of ['hamas', 'hama', 'ha']) {
+      const hits = searchListings(index, query);
+      expect(hits.length).toBeGreaterThan(100);
+      if (query === 'hamas')
+        expect(new Set(hits.map((hit) => rankClass(hit.match)))).toEqual(new Set([1, 2, 3]));
+      for (let at = 1; at < hits.length; at += 1) {
+        const [before, after] = [hits[at - 1]!, hits[at]!];
+        const order =
+          rankClass(before.match) - rankClass(after.match) ||
+          Math.fround(after.score) - Math.fround(before.score) ||
+          before.listingId.localeCompare(after.listingId);
+        expect(order, `${query}: ${before.listingId} before ${after.listingId}`).toBeLessThan(0);
+      }
+    }
+  });
+
+  it('gives the same hits one at a time (searchListingsRanked), packed the same', () => {
+    for (const query of ['ha', 'bank of', 'hamas group 3', 'banc']) {
+      const hits = searchListings(BROAD_INDEX, query, { limit: 50 });
+      const ranked = searchListingsRanked(BROAD_INDEX, query, { limit: 50 });
+      expect(ranked.count).toBe(hits.length);
+      // Each read before the next: the one object is overwritten.
+      const oneByOne = Array.from({ length: ranked.count }, (_, at) => ({ ...ranked.hitAt(at) }));
+      expect(oneByOne.map((hit) => ({ identifierType: undefined, ...hit }))).toEqual(
+        hits.map((hit) => ({ identifierType: undefined, ...hit })),
+      );
+      expect(packRankedHits(searchListingsRanked(BROAD_INDEX, query), 2)).toEqual(
+        packHits(searchListings(BROAD_INDEX, query), 2),
+      );
+    }
+    expect(() => searchListingsRanked(BROAD_INDEX, 'ha', { limit: 3 }).hitAt(3)).toThrow(
+      RangeError,
+    );
+  });
+
   it('scores a word met exactly, as a prefix and with a typo as MiniSearch does', () => {
     const words = ['JONG', 'JUNG', 'LONG', 'JON', 'JONGS', 'JONGIL', 'JONG JONG', 'YOUNG', 'SONGS'];
     const listings = words.map((word, index) => makeListing(`sdn-j${index}`, `${word} TRADING`));
