@@ -96,6 +96,8 @@ describe('additions by date and charts, in Chromium, on the real lists', () => {
       .toMatch(/^2021-12: ([\d,]+)EL · Entity List: \1$/);
     // The table fallback carries the same numbers; its button applies the same filter as a click.
     await timeChart.getByText('Show as a table').click();
+    // Made on the details' toggle event, which comes after the click: read once it is there.
+    await expect.poll(() => timeChart.locator('tbody tr').count()).toBeGreaterThan(0);
     const monthCounts = await timeChart.locator('tbody tr td:first-of-type').allTextContents();
     expect(stackedMonths).toBe(monthCounts.filter((count) => Number(count) > 0).length);
     expect(counts[4]).toBeGreaterThanOrEqual(Math.max(...monthCounts.map(Number)));
@@ -103,9 +105,10 @@ describe('additions by date and charts, in Chromium, on the real lists', () => {
     const decemberCount = Number(await december.locator('td').first().textContent());
     expect(decemberCount).toBeGreaterThanOrEqual(37);
     await december.getByRole('button').click();
-    await waitForSettled(page);
-    expect(page.url()).toContain('listed_from=2021-12-01');
+    // The page was settled before the click too: wait for the click's address first.
+    await expect.poll(() => page.url()).toContain('listed_from=2021-12-01');
     expect(page.url()).toContain('listed_to=2021-12-31');
+    await waitForSettled(page);
     expect(await announcedCount(page)).toBe(decemberCount);
     // Clicking a bar in the country chart narrows to that country.
     const countries = page.getByRole('figure', { name: /Top 10 countries/ });
