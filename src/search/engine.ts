@@ -1646,10 +1646,16 @@ export function searchListings(
   query: string,
   options: SearchListingsOptions = {},
 ): SearchHit[] {
+  return bestHits(index, query, options).map((hit) =>
+    toSearchHit(index, hit, options.listingPositions),
+  );
+}
+
+/** The query's hits, best first, at most `options.limit` of them. */
+function bestHits(index: SearchIndex, query: string, options: SearchListingsOptions): DocHit[] {
   const hits = collectAll(index, planQuery(query, index), options.candidateIds);
   const ranked = rankedHits(index, hits);
-  const limited = options.limit === undefined ? ranked : ranked.slice(0, options.limit);
-  return limited.map((hit) => toSearchHit(index, hit, options.listingPositions));
+  return options.limit === undefined ? ranked : ranked.slice(0, options.limit);
 }
 
 /** A search's hits, best first, read one at a time (`searchListingsRanked`). */
@@ -1669,16 +1675,14 @@ export function searchListingsRanked(
   query: string,
   options: SearchListingsOptions = {},
 ): RankedHits {
-  const hits = collectAll(index, planQuery(query, index), options.candidateIds);
-  const ranked = rankedHits(index, hits);
-  const count =
-    options.limit === undefined ? ranked.length : Math.min(options.limit, ranked.length);
+  const ranked = bestHits(index, query, options);
+  const count = ranked.length;
   let into: WritableSearchHit | undefined;
   return {
     count,
     hitAt: (at) => {
       const hit = ranked[at];
-      if (hit === undefined || at >= count) throw new RangeError(`no hit ${at} of ${count}`);
+      if (hit === undefined) throw new RangeError(`no hit ${at} of ${count}`);
       const written = toSearchHit(index, hit, options.listingPositions, into);
       into = written as WritableSearchHit;
       return written;
