@@ -27,7 +27,7 @@ const formats = { 'calendar-date': isRealCalendarDate };
 export const validate = validate20;
 export default validate20;
 const pattern4 = new RegExp('^[0-9a-f]{64}$', 'u');
-const pattern7 = new RegExp('^\\d{4}-\\d{2}-\\d{2}$', 'u');
+const pattern8 = new RegExp('^\\d{4}-\\d{2}-\\d{2}$', 'u');
 const formats0 = formats['calendar-date'];
 function validate20(
   data,
@@ -291,394 +291,102 @@ function validate20(
                       var valid0 = true;
                     }
                     if (valid0) {
-                      if (data.sources !== undefined) {
-                        let data13 = data.sources;
+                      if (data.firstRows !== undefined) {
+                        let data13 = data.firstRows;
                         const _errs27 = errors;
                         if (errors === _errs27) {
-                          if (Array.isArray(data13)) {
-                            var valid3 = true;
-                            const len0 = data13.length;
-                            for (let i0 = 0; i0 < len0; i0++) {
-                              let data14 = data13[i0];
-                              const _errs29 = errors;
-                              if (errors === _errs29) {
-                                if (data14 && typeof data14 == 'object' && !Array.isArray(data14)) {
-                                  let missing3;
-                                  if (
-                                    (data14.id === undefined && (missing3 = 'id')) ||
-                                    (data14.name === undefined && (missing3 = 'name')) ||
-                                    (data14.format === undefined && (missing3 = 'format')) ||
-                                    (data14.files === undefined && (missing3 = 'files')) ||
-                                    (data14.asOf === undefined && (missing3 = 'asOf')) ||
-                                    (data14.asOfBasis === undefined && (missing3 = 'asOfBasis')) ||
-                                    (data14.complete === undefined && (missing3 = 'complete')) ||
-                                    (data14.lists === undefined && (missing3 = 'lists')) ||
-                                    (data14.usedFor === undefined && (missing3 = 'usedFor'))
-                                  ) {
-                                    return false;
-                                  } else {
-                                    if (data14.id !== undefined) {
-                                      const _errs31 = errors;
-                                      if (typeof data14.id !== 'string') {
-                                        return false;
-                                      }
-                                      var valid4 = _errs31 === errors;
-                                    } else {
-                                      var valid4 = true;
-                                    }
-                                    if (valid4) {
-                                      if (data14.name !== undefined) {
-                                        const _errs33 = errors;
-                                        if (typeof data14.name !== 'string') {
-                                          return false;
-                                        }
-                                        var valid4 = _errs33 === errors;
-                                      } else {
-                                        var valid4 = true;
-                                      }
-                                      if (valid4) {
-                                        if (data14.format !== undefined) {
-                                          let data17 = data14.format;
-                                          const _errs35 = errors;
-                                          if (typeof data17 !== 'string') {
-                                            return false;
-                                          }
-                                          if (!(
-                                            data17 === 'csl-csv' ||
-                                            data17 === 'csl-json' ||
-                                            data17 === 'ofac-csv' ||
-                                            data17 === 'bis-dpl' ||
-                                            data17 === 'un-xml'
-                                          )) {
-                                            return false;
-                                          }
-                                          var valid4 = _errs35 === errors;
-                                        } else {
-                                          var valid4 = true;
-                                        }
-                                        if (valid4) {
-                                          if (data14.files !== undefined) {
-                                            let data18 = data14.files;
-                                            const _errs37 = errors;
-                                            if (errors === _errs37) {
-                                              if (Array.isArray(data18)) {
-                                                var valid5 = true;
-                                                const len1 = data18.length;
-                                                for (let i1 = 0; i1 < len1; i1++) {
-                                                  let data19 = data18[i1];
-                                                  const _errs39 = errors;
-                                                  if (errors === _errs39) {
-                                                    if (
-                                                      data19 &&
-                                                      typeof data19 == 'object' &&
-                                                      !Array.isArray(data19)
-                                                    ) {
-                                                      let missing4;
-                                                      if (
-                                                        (data19.id === undefined &&
-                                                          (missing4 = 'id')) ||
-                                                        (data19.sha256 === undefined &&
-                                                          (missing4 = 'sha256')) ||
-                                                        (data19.bytes === undefined &&
-                                                          (missing4 = 'bytes')) ||
-                                                        (data19.rows === undefined &&
-                                                          (missing4 = 'rows'))
-                                                      ) {
-                                                        return false;
-                                                      } else {
-                                                        if (data19.id !== undefined) {
-                                                          const _errs41 = errors;
-                                                          if (typeof data19.id !== 'string') {
-                                                            return false;
-                                                          }
-                                                          var valid6 = _errs41 === errors;
-                                                        } else {
-                                                          var valid6 = true;
-                                                        }
-                                                        if (valid6) {
-                                                          if (data19.sha256 !== undefined) {
-                                                            let data21 = data19.sha256;
-                                                            const _errs43 = errors;
-                                                            if (errors === _errs43) {
-                                                              if (typeof data21 === 'string') {
-                                                                if (!pattern4.test(data21)) {
-                                                                  return false;
-                                                                }
-                                                              } else {
-                                                                return false;
-                                                              }
-                                                            }
-                                                            var valid6 = _errs43 === errors;
-                                                          } else {
-                                                            var valid6 = true;
-                                                          }
-                                                          if (valid6) {
-                                                            if (data19.bytes !== undefined) {
-                                                              let data22 = data19.bytes;
-                                                              const _errs45 = errors;
-                                                              if (!(
-                                                                typeof data22 == 'number' &&
-                                                                !(data22 % 1) &&
-                                                                !isNaN(data22) &&
-                                                                isFinite(data22)
-                                                              )) {
-                                                                return false;
-                                                              }
-                                                              if (errors === _errs45) {
-                                                                if (
-                                                                  typeof data22 == 'number' &&
-                                                                  isFinite(data22)
-                                                                ) {
-                                                                  if (
-                                                                    data22 > 9007199254740991 ||
-                                                                    isNaN(data22)
-                                                                  ) {
-                                                                    return false;
-                                                                  } else {
-                                                                    if (
-                                                                      data22 < 0 ||
-                                                                      isNaN(data22)
-                                                                    ) {
-                                                                      return false;
-                                                                    }
-                                                                  }
-                                                                }
-                                                              }
-                                                              var valid6 = _errs45 === errors;
-                                                            } else {
-                                                              var valid6 = true;
-                                                            }
-                                                            if (valid6) {
-                                                              if (data19.rows !== undefined) {
-                                                                let data23 = data19.rows;
-                                                                const _errs47 = errors;
-                                                                if (!(
-                                                                  typeof data23 == 'number' &&
-                                                                  !(data23 % 1) &&
-                                                                  !isNaN(data23) &&
-                                                                  isFinite(data23)
-                                                                )) {
-                                                                  return false;
-                                                                }
-                                                                if (errors === _errs47) {
-                                                                  if (
-                                                                    typeof data23 == 'number' &&
-                                                                    isFinite(data23)
-                                                                  ) {
-                                                                    if (
-                                                                      data23 > 9007199254740991 ||
-                                                                      isNaN(data23)
-                                                                    ) {
-                                                                      return false;
-                                                                    } else {
-                                                                      if (
-                                                                        data23 < 0 ||
-                                                                        isNaN(data23)
-                                                                      ) {
-                                                                        return false;
-                                                                      }
-                                                                    }
-                                                                  }
-                                                                }
-                                                                var valid6 = _errs47 === errors;
-                                                              } else {
-                                                                var valid6 = true;
-                                                              }
-                                                            }
-                                                          }
-                                                        }
-                                                      }
-                                                    } else {
-                                                      return false;
-                                                    }
-                                                  }
-                                                  var valid5 = _errs39 === errors;
-                                                  if (!valid5) {
-                                                    break;
-                                                  }
-                                                }
-                                              } else {
-                                                return false;
-                                              }
-                                            }
-                                            var valid4 = _errs37 === errors;
-                                          } else {
-                                            var valid4 = true;
-                                          }
-                                          if (valid4) {
-                                            if (data14.asOf !== undefined) {
-                                              let data24 = data14.asOf;
-                                              const _errs49 = errors;
-                                              const _errs50 = errors;
-                                              let valid7 = false;
-                                              const _errs51 = errors;
-                                              if (errors === _errs51) {
-                                                if (errors === _errs51) {
-                                                  if (typeof data24 === 'string') {
-                                                    if (!pattern7.test(data24)) {
-                                                      errors++;
-                                                    } else {
-                                                      if (!formats0(data24)) {
-                                                        errors++;
-                                                      }
-                                                    }
-                                                  } else {
-                                                    errors++;
-                                                  }
-                                                }
-                                              }
-                                              var _valid0 = _errs51 === errors;
-                                              valid7 = valid7 || _valid0;
-                                              const _errs53 = errors;
-                                              if (data24 !== null) {
-                                                errors++;
-                                              }
-                                              var _valid0 = _errs53 === errors;
-                                              valid7 = valid7 || _valid0;
-                                              if (!valid7) {
-                                                errors++;
-                                                validate20.errors = vErrors;
-                                                return false;
-                                              } else {
-                                                errors = _errs50;
-                                                if (vErrors !== null) {
-                                                  if (_errs50) {
-                                                    vErrors.length = _errs50;
-                                                  } else {
-                                                    vErrors = null;
-                                                  }
-                                                }
-                                              }
-                                              var valid4 = _errs49 === errors;
-                                            } else {
-                                              var valid4 = true;
-                                            }
-                                            if (valid4) {
-                                              if (data14.asOfBasis !== undefined) {
-                                                const _errs55 = errors;
-                                                if (typeof data14.asOfBasis !== 'string') {
-                                                  return false;
-                                                }
-                                                var valid4 = _errs55 === errors;
-                                              } else {
-                                                var valid4 = true;
-                                              }
-                                              if (valid4) {
-                                                if (data14.complete !== undefined) {
-                                                  const _errs57 = errors;
-                                                  if (typeof data14.complete !== 'boolean') {
-                                                    return false;
-                                                  }
-                                                  var valid4 = _errs57 === errors;
-                                                } else {
-                                                  var valid4 = true;
-                                                }
-                                                if (valid4) {
-                                                  if (data14.lists !== undefined) {
-                                                    let data27 = data14.lists;
-                                                    const _errs59 = errors;
-                                                    if (errors === _errs59) {
-                                                      if (Array.isArray(data27)) {
-                                                        var valid8 = true;
-                                                        const len2 = data27.length;
-                                                        for (let i2 = 0; i2 < len2; i2++) {
-                                                          let data28 = data27[i2];
-                                                          const _errs61 = errors;
-                                                          if (typeof data28 !== 'string') {
-                                                            return false;
-                                                          }
-                                                          if (!(
-                                                            data28 === 'SDN' ||
-                                                            data28 === 'EL' ||
-                                                            data28 === 'DTC' ||
-                                                            data28 === 'DPL' ||
-                                                            data28 === 'SSI' ||
-                                                            data28 === 'UVL' ||
-                                                            data28 === 'ISN' ||
-                                                            data28 === 'PLC' ||
-                                                            data28 === 'MEU' ||
-                                                            data28 === 'CMIC' ||
-                                                            data28 === 'CAP' ||
-                                                            data28 === 'MBS' ||
-                                                            data28 === 'FSE' ||
-                                                            data28 === 'UN'
-                                                          )) {
-                                                            return false;
-                                                          }
-                                                          var valid8 = _errs61 === errors;
-                                                          if (!valid8) {
-                                                            break;
-                                                          }
-                                                        }
-                                                      } else {
-                                                        return false;
-                                                      }
-                                                    }
-                                                    var valid4 = _errs59 === errors;
-                                                  } else {
-                                                    var valid4 = true;
-                                                  }
-                                                  if (valid4) {
-                                                    if (data14.usedFor !== undefined) {
-                                                      let data29 = data14.usedFor;
-                                                      const _errs63 = errors;
-                                                      if (errors === _errs63) {
-                                                        if (Array.isArray(data29)) {
-                                                          var valid9 = true;
-                                                          const len3 = data29.length;
-                                                          for (let i3 = 0; i3 < len3; i3++) {
-                                                            let data30 = data29[i3];
-                                                            const _errs65 = errors;
-                                                            if (typeof data30 !== 'string') {
-                                                              return false;
-                                                            }
-                                                            if (!(
-                                                              data30 === 'SDN' ||
-                                                              data30 === 'EL' ||
-                                                              data30 === 'DTC' ||
-                                                              data30 === 'DPL' ||
-                                                              data30 === 'SSI' ||
-                                                              data30 === 'UVL' ||
-                                                              data30 === 'ISN' ||
-                                                              data30 === 'PLC' ||
-                                                              data30 === 'MEU' ||
-                                                              data30 === 'CMIC' ||
-                                                              data30 === 'CAP' ||
-                                                              data30 === 'MBS' ||
-                                                              data30 === 'FSE' ||
-                                                              data30 === 'UN'
-                                                            )) {
-                                                              return false;
-                                                            }
-                                                            var valid9 = _errs65 === errors;
-                                                            if (!valid9) {
-                                                              break;
-                                                            }
-                                                          }
-                                                        } else {
-                                                          return false;
-                                                        }
-                                                      }
-                                                      var valid4 = _errs63 === errors;
-                                                    } else {
-                                                      var valid4 = true;
-                                                    }
-                                                  }
-                                                }
-                                              }
-                                            }
-                                          }
-                                        }
-                                      }
-                                    }
-                                  }
-                                } else {
+                          if (data13 && typeof data13 == 'object' && !Array.isArray(data13)) {
+                            let missing3;
+                            if (
+                              (data13.path === undefined && (missing3 = 'path')) ||
+                              (data13.sha256 === undefined && (missing3 = 'sha256')) ||
+                              (data13.bytes === undefined && (missing3 = 'bytes')) ||
+                              (data13.count === undefined && (missing3 = 'count'))
+                            ) {
+                              return false;
+                            } else {
+                              if (data13.path !== undefined) {
+                                const _errs29 = errors;
+                                if (typeof data13.path !== 'string') {
                                   return false;
                                 }
+                                var valid3 = _errs29 === errors;
+                              } else {
+                                var valid3 = true;
                               }
-                              var valid3 = _errs29 === errors;
-                              if (!valid3) {
-                                break;
+                              if (valid3) {
+                                if (data13.sha256 !== undefined) {
+                                  let data15 = data13.sha256;
+                                  const _errs31 = errors;
+                                  if (errors === _errs31) {
+                                    if (typeof data15 === 'string') {
+                                      if (!pattern4.test(data15)) {
+                                        return false;
+                                      }
+                                    } else {
+                                      return false;
+                                    }
+                                  }
+                                  var valid3 = _errs31 === errors;
+                                } else {
+                                  var valid3 = true;
+                                }
+                                if (valid3) {
+                                  if (data13.bytes !== undefined) {
+                                    let data16 = data13.bytes;
+                                    const _errs33 = errors;
+                                    if (!(
+                                      typeof data16 == 'number' &&
+                                      !(data16 % 1) &&
+                                      !isNaN(data16) &&
+                                      isFinite(data16)
+                                    )) {
+                                      return false;
+                                    }
+                                    if (errors === _errs33) {
+                                      if (typeof data16 == 'number' && isFinite(data16)) {
+                                        if (data16 > 9007199254740991 || isNaN(data16)) {
+                                          return false;
+                                        } else {
+                                          if (data16 <= 0 || isNaN(data16)) {
+                                            return false;
+                                          }
+                                        }
+                                      }
+                                    }
+                                    var valid3 = _errs33 === errors;
+                                  } else {
+                                    var valid3 = true;
+                                  }
+                                  if (valid3) {
+                                    if (data13.count !== undefined) {
+                                      let data17 = data13.count;
+                                      const _errs35 = errors;
+                                      if (!(
+                                        typeof data17 == 'number' &&
+                                        !(data17 % 1) &&
+                                        !isNaN(data17) &&
+                                        isFinite(data17)
+                                      )) {
+                                        return false;
+                                      }
+                                      if (errors === _errs35) {
+                                        if (typeof data17 == 'number' && isFinite(data17)) {
+                                          if (data17 > 9007199254740991 || isNaN(data17)) {
+                                            return false;
+                                          } else {
+                                            if (data17 < 0 || isNaN(data17)) {
+                                              return false;
+                                            }
+                                          }
+                                        }
+                                      }
+                                      var valid3 = _errs35 === errors;
+                                    } else {
+                                      var valid3 = true;
+                                    }
+                                  }
+                                }
                               }
                             }
                           } else {
@@ -690,154 +398,386 @@ function validate20(
                         var valid0 = true;
                       }
                       if (valid0) {
-                        if (data.lists !== undefined) {
-                          let data31 = data.lists;
-                          const _errs67 = errors;
-                          if (errors === _errs67) {
-                            if (Array.isArray(data31)) {
-                              var valid10 = true;
-                              const len4 = data31.length;
-                              for (let i4 = 0; i4 < len4; i4++) {
-                                let data32 = data31[i4];
-                                const _errs69 = errors;
-                                if (errors === _errs69) {
+                        if (data.sources !== undefined) {
+                          let data18 = data.sources;
+                          const _errs37 = errors;
+                          if (errors === _errs37) {
+                            if (Array.isArray(data18)) {
+                              var valid4 = true;
+                              const len0 = data18.length;
+                              for (let i0 = 0; i0 < len0; i0++) {
+                                let data19 = data18[i0];
+                                const _errs39 = errors;
+                                if (errors === _errs39) {
                                   if (
-                                    data32 &&
-                                    typeof data32 == 'object' &&
-                                    !Array.isArray(data32)
+                                    data19 &&
+                                    typeof data19 == 'object' &&
+                                    !Array.isArray(data19)
                                   ) {
-                                    let missing5;
+                                    let missing4;
                                     if (
-                                      (data32.code === undefined && (missing5 = 'code')) ||
-                                      (data32.source === undefined && (missing5 = 'source')) ||
-                                      (data32.count === undefined && (missing5 = 'count')) ||
-                                      (data32.asOf === undefined && (missing5 = 'asOf')) ||
-                                      (data32.reason === undefined && (missing5 = 'reason'))
+                                      (data19.id === undefined && (missing4 = 'id')) ||
+                                      (data19.name === undefined && (missing4 = 'name')) ||
+                                      (data19.format === undefined && (missing4 = 'format')) ||
+                                      (data19.files === undefined && (missing4 = 'files')) ||
+                                      (data19.asOf === undefined && (missing4 = 'asOf')) ||
+                                      (data19.asOfBasis === undefined &&
+                                        (missing4 = 'asOfBasis')) ||
+                                      (data19.complete === undefined && (missing4 = 'complete')) ||
+                                      (data19.lists === undefined && (missing4 = 'lists')) ||
+                                      (data19.usedFor === undefined && (missing4 = 'usedFor'))
                                     ) {
                                       return false;
                                     } else {
-                                      if (data32.code !== undefined) {
-                                        let data33 = data32.code;
-                                        const _errs71 = errors;
-                                        if (typeof data33 !== 'string') {
+                                      if (data19.id !== undefined) {
+                                        const _errs41 = errors;
+                                        if (typeof data19.id !== 'string') {
                                           return false;
                                         }
-                                        if (!(
-                                          data33 === 'SDN' ||
-                                          data33 === 'EL' ||
-                                          data33 === 'DTC' ||
-                                          data33 === 'DPL' ||
-                                          data33 === 'SSI' ||
-                                          data33 === 'UVL' ||
-                                          data33 === 'ISN' ||
-                                          data33 === 'PLC' ||
-                                          data33 === 'MEU' ||
-                                          data33 === 'CMIC' ||
-                                          data33 === 'CAP' ||
-                                          data33 === 'MBS' ||
-                                          data33 === 'FSE' ||
-                                          data33 === 'UN'
-                                        )) {
-                                          return false;
-                                        }
-                                        var valid11 = _errs71 === errors;
+                                        var valid5 = _errs41 === errors;
                                       } else {
-                                        var valid11 = true;
+                                        var valid5 = true;
                                       }
-                                      if (valid11) {
-                                        if (data32.source !== undefined) {
-                                          const _errs73 = errors;
-                                          if (typeof data32.source !== 'string') {
+                                      if (valid5) {
+                                        if (data19.name !== undefined) {
+                                          const _errs43 = errors;
+                                          if (typeof data19.name !== 'string') {
                                             return false;
                                           }
-                                          var valid11 = _errs73 === errors;
+                                          var valid5 = _errs43 === errors;
                                         } else {
-                                          var valid11 = true;
+                                          var valid5 = true;
                                         }
-                                        if (valid11) {
-                                          if (data32.count !== undefined) {
-                                            let data35 = data32.count;
-                                            const _errs75 = errors;
+                                        if (valid5) {
+                                          if (data19.format !== undefined) {
+                                            let data22 = data19.format;
+                                            const _errs45 = errors;
+                                            if (typeof data22 !== 'string') {
+                                              return false;
+                                            }
                                             if (!(
-                                              typeof data35 == 'number' &&
-                                              !(data35 % 1) &&
-                                              !isNaN(data35) &&
-                                              isFinite(data35)
+                                              data22 === 'csl-csv' ||
+                                              data22 === 'csl-json' ||
+                                              data22 === 'ofac-csv' ||
+                                              data22 === 'bis-dpl' ||
+                                              data22 === 'un-xml'
                                             )) {
                                               return false;
                                             }
-                                            if (errors === _errs75) {
-                                              if (typeof data35 == 'number' && isFinite(data35)) {
-                                                if (data35 > 9007199254740991 || isNaN(data35)) {
-                                                  return false;
-                                                } else {
-                                                  if (data35 < 0 || isNaN(data35)) {
-                                                    return false;
-                                                  }
-                                                }
-                                              }
-                                            }
-                                            var valid11 = _errs75 === errors;
+                                            var valid5 = _errs45 === errors;
                                           } else {
-                                            var valid11 = true;
+                                            var valid5 = true;
                                           }
-                                          if (valid11) {
-                                            if (data32.asOf !== undefined) {
-                                              let data36 = data32.asOf;
-                                              const _errs77 = errors;
-                                              const _errs78 = errors;
-                                              let valid12 = false;
-                                              const _errs79 = errors;
-                                              if (errors === _errs79) {
-                                                if (errors === _errs79) {
-                                                  if (typeof data36 === 'string') {
-                                                    if (!pattern7.test(data36)) {
-                                                      errors++;
-                                                    } else {
-                                                      if (!formats0(data36)) {
-                                                        errors++;
+                                          if (valid5) {
+                                            if (data19.files !== undefined) {
+                                              let data23 = data19.files;
+                                              const _errs47 = errors;
+                                              if (errors === _errs47) {
+                                                if (Array.isArray(data23)) {
+                                                  var valid6 = true;
+                                                  const len1 = data23.length;
+                                                  for (let i1 = 0; i1 < len1; i1++) {
+                                                    let data24 = data23[i1];
+                                                    const _errs49 = errors;
+                                                    if (errors === _errs49) {
+                                                      if (
+                                                        data24 &&
+                                                        typeof data24 == 'object' &&
+                                                        !Array.isArray(data24)
+                                                      ) {
+                                                        let missing5;
+                                                        if (
+                                                          (data24.id === undefined &&
+                                                            (missing5 = 'id')) ||
+                                                          (data24.sha256 === undefined &&
+                                                            (missing5 = 'sha256')) ||
+                                                          (data24.bytes === undefined &&
+                                                            (missing5 = 'bytes')) ||
+                                                          (data24.rows === undefined &&
+                                                            (missing5 = 'rows'))
+                                                        ) {
+                                                          return false;
+                                                        } else {
+                                                          if (data24.id !== undefined) {
+                                                            const _errs51 = errors;
+                                                            if (typeof data24.id !== 'string') {
+                                                              return false;
+                                                            }
+                                                            var valid7 = _errs51 === errors;
+                                                          } else {
+                                                            var valid7 = true;
+                                                          }
+                                                          if (valid7) {
+                                                            if (data24.sha256 !== undefined) {
+                                                              let data26 = data24.sha256;
+                                                              const _errs53 = errors;
+                                                              if (errors === _errs53) {
+                                                                if (typeof data26 === 'string') {
+                                                                  if (!pattern4.test(data26)) {
+                                                                    return false;
+                                                                  }
+                                                                } else {
+                                                                  return false;
+                                                                }
+                                                              }
+                                                              var valid7 = _errs53 === errors;
+                                                            } else {
+                                                              var valid7 = true;
+                                                            }
+                                                            if (valid7) {
+                                                              if (data24.bytes !== undefined) {
+                                                                let data27 = data24.bytes;
+                                                                const _errs55 = errors;
+                                                                if (!(
+                                                                  typeof data27 == 'number' &&
+                                                                  !(data27 % 1) &&
+                                                                  !isNaN(data27) &&
+                                                                  isFinite(data27)
+                                                                )) {
+                                                                  return false;
+                                                                }
+                                                                if (errors === _errs55) {
+                                                                  if (
+                                                                    typeof data27 == 'number' &&
+                                                                    isFinite(data27)
+                                                                  ) {
+                                                                    if (
+                                                                      data27 > 9007199254740991 ||
+                                                                      isNaN(data27)
+                                                                    ) {
+                                                                      return false;
+                                                                    } else {
+                                                                      if (
+                                                                        data27 < 0 ||
+                                                                        isNaN(data27)
+                                                                      ) {
+                                                                        return false;
+                                                                      }
+                                                                    }
+                                                                  }
+                                                                }
+                                                                var valid7 = _errs55 === errors;
+                                                              } else {
+                                                                var valid7 = true;
+                                                              }
+                                                              if (valid7) {
+                                                                if (data24.rows !== undefined) {
+                                                                  let data28 = data24.rows;
+                                                                  const _errs57 = errors;
+                                                                  if (!(
+                                                                    typeof data28 == 'number' &&
+                                                                    !(data28 % 1) &&
+                                                                    !isNaN(data28) &&
+                                                                    isFinite(data28)
+                                                                  )) {
+                                                                    return false;
+                                                                  }
+                                                                  if (errors === _errs57) {
+                                                                    if (
+                                                                      typeof data28 == 'number' &&
+                                                                      isFinite(data28)
+                                                                    ) {
+                                                                      if (
+                                                                        data28 > 9007199254740991 ||
+                                                                        isNaN(data28)
+                                                                      ) {
+                                                                        return false;
+                                                                      } else {
+                                                                        if (
+                                                                          data28 < 0 ||
+                                                                          isNaN(data28)
+                                                                        ) {
+                                                                          return false;
+                                                                        }
+                                                                      }
+                                                                    }
+                                                                  }
+                                                                  var valid7 = _errs57 === errors;
+                                                                } else {
+                                                                  var valid7 = true;
+                                                                }
+                                                              }
+                                                            }
+                                                          }
+                                                        }
+                                                      } else {
+                                                        return false;
                                                       }
                                                     }
-                                                  } else {
-                                                    errors++;
+                                                    var valid6 = _errs49 === errors;
+                                                    if (!valid6) {
+                                                      break;
+                                                    }
                                                   }
-                                                }
-                                              }
-                                              var _valid1 = _errs79 === errors;
-                                              valid12 = valid12 || _valid1;
-                                              const _errs81 = errors;
-                                              if (data36 !== null) {
-                                                errors++;
-                                              }
-                                              var _valid1 = _errs81 === errors;
-                                              valid12 = valid12 || _valid1;
-                                              if (!valid12) {
-                                                errors++;
-                                                validate20.errors = vErrors;
-                                                return false;
-                                              } else {
-                                                errors = _errs78;
-                                                if (vErrors !== null) {
-                                                  if (_errs78) {
-                                                    vErrors.length = _errs78;
-                                                  } else {
-                                                    vErrors = null;
-                                                  }
-                                                }
-                                              }
-                                              var valid11 = _errs77 === errors;
-                                            } else {
-                                              var valid11 = true;
-                                            }
-                                            if (valid11) {
-                                              if (data32.reason !== undefined) {
-                                                const _errs83 = errors;
-                                                if (typeof data32.reason !== 'string') {
+                                                } else {
                                                   return false;
                                                 }
-                                                var valid11 = _errs83 === errors;
+                                              }
+                                              var valid5 = _errs47 === errors;
+                                            } else {
+                                              var valid5 = true;
+                                            }
+                                            if (valid5) {
+                                              if (data19.asOf !== undefined) {
+                                                let data29 = data19.asOf;
+                                                const _errs59 = errors;
+                                                const _errs60 = errors;
+                                                let valid8 = false;
+                                                const _errs61 = errors;
+                                                if (errors === _errs61) {
+                                                  if (errors === _errs61) {
+                                                    if (typeof data29 === 'string') {
+                                                      if (!pattern8.test(data29)) {
+                                                        errors++;
+                                                      } else {
+                                                        if (!formats0(data29)) {
+                                                          errors++;
+                                                        }
+                                                      }
+                                                    } else {
+                                                      errors++;
+                                                    }
+                                                  }
+                                                }
+                                                var _valid0 = _errs61 === errors;
+                                                valid8 = valid8 || _valid0;
+                                                const _errs63 = errors;
+                                                if (data29 !== null) {
+                                                  errors++;
+                                                }
+                                                var _valid0 = _errs63 === errors;
+                                                valid8 = valid8 || _valid0;
+                                                if (!valid8) {
+                                                  errors++;
+                                                  validate20.errors = vErrors;
+                                                  return false;
+                                                } else {
+                                                  errors = _errs60;
+                                                  if (vErrors !== null) {
+                                                    if (_errs60) {
+                                                      vErrors.length = _errs60;
+                                                    } else {
+                                                      vErrors = null;
+                                                    }
+                                                  }
+                                                }
+                                                var valid5 = _errs59 === errors;
                                               } else {
-                                                var valid11 = true;
+                                                var valid5 = true;
+                                              }
+                                              if (valid5) {
+                                                if (data19.asOfBasis !== undefined) {
+                                                  const _errs65 = errors;
+                                                  if (typeof data19.asOfBasis !== 'string') {
+                                                    return false;
+                                                  }
+                                                  var valid5 = _errs65 === errors;
+                                                } else {
+                                                  var valid5 = true;
+                                                }
+                                                if (valid5) {
+                                                  if (data19.complete !== undefined) {
+                                                    const _errs67 = errors;
+                                                    if (typeof data19.complete !== 'boolean') {
+                                                      return false;
+                                                    }
+                                                    var valid5 = _errs67 === errors;
+                                                  } else {
+                                                    var valid5 = true;
+                                                  }
+                                                  if (valid5) {
+                                                    if (data19.lists !== undefined) {
+                                                      let data32 = data19.lists;
+                                                      const _errs69 = errors;
+                                                      if (errors === _errs69) {
+                                                        if (Array.isArray(data32)) {
+                                                          var valid9 = true;
+                                                          const len2 = data32.length;
+                                                          for (let i2 = 0; i2 < len2; i2++) {
+                                                            let data33 = data32[i2];
+                                                            const _errs71 = errors;
+                                                            if (typeof data33 !== 'string') {
+                                                              return false;
+                                                            }
+                                                            if (!(
+                                                              data33 === 'SDN' ||
+                                                              data33 === 'EL' ||
+                                                              data33 === 'DTC' ||
+                                                              data33 === 'DPL' ||
+                                                              data33 === 'SSI' ||
+                                                              data33 === 'UVL' ||
+                                                              data33 === 'ISN' ||
+                                                              data33 === 'PLC' ||
+                                                              data33 === 'MEU' ||
+                                                              data33 === 'CMIC' ||
+                                                              data33 === 'CAP' ||
+                                                              data33 === 'MBS' ||
+                                                              data33 === 'FSE' ||
+                                                              data33 === 'UN'
+                                                            )) {
+                                                              return false;
+                                                            }
+                                                            var valid9 = _errs71 === errors;
+                                                            if (!valid9) {
+                                                              break;
+                                                            }
+                                                          }
+                                                        } else {
+                                                          return false;
+                                                        }
+                                                      }
+                                                      var valid5 = _errs69 === errors;
+                                                    } else {
+                                                      var valid5 = true;
+                                                    }
+                                                    if (valid5) {
+                                                      if (data19.usedFor !== undefined) {
+                                                        let data34 = data19.usedFor;
+                                                        const _errs73 = errors;
+                                                        if (errors === _errs73) {
+                                                          if (Array.isArray(data34)) {
+                                                            var valid10 = true;
+                                                            const len3 = data34.length;
+                                                            for (let i3 = 0; i3 < len3; i3++) {
+                                                              let data35 = data34[i3];
+                                                              const _errs75 = errors;
+                                                              if (typeof data35 !== 'string') {
+                                                                return false;
+                                                              }
+                                                              if (!(
+                                                                data35 === 'SDN' ||
+                                                                data35 === 'EL' ||
+                                                                data35 === 'DTC' ||
+                                                                data35 === 'DPL' ||
+                                                                data35 === 'SSI' ||
+                                                                data35 === 'UVL' ||
+                                                                data35 === 'ISN' ||
+                                                                data35 === 'PLC' ||
+                                                                data35 === 'MEU' ||
+                                                                data35 === 'CMIC' ||
+                                                                data35 === 'CAP' ||
+                                                                data35 === 'MBS' ||
+                                                                data35 === 'FSE' ||
+                                                                data35 === 'UN'
+                                                              )) {
+                                                                return false;
+                                                              }
+                                                              var valid10 = _errs75 === errors;
+                                                              if (!valid10) {
+                                                                break;
+                                                              }
+                                                            }
+                                                          } else {
+                                                            return false;
+                                                          }
+                                                        }
+                                                        var valid5 = _errs73 === errors;
+                                                      } else {
+                                                        var valid5 = true;
+                                                      }
+                                                    }
+                                                  }
+                                                }
                                               }
                                             }
                                           }
@@ -848,8 +788,8 @@ function validate20(
                                     return false;
                                   }
                                 }
-                                var valid10 = _errs69 === errors;
-                                if (!valid10) {
+                                var valid4 = _errs39 === errors;
+                                if (!valid4) {
                                   break;
                                 }
                               }
@@ -857,9 +797,182 @@ function validate20(
                               return false;
                             }
                           }
-                          var valid0 = _errs67 === errors;
+                          var valid0 = _errs37 === errors;
                         } else {
                           var valid0 = true;
+                        }
+                        if (valid0) {
+                          if (data.lists !== undefined) {
+                            let data36 = data.lists;
+                            const _errs77 = errors;
+                            if (errors === _errs77) {
+                              if (Array.isArray(data36)) {
+                                var valid11 = true;
+                                const len4 = data36.length;
+                                for (let i4 = 0; i4 < len4; i4++) {
+                                  let data37 = data36[i4];
+                                  const _errs79 = errors;
+                                  if (errors === _errs79) {
+                                    if (
+                                      data37 &&
+                                      typeof data37 == 'object' &&
+                                      !Array.isArray(data37)
+                                    ) {
+                                      let missing6;
+                                      if (
+                                        (data37.code === undefined && (missing6 = 'code')) ||
+                                        (data37.source === undefined && (missing6 = 'source')) ||
+                                        (data37.count === undefined && (missing6 = 'count')) ||
+                                        (data37.asOf === undefined && (missing6 = 'asOf')) ||
+                                        (data37.reason === undefined && (missing6 = 'reason'))
+                                      ) {
+                                        return false;
+                                      } else {
+                                        if (data37.code !== undefined) {
+                                          let data38 = data37.code;
+                                          const _errs81 = errors;
+                                          if (typeof data38 !== 'string') {
+                                            return false;
+                                          }
+                                          if (!(
+                                            data38 === 'SDN' ||
+                                            data38 === 'EL' ||
+                                            data38 === 'DTC' ||
+                                            data38 === 'DPL' ||
+                                            data38 === 'SSI' ||
+                                            data38 === 'UVL' ||
+                                            data38 === 'ISN' ||
+                                            data38 === 'PLC' ||
+                                            data38 === 'MEU' ||
+                                            data38 === 'CMIC' ||
+                                            data38 === 'CAP' ||
+                                            data38 === 'MBS' ||
+                                            data38 === 'FSE' ||
+                                            data38 === 'UN'
+                                          )) {
+                                            return false;
+                                          }
+                                          var valid12 = _errs81 === errors;
+                                        } else {
+                                          var valid12 = true;
+                                        }
+                                        if (valid12) {
+                                          if (data37.source !== undefined) {
+                                            const _errs83 = errors;
+                                            if (typeof data37.source !== 'string') {
+                                              return false;
+                                            }
+                                            var valid12 = _errs83 === errors;
+                                          } else {
+                                            var valid12 = true;
+                                          }
+                                          if (valid12) {
+                                            if (data37.count !== undefined) {
+                                              let data40 = data37.count;
+                                              const _errs85 = errors;
+                                              if (!(
+                                                typeof data40 == 'number' &&
+                                                !(data40 % 1) &&
+                                                !isNaN(data40) &&
+                                                isFinite(data40)
+                                              )) {
+                                                return false;
+                                              }
+                                              if (errors === _errs85) {
+                                                if (typeof data40 == 'number' && isFinite(data40)) {
+                                                  if (data40 > 9007199254740991 || isNaN(data40)) {
+                                                    return false;
+                                                  } else {
+                                                    if (data40 < 0 || isNaN(data40)) {
+                                                      return false;
+                                                    }
+                                                  }
+                                                }
+                                              }
+                                              var valid12 = _errs85 === errors;
+                                            } else {
+                                              var valid12 = true;
+                                            }
+                                            if (valid12) {
+                                              if (data37.asOf !== undefined) {
+                                                let data41 = data37.asOf;
+                                                const _errs87 = errors;
+                                                const _errs88 = errors;
+                                                let valid13 = false;
+                                                const _errs89 = errors;
+                                                if (errors === _errs89) {
+                                                  if (errors === _errs89) {
+                                                    if (typeof data41 === 'string') {
+                                                      if (!pattern8.test(data41)) {
+                                                        errors++;
+                                                      } else {
+                                                        if (!formats0(data41)) {
+                                                          errors++;
+                                                        }
+                                                      }
+                                                    } else {
+                                                      errors++;
+                                                    }
+                                                  }
+                                                }
+                                                var _valid1 = _errs89 === errors;
+                                                valid13 = valid13 || _valid1;
+                                                const _errs91 = errors;
+                                                if (data41 !== null) {
+                                                  errors++;
+                                                }
+                                                var _valid1 = _errs91 === errors;
+                                                valid13 = valid13 || _valid1;
+                                                if (!valid13) {
+                                                  errors++;
+                                                  validate20.errors = vErrors;
+                                                  return false;
+                                                } else {
+                                                  errors = _errs88;
+                                                  if (vErrors !== null) {
+                                                    if (_errs88) {
+                                                      vErrors.length = _errs88;
+                                                    } else {
+                                                      vErrors = null;
+                                                    }
+                                                  }
+                                                }
+                                                var valid12 = _errs87 === errors;
+                                              } else {
+                                                var valid12 = true;
+                                              }
+                                              if (valid12) {
+                                                if (data37.reason !== undefined) {
+                                                  const _errs93 = errors;
+                                                  if (typeof data37.reason !== 'string') {
+                                                    return false;
+                                                  }
+                                                  var valid12 = _errs93 === errors;
+                                                } else {
+                                                  var valid12 = true;
+                                                }
+                                              }
+                                            }
+                                          }
+                                        }
+                                      }
+                                    } else {
+                                      return false;
+                                    }
+                                  }
+                                  var valid11 = _errs79 === errors;
+                                  if (!valid11) {
+                                    break;
+                                  }
+                                }
+                              } else {
+                                return false;
+                              }
+                            }
+                            var valid0 = _errs77 === errors;
+                          } else {
+                            var valid0 = true;
+                          }
                         }
                       }
                     }
@@ -886,6 +999,7 @@ validate20.evaluated = {
     listingCount: true,
     listings: true,
     search: true,
+    firstRows: true,
     sources: true,
     lists: true,
   },

@@ -14,6 +14,10 @@ export const LISTINGS_PATH = 'listings.json';
  * downloads as soon as it starts, while the listings download. */
 export const SEARCH_PATH = 'search.bin';
 
+/** The listings the explorer's default view starts with (`src/domain/first-rows.ts`), which the
+ * page asks for with the manifest and shows while the listings file downloads. */
+export const FIRST_ROWS_PATH = 'first-rows.json';
+
 /** Where the app finds the search file, and the SHA-256 the manifest gives for it. */
 export interface SearchFileRef {
   readonly url: string;

@@ -3,7 +3,7 @@ import { LIST_CODES } from './lists';
 import { SOURCE_FORMATS } from './listing';
 import { isoDateSchema } from './listing-schema';
 
-export { LISTINGS_PATH, MANIFEST_PATH, SEARCH_PATH } from './data-files';
+export { FIRST_ROWS_PATH, LISTINGS_PATH, MANIFEST_PATH, SEARCH_PATH } from './data-files';
 
 /**
  * `public/data/manifest.json`: what the generated data is and where each list came from.
@@ -69,6 +69,16 @@ export const manifestSchema = z.object({
       path: z.string(),
       sha256: z.string().regex(/^[0-9a-f]{64}$/),
       bytes: z.number().int().positive(),
+    })
+    .optional(),
+  /** The listings the explorer's default view starts with, in its order (`first-rows.ts`; absent
+   * in data built before it, where the page waits for the listings to show any row). */
+  firstRows: z
+    .object({
+      path: z.string(),
+      sha256: z.string().regex(/^[0-9a-f]{64}$/),
+      bytes: z.number().int().positive(),
+      count: z.number().int().nonnegative(),
     })
     .optional(),
   sources: z.array(sourceInfoSchema),

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import {
+  FIRST_ROWS_PATH,
   LISTINGS_PATH,
   MANIFEST_PATH,
   manifestSchema,
@@ -11,6 +12,7 @@ import {
 } from '../domain/manifest';
 import { SCHEMA_VERSION } from '../domain/listing';
 import { listingsFileText } from '../domain/listings-file';
+import { firstListingsByName } from '../domain/first-rows';
 import type { BuildResult } from './build';
 import { searchFileBytes } from '../search/search-file';
 
@@ -24,7 +26,7 @@ export interface WriteOptions {
 }
 
 /**
- * Writes manifest, listings, search names and the reconciliation report into `outDir` atomically: everything
+ * Writes manifest, listings, search names, first rows and the reconciliation report into `outDir` atomically: everything
  * goes into a sibling temporary folder first, which then replaces `outDir` in one rename, so a
  * failure part-way leaves the previous data intact. Re-running on the same sources writes the
  * same bytes: `generatedAt` is kept from the previous manifest when the listings are unchanged.
@@ -33,6 +35,8 @@ export function writeDataset(build: BuildResult, options: WriteOptions): Manifes
   const listingsJson = listingsFileText(SCHEMA_VERSION, build.listings.map(asciiJson));
   const listingsSha = sha256(listingsJson);
   const searchBytes = searchFileBytes(build.listings, listingsSha);
+  const firstRows = firstListingsByName(build.listings);
+  const firstRowsJson = listingsFileText(SCHEMA_VERSION, firstRows.map(asciiJson));
   const previous = readPreviousManifest(options.outDir);
   const manifestBody = {
     schemaVersion: SCHEMA_VERSION,
@@ -43,6 +47,12 @@ export function writeDataset(build: BuildResult, options: WriteOptions): Manifes
       path: SEARCH_PATH,
       sha256: sha256(searchBytes),
       bytes: searchBytes.length,
+    },
+    firstRows: {
+      path: FIRST_ROWS_PATH,
+      sha256: sha256(firstRowsJson),
+      bytes: Buffer.byteLength(firstRowsJson),
+      count: firstRows.length,
     },
     sources: build.sources,
     lists: build.lists,
@@ -73,6 +83,7 @@ export function writeDataset(build: BuildResult, options: WriteOptions): Manifes
     mkdirSync(tempDir, { recursive: true });
     writeFileSync(join(tempDir, LISTINGS_PATH), listingsJson);
     writeFileSync(join(tempDir, SEARCH_PATH), searchBytes);
+    writeFileSync(join(tempDir, FIRST_ROWS_PATH), firstRowsJson);
     writeFileSync(
       join(tempDir, 'reconciliation.json'),
       JSON.stringify(reconciliation, null, 1) + '\n',

@@ -44,6 +44,7 @@ describe('determinism', () => {
     expect(first.code).toBe(0);
     const before = snapshotDir(out);
     expect(Object.keys(before)).toEqual([
+      'first-rows.json',
       'listings.json',
       'manifest.json',
       'reconciliation.json',

@@ -3,7 +3,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import type { Manifest, SourceInfo } from '../../../src/domain/manifest';
-import { SCHEMA_VERSION } from '../../../src/domain/listing';
+import { SCHEMA_VERSION, type Listing } from '../../../src/domain/listing';
+import { FIRST_ROWS_COUNT } from '../../../src/domain/first-rows';
+import { factsOf } from '../../../src/features/explorer/model/facts';
 import { classifySector } from '../../../src/domain/sector-rules';
 import { assembleBuild, chooseSources, loadSource } from '../../../src/pipeline/build';
 import { discoverSources } from '../../../src/pipeline/discover';
@@ -43,10 +45,11 @@ function options(outDir: string, now = new Date('2026-01-01T00:00:00.000Z')): Wr
 }
 
 describe('writeDataset', () => {
-  it('writes the five files and nothing beside the output folder', () => {
+  it('writes the six files and nothing beside the output folder', () => {
     const out = path.join(makeTempDir('write'), 'nested', 'data');
     const manifest = writeDataset(build, options(out));
     expect(Object.keys(snapshotDir(out))).toEqual([
+      'first-rows.json',
       'listings.json',
       'manifest.json',
       'reconciliation.json',
@@ -66,6 +69,52 @@ describe('writeDataset', () => {
       sha256: createHash('sha256').update(searchBytes).digest('hex'),
       bytes: searchBytes.length,
     });
+  });
+
+  it('writes the first rows the explorer starts on, as the manifest describes them', () => {
+    const out = path.join(makeTempDir('write-first-rows'), 'data');
+    const manifest = writeDataset(build, options(out));
+    const bytes = readFileSync(path.join(out, 'first-rows.json'));
+    const file = JSON.parse(bytes.toString('utf8')) as {
+      schemaVersion: string;
+      listings: Listing[];
+    };
+    expect(file.schemaVersion).toBe(SCHEMA_VERSION);
+    // The fixtures' 47 listings are more than the file holds.
+    const expectedCount = FIRST_ROWS_COUNT;
+    expect(build.listings.length).toBeGreaterThan(expectedCount);
+    expect(file.listings).toHaveLength(expectedCount);
+    expect(manifest.firstRows).toEqual({
+      path: 'first-rows.json',
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      bytes: bytes.length,
+      count: expectedCount,
+    });
+    // In the order of the explorer's own default view, and the very listings it will show.
+    const explorerOrder = factsOf(build.listings).map((facts) => facts.listing);
+    expect(file.listings).toEqual(explorerOrder.slice(0, expectedCount));
+  });
+
+  it('orders listings whose names differ only in case as the explorer does, by id', () => {
+    const many = Array.from({ length: 3 }, (_, copy) =>
+      build.listings.map((listing) => ({
+        ...listing,
+        id: `${listing.id}-${copy}`,
+        name: copy === 1 ? listing.name.toLowerCase() : listing.name,
+      })),
+    ).flat();
+    expect(many.length).toBeGreaterThan(FIRST_ROWS_COUNT);
+    const out = path.join(makeTempDir('write-first-rows-many'), 'data');
+    const manifest = writeDataset({ ...build, listings: many }, options(out));
+    const file = JSON.parse(readFileSync(path.join(out, 'first-rows.json'), 'utf8')) as {
+      listings: Listing[];
+    };
+    expect(manifest.firstRows?.count).toBe(FIRST_ROWS_COUNT);
+    expect(file.listings.map((listing) => listing.id)).toEqual(
+      factsOf(many)
+        .slice(0, FIRST_ROWS_COUNT)
+        .map((facts) => facts.listing.id),
+    );
   });
 
   it('keeps generatedAt when the content is unchanged and renews it when it changes', () => {
