@@ -56,10 +56,7 @@ export function App() {
       ) : null}
       <main id="main">
         {state.status === 'loading' ? (
-          <>
-            <EarlySearch />
-            <LoadingPage progress={state.progress} />
-          </>
+          <EarlySearch loading={<LoadingPage progress={state.progress} />} />
         ) : null}
         {state.status === 'error' ? <DataErrorPage error={state.error} /> : null}
         {state.status === 'ready' ? <ReadyApp dataset={state.dataset} /> : null}

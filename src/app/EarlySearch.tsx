@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { SearchBox } from '../features/explorer/SearchBox';
 import { SearchSupersededError, type SearchPreview } from '../search/search-client';
 import { Link } from '../ui/Link';
@@ -7,6 +7,9 @@ import { entityPath, matchRoute } from './routes';
 import { firstShownText, listingsText, previewRowNote } from './early-results-text';
 import { formatExplorerSearch, parseExplorerSearch } from './url-state';
 import { describeSearchStatus, useEarlySearch } from './use-search-client';
+import { useFirstRows } from './first-rows';
+import { FirstRowsPreview } from './FirstRowsPreview';
+import { cycleSort } from '../features/explorer/model/view';
 
 /** How many names the preview shows: a screenful, until the table replaces it. */
 const PREVIEW_ROWS = 20;
@@ -19,14 +22,15 @@ const PREVIEW_ROWS = 20;
  * it (and on any filters the address had) once the listings are in. Shown on the explorer's
  * address only: an entity page waits for its listing.
  */
-export function EarlySearch() {
+export function EarlySearch({ loading = null }: { loading?: ReactNode }) {
   const location = useLocation();
-  if (matchRoute(location.pathname).kind !== 'explorer') return null;
-  return <EarlySearchBox search={location.search} />;
+  if (matchRoute(location.pathname).kind !== 'explorer') return loading;
+  return <EarlySearchBox search={location.search} loading={loading} />;
 }
 
-function EarlySearchBox({ search }: { search: string }) {
+function EarlySearchBox({ search, loading }: { search: string; loading: ReactNode }) {
   const { status, preview } = useEarlySearch();
+  const firstRows = useFirstRows();
   const view = useMemo(() => parseExplorerSearch(search).view, [search]);
   const query = view.q.trim();
   const [answer, setAnswer] = useState<{ query: string; found: SearchPreview } | null>(null);
@@ -64,16 +68,33 @@ function EarlySearchBox({ search }: { search: string }) {
     };
   }, []);
 
+  const searchBox = (
+    <div className="explorer-search" ref={box}>
+      <SearchBox
+        value={view.q}
+        status={describeSearchStatus(status)}
+        onChange={(q) => navigate(`/${formatExplorerSearch({ ...view, q })}`, { replace: true })}
+      />
+    </div>
+  );
+  // The default view's first rows, laid out as the explorer will be, so that nothing moves
+  // when the full table replaces them.
+  if (firstRows !== null && formatExplorerSearch(view) === '') {
+    return (
+      <FirstRowsPreview
+        firstRows={firstRows}
+        searchBox={searchBox}
+        loading={loading}
+        onSort={(column) =>
+          navigate(`/${formatExplorerSearch(cycleSort(view, column))}`, { replace: false })
+        }
+      />
+    );
+  }
   const shown = query === '' ? null : answer;
   return (
     <div className="early-search">
-      <div className="explorer-search" ref={box}>
-        <SearchBox
-          value={view.q}
-          status={describeSearchStatus(status)}
-          onChange={(q) => navigate(`/${formatExplorerSearch({ ...view, q })}`, { replace: true })}
-        />
-      </div>
+      {searchBox}
       {shown === null ? null : (
         <section className="early-results" aria-label="First results">
           <p role="status" aria-live="polite">
@@ -91,6 +112,7 @@ function EarlySearchBox({ search }: { search: string }) {
           </ol>
         </section>
       )}
+      {loading}
     </div>
   );
 }

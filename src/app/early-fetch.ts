@@ -9,7 +9,7 @@
  * again (`fetchPreferringEarly`).
  */
 
-import { LISTINGS_PATH, MANIFEST_PATH } from '../domain/data-files';
+import { FIRST_ROWS_PATH, LISTINGS_PATH, MANIFEST_PATH } from '../domain/data-files';
 import type { FetchWithProgress } from '../data/load-dataset';
 
 /** How far `public/early-data.js` has downloaded a file it asked for, and who to tell next. */
@@ -27,9 +27,10 @@ declare global {
   }
 }
 
-/** The files asked for at once. The pipeline always writes the listings as `LISTINGS_PATH`, and
- * the loader takes that response only if the manifest names that file. */
-export const EARLY_FILES: readonly string[] = [MANIFEST_PATH, LISTINGS_PATH];
+/** The files asked for at once. The pipeline always writes the listings as `LISTINGS_PATH` (and
+ * the first rows as `FIRST_ROWS_PATH`), and the loader takes that response only if the manifest
+ * names that file. */
+export const EARLY_FILES: readonly string[] = [MANIFEST_PATH, FIRST_ROWS_PATH, LISTINGS_PATH];
 
 /** Requests made before the app was ready for them, by URL; each is handed out once. */
 const earlyResponses = new Map<string, { response: Promise<Response>; progress?: EarlyProgress }>();

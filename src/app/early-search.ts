@@ -21,12 +21,9 @@ declare global {
   }
 }
 
-/** The search file a manifest's text names, and the SHA-256 it gives the listings; null when the
- * text is not a manifest this app reads, or names no search file. */
-export function searchFileOfManifest(
-  text: string,
-  dataUrl: string,
-): { readonly searchFile: SearchFileRef; readonly listingsSha256: string } | null {
+/** The manifest in `text`, checked as the loader checks it; null when the text is not a manifest
+ * of the schema version this app reads. */
+export function manifestOfText(text: string): Manifest | null {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -35,8 +32,18 @@ export function searchFileOfManifest(
   }
   if (!matchesManifestSchema(json)) return null;
   const manifest = json as Manifest;
-  const searchFile = searchFileOf(manifest, dataUrl);
-  if (manifest.schemaVersion !== SCHEMA_VERSION || searchFile === null) return null;
+  return manifest.schemaVersion === SCHEMA_VERSION ? manifest : null;
+}
+
+/** The search file a manifest's text names, and the SHA-256 it gives the listings; null when the
+ * text is not a manifest this app reads, or names no search file. */
+export function searchFileOfManifest(
+  text: string,
+  dataUrl: string,
+): { readonly searchFile: SearchFileRef; readonly listingsSha256: string } | null {
+  const manifest = manifestOfText(text);
+  const searchFile = manifest === null ? null : searchFileOf(manifest, dataUrl);
+  if (manifest === null || searchFile === null) return null;
   return { searchFile, listingsSha256: manifest.listings.sha256 };
 }
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './browser';
 import { findSeriousA11yViolations } from './audit';
-import { typeQuery, waitForSearchReady, waitForSettled } from './helpers';
+import { FULL_TABLE_ROW, typeQuery, waitForSearchReady, waitForSettled } from './helpers';
 
 /**
  * axe-core on every page of the app, in a real browser so that colour contrast is computed
@@ -30,7 +30,7 @@ describe('accessibility (axe), in Chromium, on the real lists', () => {
 
   it('explorer with results', async () => {
     await page.goto(`${baseUrl}/`);
-    await page.locator('.results-table tbody tr').first().waitFor({ timeout: 60_000 });
+    await page.locator(FULL_TABLE_ROW).first().waitFor({ timeout: 60_000 });
     await waitForSearchReady(page);
     await typeQuery(page, 'Megvii');
     expect(await findSeriousA11yViolations(page)).toEqual([]);
@@ -45,7 +45,7 @@ describe('accessibility (axe), in Chromium, on the real lists', () => {
 
   it('explorer with the charts shown and their tables open', async () => {
     await page.goto(`${baseUrl}/?list=EL&v=1`);
-    await page.locator('.results-table tbody tr').first().waitFor({ timeout: 60_000 });
+    await page.locator(FULL_TABLE_ROW).first().waitFor({ timeout: 60_000 });
     await waitForSettled(page);
     await page.getByRole('button', { name: 'Show charts' }).click();
     await page.locator('.charts figure').first().waitFor();

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './browser';
 import { findSeriousA11yViolations } from './audit';
-import { waitForSettled } from './helpers';
+import { FULL_TABLE_ROW, waitForSettled } from './helpers';
 
 /**
  * Search before the listings have arrived, on the real lists: the listings file is held back
@@ -70,7 +70,7 @@ describe('search while the listings are still loading, in Chromium', () => {
     await box.fill('gazprom');
     await expect.poll(() => page.url()).toMatch(/q=gazprom/);
     letListingsGo();
-    await page.locator('.results-table tbody tr').first().waitFor({ timeout: 60_000 });
+    await page.locator(FULL_TABLE_ROW).first().waitFor({ timeout: 60_000 });
     // The explorer's own box has the focus and the text, caret at the end: typing goes on.
     await page.keyboard.type(' bank');
     await waitForSettled(page, 'gazprom bank');

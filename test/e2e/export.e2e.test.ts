@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './browser';
-import { announcedCount, expectSameOrigin, waitForSettled } from './helpers';
+import { FULL_TABLE_ROW, announcedCount, expectSameOrigin, waitForSettled } from './helpers';
 
 /**
  * Export, in Chromium, on the real lists: the file holds exactly the rows the view counts (the
@@ -32,7 +32,7 @@ describe('export, in Chromium, on the real lists', () => {
     page.on('request', (request) => requests.push(request.url()));
     page.on('pageerror', (error) => pageErrors.push(error.message));
     await page.goto(`${baseUrl}${SEED_VIEW}`);
-    await page.locator('.results-table tbody tr').first().waitFor({ timeout: 60_000 });
+    await page.locator(FULL_TABLE_ROW).first().waitFor({ timeout: 60_000 });
     await waitForSettled(page);
   });
 
@@ -113,7 +113,7 @@ describe('export, in Chromium, on the real lists', () => {
   it('writes a search typed as a formula inert (no real name starts with one)', async () => {
     // BLENDER.IO (SDN) has the alias "@BLENDERIO_RU": a search for it reaches the file as text.
     await page.goto(`${baseUrl}/?q=${encodeURIComponent('@BLENDERIO_RU')}&v=1`);
-    await page.locator('.results-table tbody tr').first().waitFor({ timeout: 60_000 });
+    await page.locator(FULL_TABLE_ROW).first().waitFor({ timeout: 60_000 });
     await waitForSettled(page, '@BLENDERIO_RU');
     const count = await announcedCount(page);
     expect(count).toBeGreaterThan(0);

@@ -21,12 +21,16 @@ export async function openWatchedPage(width = 1280, height = 900): Promise<Watch
   return { browser, page, pageErrors, requests };
 }
 
+/** A row of the explorer's own table: every listing is in, with filters and counts. (Before it,
+ * the default view may show the first rows file's rows, in a section without `data-settled`.) */
+export const FULL_TABLE_ROW = '.explorer-results[data-settled] .results-table tbody tr';
+
 /** `openWatchedPage` on the explorer at `baseUrl`, once its first rows are drawn and search is
  * ready. */
 export async function openExplorer(baseUrl: string): Promise<WatchedPage> {
   const watched = await openWatchedPage();
   await watched.page.goto(`${baseUrl}/`);
-  await watched.page.locator('.results-table tbody tr').first().waitFor({ timeout: 60_000 });
+  await watched.page.locator(FULL_TABLE_ROW).first().waitFor({ timeout: 60_000 });
   await waitForSearchReady(watched.page);
   return watched;
 }
@@ -74,7 +78,7 @@ export async function waitForSettled(page: Page, query?: string): Promise<void> 
 export async function visibleRows(
   page: Page,
 ): Promise<{ name: string; list: string; listed: string }[]> {
-  return page.$$eval('.results-table tbody tr', (rows) =>
+  return page.$$eval(FULL_TABLE_ROW, (rows) =>
     rows.map((row) => ({
       name: row.querySelector('.col-name .entity-link')?.textContent ?? '',
       list: row.querySelector('.col-list')?.textContent ?? '',

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './browser';
 import { watchPageProblems, type PageProblems } from './audit';
+import { FULL_TABLE_ROW } from './helpers';
 
 /**
  * Links are typed, pasted, truncated and tampered with. Whatever arrives in the address bar, the
@@ -124,7 +125,7 @@ describe('hostile URLs, in Chromium, on the real lists', () => {
     await page.goto(`${baseUrl}${url.path}`);
     if (url.shows === 'results') {
       await page
-        .locator('.results-table tbody tr, .table-scroll .empty')
+        .locator(`${FULL_TABLE_ROW}, .table-scroll .empty`)
         .first()
         .waitFor({ state: 'visible', timeout: 60_000 });
     } else {
@@ -162,7 +163,7 @@ describe('hostile URLs, in Chromium, on the real lists', () => {
   it('links every not-found page back to a working explorer', async () => {
     await openHostile({ name: 'unknown', path: '/no/such/page', shows: NOT_FOUND });
     await page.getByRole('link', { name: 'Go to the explorer' }).click();
-    await page.locator('.results-table tbody tr').first().waitFor({ timeout: 60_000 });
+    await page.locator(FULL_TABLE_ROW).first().waitFor({ timeout: 60_000 });
     expect(new URL(page.url()).pathname).toBe('/');
   });
 

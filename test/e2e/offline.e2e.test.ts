@@ -3,7 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from './browser';
 import { serveStatic, type StaticServer } from './static-server';
-import { announcedCount, typeQuery, visibleRows, waitForSearchReady } from './helpers';
+import {
+  FULL_TABLE_ROW,
+  announcedCount,
+  typeQuery,
+  visibleRows,
+  waitForSearchReady,
+} from './helpers';
 
 /**
  * After one visit the app works with no network at all: the service worker serves the app shell
@@ -13,7 +19,7 @@ import { announcedCount, typeQuery, visibleRows, waitForSearchReady } from './he
 const BUILD = resolve(import.meta.dirname, '../../.cache/e2e-dist');
 
 async function waitForTable(page: Page): Promise<void> {
-  await page.locator('.results-table tbody tr').first().waitFor({ timeout: 60_000 });
+  await page.locator(FULL_TABLE_ROW).first().waitFor({ timeout: 60_000 });
 }
 
 describe('offline, in Chromium, on the real lists', () => {
@@ -55,7 +61,12 @@ describe('offline, in Chromium, on the real lists', () => {
     // The search names too: the search worker asks for them once the listings are in.
     await expect
       .poll(cached)
-      .toEqual(['/data/listings.json', '/data/manifest.json', '/data/search.bin']);
+      .toEqual([
+        '/data/first-rows.json',
+        '/data/listings.json',
+        '/data/manifest.json',
+        '/data/search.bin',
+      ]);
     await expect.poll(() => page.locator('.data-summary').textContent()).not.toMatch(/offline/);
   });
 

@@ -6,7 +6,13 @@ import { CONTENT_SECURITY_POLICY } from '../../vite.config';
 import { launchChromium } from './browser';
 import { watchPageProblems, type PageProblems } from './audit';
 import { serveStatic, type StaticServer } from './static-server';
-import { expectSameOrigin, typeQuery, waitForSearchReady, waitForSettled } from './helpers';
+import {
+  FULL_TABLE_ROW,
+  expectSameOrigin,
+  typeQuery,
+  waitForSearchReady,
+  waitForSettled,
+} from './helpers';
 
 /**
  * "No query is ever sent anywhere, and the page loads nothing from any other host" (README).
@@ -97,7 +103,7 @@ describe('privacy, in Chromium, on the real lists', () => {
     const response = await page.goto(`${baseUrl}/`);
     documentCsp = response?.headers()['content-security-policy'];
     expect(documentCsp).toBe(CONTENT_SECURITY_POLICY);
-    await page.locator('.results-table tbody tr').first().waitFor({ timeout: 60_000 });
+    await page.locator(FULL_TABLE_ROW).first().waitFor({ timeout: 60_000 });
     await waitForSearchReady(page);
   });
 

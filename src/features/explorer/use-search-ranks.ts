@@ -40,7 +40,8 @@ export interface SearchState {
   readonly pending: boolean;
 }
 
-const NO_HITS: HitsById = { get: () => undefined };
+/** No hits: the rows of no search. */
+export const NO_HITS: HitsById = { get: () => undefined };
 const NO_POSITIONS = new Int32Array(0);
 const EMPTY: SearchState = { query: '', positions: null, hits: NO_HITS, pending: false };
 

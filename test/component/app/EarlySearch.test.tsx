@@ -98,4 +98,53 @@ describe('EarlySearch', () => {
     const entity = render(<OnEntityPage />);
     expect(entity.container.innerHTML).toBe('');
   });
+
+  it("shows the first rows on the default view, in the explorer's table, until the listings come", async () => {
+    const { EarlySearch } = await freshPage('/');
+    const { publishFirstRows } = await import('../../../src/app/first-rows');
+    const { factsOf } = await import('../../../src/features/explorer/model/facts');
+    const loading = <p className="loading-marker">Loading the listings…</p>;
+    const { container } = render(<EarlySearch loading={loading} />);
+    // Until the first rows are read, the search box and the loading state.
+    expect(container.querySelector('.results-table')).toBeNull();
+    expect(container.querySelector('.early-search .loading-marker')).not.toBeNull();
+    act(() => publishFirstRows({ listingCount: 15_204, rows: factsOf(LISTINGS) }));
+    const section = container.querySelector('.explorer-results[data-preview]');
+    expect(section?.getAttribute('aria-busy')).toBe('true');
+    expect(section?.querySelector('.result-count')?.textContent).toBe(
+      '15,204 listings · the first 3 shown while the rest load',
+    );
+    expect(section?.querySelector('.loading-marker')).not.toBeNull();
+    const names = [...container.querySelectorAll('.results-table tbody .col-name a')];
+    expect(names.map((name) => name.textContent)).toEqual(
+      factsOf(LISTINGS).map((f) => f.listing.name),
+    );
+    expect(names[0]?.getAttribute('href')).toBe(`/entity/${factsOf(LISTINGS)[0]!.listing.id}`);
+    // A name from the data is text there too.
+    expect(container.querySelector('.results-table img')).toBeNull();
+    expect(screen.getByLabelText('Search names, aliases and identifiers')).toHaveProperty(
+      'value',
+      '',
+    );
+    // Sorting waits for the listings: the click asks for the sorted view in the address.
+    fireEvent.click(screen.getByRole('button', { name: /^Name/ }));
+    await waitFor(() => expect(window.location.search).toMatch(/^\?sort=name(&|$)/));
+    expect(container.querySelector('.results-table')).toBeNull();
+    expect(container.querySelector('.early-search .loading-marker')).not.toBeNull();
+  });
+
+  it('shows no first rows for a query or a filter, which they would not answer', async () => {
+    for (const address of ['/?q=sugon', '/?list=EL']) {
+      const { EarlySearch } = await freshPage(address);
+      const { publishFirstRows } = await import('../../../src/app/first-rows');
+      const { factsOf } = await import('../../../src/features/explorer/model/facts');
+      const { container, unmount } = render(
+        <EarlySearch loading={<p className="loading-marker">Loading</p>} />,
+      );
+      act(() => publishFirstRows({ listingCount: 15_204, rows: factsOf(LISTINGS) }));
+      expect(container.querySelector('.results-table')).toBeNull();
+      expect(container.querySelector('.early-search .loading-marker')).not.toBeNull();
+      unmount();
+    }
+  });
 });

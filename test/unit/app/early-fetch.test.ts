@@ -2,7 +2,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { LISTINGS_PATH, MANIFEST_PATH, SEARCH_PATH } from '../../../src/domain/data-files';
+import {
+  FIRST_ROWS_PATH,
+  LISTINGS_PATH,
+  MANIFEST_PATH,
+  SEARCH_PATH,
+} from '../../../src/domain/data-files';
 import { SEARCH_WORKER_META } from '../../../vite.config';
 
 const EARLY_SCRIPT = readFileSync(
@@ -135,11 +140,15 @@ afterEach(() => {
 });
 
 describe('early fetch', () => {
-  it('requests the manifest and the listings file at once, before anyone asks', async () => {
+  it('requests the manifest, the first rows and the listings file at once, before anyone asks', async () => {
     const { requested } = serve({ '/data/manifest.json': MANIFEST, '/data/listings.json': '[1]' });
     const { startEarlyFetch } = await freshModule();
     startEarlyFetch('/data/');
-    expect(requested).toEqual(['/data/manifest.json', '/data/listings.json']);
+    expect(requested).toEqual([
+      '/data/manifest.json',
+      '/data/first-rows.json',
+      '/data/listings.json',
+    ]);
   });
 
   it('answers each early request once with its response, then fetches again', async () => {
@@ -150,9 +159,9 @@ describe('early fetch', () => {
     expect(await manifest.text()).toBe(MANIFEST);
     expect(manifest.headers.get('content-type')).toBe('application/json');
     expect(await (await fetchPreferringEarly('/data/listings.json')).text()).toBe('[1]');
-    expect(requested).toHaveLength(2);
-    await fetchPreferringEarly('/data/listings.json');
     expect(requested).toHaveLength(3);
+    await fetchPreferringEarly('/data/listings.json');
+    expect(requested).toHaveLength(4);
   });
 
   it('leaves a file it did not ask for to a normal request', async () => {
@@ -160,7 +169,12 @@ describe('early fetch', () => {
     const { startEarlyFetch, fetchPreferringEarly } = await freshModule();
     startEarlyFetch('/data/');
     expect(await (await fetchPreferringEarly('/data/other.json')).text()).toBe('[2]');
-    expect(requested).toEqual(['/data/manifest.json', '/data/listings.json', '/data/other.json']);
+    expect(requested).toEqual([
+      '/data/manifest.json',
+      '/data/first-rows.json',
+      '/data/listings.json',
+      '/data/other.json',
+    ]);
   });
 
   it('hands a failed early request to the loader as the same failure', async () => {
@@ -178,6 +192,7 @@ describe('early fetch', () => {
     const { requested } = serve({});
     const early = {
       '/data/manifest.json': Promise.resolve(new Response(MANIFEST)),
+      '/data/first-rows.json': Promise.resolve(new Response('[5]')),
       '/data/listings.json': Promise.resolve(new Response('[3]')),
     };
     vi.stubGlobal('window', { __sanctionsEarlyRequests: early });
@@ -186,6 +201,7 @@ describe('early fetch', () => {
     expect(requested).toEqual([]);
     expect(await (await fetchPreferringEarly('/data/manifest.json')).text()).toBe(MANIFEST);
     expect(await (await fetchPreferringEarly('/data/listings.json')).text()).toBe('[3]');
+    expect(await (await fetchPreferringEarly('/data/first-rows.json')).text()).toBe('[5]');
   });
 
   it('passes the status of a missing manifest through', async () => {
@@ -199,7 +215,11 @@ describe('early fetch', () => {
 describe('public/early-data.js', () => {
   it('asks for the files the app reads, under the base path it is served from', () => {
     const { requested, requests } = runEarlyScript('https://example.org/explorer/early-data.js');
-    const urls = [`/explorer/data/${MANIFEST_PATH}`, `/explorer/data/${LISTINGS_PATH}`];
+    const urls = [
+      `/explorer/data/${MANIFEST_PATH}`,
+      `/explorer/data/${FIRST_ROWS_PATH}`,
+      `/explorer/data/${LISTINGS_PATH}`,
+    ];
     expect(requested).toEqual(urls.map((url) => ({ url, cache: 'no-cache' })));
     expect(Object.keys(requests ?? {})).toEqual(urls);
   });
@@ -276,7 +296,10 @@ describe('public/early-data.js', () => {
 
   it('downloads the listings whole by XMLHttpRequest, revalidating any cached copy', async () => {
     const { requested, requests } = runEarlyScript('https://example.org/early-data.js', null, true);
-    expect(requested.map((request) => request.url)).toEqual([`/data/${MANIFEST_PATH}`]);
+    expect(requested.map((request) => request.url)).toEqual([
+      `/data/${MANIFEST_PATH}`,
+      `/data/${FIRST_ROWS_PATH}`,
+    ]);
     const [xhr] = FakeXhr.made;
     expect(xhr?.url).toBe(`/data/${LISTINGS_PATH}`);
     expect(xhr?.responseType).toBe('blob');
