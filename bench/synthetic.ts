@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { SCHEMA_VERSION, type Listing } from '../src/domain/listing';
 import { listingsFileText } from '../src/domain/listings-file';
 import { asciiJson } from '../src/pipeline/write';
-import { SEARCH_PATH } from '../src/domain/data-files';
+import { FIRST_ROWS_PATH, SEARCH_PATH } from '../src/domain/data-files';
+import { firstListingsByName } from '../src/domain/first-rows';
 import { searchFileBytes } from '../src/search/search-file';
 import { createRng, type Rng } from './rng';
 
@@ -55,7 +56,7 @@ export function syntheticListings(real: readonly Listing[], factor: number, seed
   return out;
 }
 
-/** Writes listings.json, search.bin and manifest.json of the N× dataset into `outDir` (under .cache). */
+/** Writes listings.json, search.bin, first-rows.json and manifest.json of the N× dataset into `outDir` (under .cache). */
 export function writeSyntheticData(realDataDir: string, outDir: string, factor: number): number {
   const manifest = JSON.parse(readFileSync(join(realDataDir, 'manifest.json'), 'utf8')) as {
     listings: { path: string };
@@ -73,6 +74,13 @@ export function writeSyntheticData(realDataDir: string, outDir: string, factor: 
   const listingsSha = createHash('sha256').update(bytes).digest('hex');
   const search = searchFileBytes(listings, listingsSha);
   writeFileSync(join(outDir, SEARCH_PATH), search);
+  // The first rows of the synthetic listings, as the pipeline writes them for the real ones.
+  const firstRows = firstListingsByName(listings);
+  const firstRowsBytes = Buffer.from(
+    listingsFileText(SCHEMA_VERSION, firstRows.map(asciiJson)),
+    'utf8',
+  );
+  writeFileSync(join(outDir, FIRST_ROWS_PATH), firstRowsBytes);
   const synthetic = {
     ...manifest,
     sample: true,
@@ -87,6 +95,12 @@ export function writeSyntheticData(realDataDir: string, outDir: string, factor: 
       path: SEARCH_PATH,
       sha256: createHash('sha256').update(search).digest('hex'),
       bytes: search.length,
+    },
+    firstRows: {
+      path: FIRST_ROWS_PATH,
+      sha256: createHash('sha256').update(firstRowsBytes).digest('hex'),
+      bytes: firstRowsBytes.length,
+      count: firstRows.length,
     },
   };
   writeFileSync(join(outDir, 'manifest.json'), `${JSON.stringify(synthetic, null, 1)}\n`);

@@ -4,7 +4,8 @@
  *
  * It records, on the page's own clock (`performance.now()`):
  * - load: when the first table row exists (MutationObserver callback, i.e. right after React's
- *   commit) and the first animation frame after it; the same for "Search ready" in the hint;
+ *   commit) and the first animation frame after it; the same for the explorer's full table and
+ *   for "Search ready" in the hint;
  * - every message to and from the search worker (Worker is wrapped): when posted, how long the
  *   synchronous postMessage (serialisation) took, the worker's own `millis`, when the answer arrived;
  * - interactions: keydown in the search box, click on a facet checkbox, click on the export
@@ -15,6 +16,8 @@
   const bench = {
     firstRowsCommit: null,
     firstRowsFrame: null,
+    fullTableCommit: null,
+    fullTableFrame: null,
     searchReadyCommit: null,
     searchReadyFrame: null,
     longTasks: [],
@@ -77,6 +80,15 @@
     if (bench.firstRowsCommit === null && document.querySelector('.results-table tbody tr')) {
       bench.firstRowsCommit = now;
       afterFrame((at) => (bench.firstRowsFrame = at));
+    }
+    // The explorer's own table (every listing, filters and counts), which replaces the first
+    // rows file's rows (src/app/FirstRowsPreview.tsx) when the listings are in.
+    if (
+      bench.fullTableCommit === null &&
+      document.querySelector('.explorer-results[data-settled] .results-table tbody tr')
+    ) {
+      bench.fullTableCommit = now;
+      afterFrame((at) => (bench.fullTableFrame = at));
     }
     if (bench.searchReadyCommit === null) {
       const hint = document.querySelector('.search-hint');
@@ -317,12 +329,17 @@
       test();
     });
 
-  /** Resolves when the first rows and "Search ready" have both been seen and painted. */
+  /** Resolves when the first rows, the full table and "Search ready" have been seen and painted. */
   bench.waitLoaded = (timeoutMs = 300000) =>
     new Promise((resolve, reject) => {
       const started = performance.now();
       const test = () => {
-        if (bench.firstRowsFrame !== null && bench.searchReadyFrame !== null) resolve(true);
+        if (
+          bench.firstRowsFrame !== null &&
+          bench.fullTableFrame !== null &&
+          bench.searchReadyFrame !== null
+        )
+          resolve(true);
         else if (performance.now() - started > timeoutMs)
           reject(new Error('timed out waiting for the table and the search'));
         else setTimeout(test, 20);

@@ -60,6 +60,8 @@ describe('the benchmark, once over', () => {
     const [load] = run.loads;
     expect(load?.pageErrors).toEqual([]);
     expect(isTime(load?.firstRowsFrame ?? NaN)).toBe(true);
+    expect(isTime(load!.fullTableFrame)).toBe(true);
+    expect(load!.fullTableFrame).toBeGreaterThanOrEqual(load!.firstRowsFrame);
     // Search is ready from search.bin alone, once the worker has said so: before the rows, or
     // after them.
     expect(isTime(load!.searchReadyFrame)).toBe(true);
@@ -107,6 +109,8 @@ describe('the benchmark, once over', () => {
     expect(isTime(searchFloor!.fetchedMs)).toBe(true);
     expect(searchFloor!.readyMs).toBeGreaterThan(searchFloor!.fetchedMs);
     expect(isTime(run.loads[0]!.firstRowsFrame)).toBe(true);
+    expect(isTime(run.loads[0]!.fullTableFrame)).toBe(true);
+    expect(run.loads[0]!.fullTableFrame).toBeGreaterThanOrEqual(run.loads[0]!.firstRowsFrame);
     expect(isTime(run.loads[0]!.searchReadyFrame)).toBe(true);
     expect(run.loads[0]!.searchReadyFrame).toBeGreaterThanOrEqual(
       run.loads[0]!.marks['search:early-ready']!,
