@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './browser';
 import { findSeriousA11yViolations } from './audit';
-import { FULL_TABLE_ROW, waitForSettled } from './helpers';
+import { FULL_TABLE_ROW, openWithListingsHeldBack, waitForSettled } from './helpers';
 
 /**
  * Search before the listings have arrived, on the real lists: the listings file is held back
@@ -13,23 +12,10 @@ describe('search while the listings are still loading, in Chromium', () => {
   let browser: Browser;
   let page: Page;
   let letListingsGo: () => void = () => undefined;
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
 
   beforeAll(async () => {
-    browser = await launchChromium();
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 900 },
-      bypassCSP: true, // for axe's script tag
-    });
-    page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    const heldBack = new Promise<void>((resolve) => {
-      letListingsGo = resolve;
-    });
-    await page.route('**/data/listings.json', async (route) => {
-      await heldBack;
-      await route.continue();
-    });
+    ({ browser, page, pageErrors, letListingsGo } = await openWithListingsHeldBack());
   });
 
   afterAll(async () => {

@@ -35,6 +35,36 @@ export async function openExplorer(baseUrl: string): Promise<WatchedPage> {
   return watched;
 }
 
+/** A page whose requests for the listings file wait until `letListingsGo` is called: what a
+ * reader on a slow connection sees before the listings arrive, seen for sure. (CSP bypassed for
+ * axe's script tag.) */
+export interface HeldBackPage {
+  readonly browser: Browser;
+  readonly page: Page;
+  readonly pageErrors: string[];
+  readonly letListingsGo: () => void;
+}
+
+export async function openWithListingsHeldBack(): Promise<HeldBackPage> {
+  const browser = await launchChromium();
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    bypassCSP: true,
+  });
+  const page = await context.newPage();
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  let letListingsGo: () => void = () => undefined;
+  const heldBack = new Promise<void>((resolve) => {
+    letListingsGo = resolve;
+  });
+  await page.route('**/data/listings.json', async (route) => {
+    await heldBack;
+    await route.continue();
+  });
+  return { browser, page, pageErrors, letListingsGo };
+}
+
 /** The count the page announces in its live region, e.g. 37 from "37 listings". */
 export async function announcedCount(page: Page): Promise<number> {
   const text = (await page.locator('.result-count strong').textContent()) ?? '';
