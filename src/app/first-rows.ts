@@ -40,6 +40,8 @@ export async function readFirstRows(
   if (!response.ok) throw new Error(`${file}: the server answered HTTP ${response.status}.`);
   const bytes = new Uint8Array(await response.arrayBuffer());
   const digest = await sha256Hex(bytes);
+  // As the loader: without SubtleCrypto (plain-http pages on a LAN address), the schema checks
+  // still run.
   if (digest !== null && digest !== named.sha256) {
     throw new Error(`${file}: its SHA-256 is ${digest}, not the manifest's ${named.sha256}.`);
   }

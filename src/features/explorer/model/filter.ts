@@ -208,7 +208,7 @@ const LISTINGS_PER_STEP = 2000;
  * Makes the facet columns of `facts` ahead of the first filter or search that needs them (the
  * explorer calls it once the first rows are on screen): ~40 ms in Node for the real lists,
  * 230–350 ms in Chromium for 10× as many. It works in steps of a few milliseconds for as long as
- * `hasTime` allows (one step at least), so that a keystroke need not wait for all of it, and says
+ * `hasTime` allows (one step at least), so that input is answered between the steps, and says
  * whether the columns are made; called again, it goes on where it stopped. A filter that needs
  * the columns before then makes the rest at once.
  */
