@@ -638,10 +638,6 @@ function stageTable(loads: readonly LoadRecord[]): string {
     ],
     ['full table seen → next frame (painted)', (l) => l.fullTableFrame - l.fullTableCommit],
     [
-      'full table painted → `filter:prepared` (the facet columns, made in idle moments a few ms at a time)',
-      (l) => at(l, 'filter:prepared') - l.fullTableFrame,
-    ],
-    [
       'navigation → `first-rows:ready` (first-rows.json, fetched by the first script, read and checked)',
       (l) => at(l, 'first-rows:ready'),
     ],

@@ -35,7 +35,7 @@ import { useSearchRanks, type SearchPort } from './use-search-ranks';
 import type { SearchIndex } from '../../search/engine';
 import { useDelayedFlag } from '../../ui/use-delayed-flag';
 import { formatCount } from '../../ui/format-count';
-import { whenIdleInSteps } from '../../ui/when-idle';
+import { whenIdle } from '../../ui/when-idle';
 
 /** How long a search must take before the count says "searching…" (most answer in ~20 ms). */
 const SEARCHING_NOTICE_DELAY_MS = 250;
@@ -92,20 +92,8 @@ export function ExplorerPage({
     readColumnVisibility(globalThis.localStorage),
   );
   // The facet columns that searches and facet clicks filter by, made after the first rows are
-  // shown rather than before (~0.2 s of the first rows in the browser), in idle moments a few
-  // milliseconds at a time, so that scrolling and clicks are answered between the steps (in one
-  // task they took 230–350 ms at 10× the lists). A search or click that needs them first makes
-  // the rest at once.
-  useEffect(
-    () =>
-      whenIdleInSteps((hasTime) => {
-        const done = prepareFilter(facts, hasTime);
-        // For the benchmark's account of a load (bench/report.ts).
-        if (done) performance.mark('filter:prepared');
-        return done;
-      }),
-    [facts],
-  );
+  // shown rather than before (~0.2 s of the first rows in the browser).
+  useEffect(() => whenIdle(() => prepareFilter(facts)), [facts]);
   const search = useSearchRanks(searchPort, view.q, facts, localSearchIndex);
   const showSearching = useDelayedFlag(search.pending, SEARCHING_NOTICE_DELAY_MS);
   // The query reaches the filter only through the search's hits: a keystroke alone (while the

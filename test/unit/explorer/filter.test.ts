@@ -4,7 +4,6 @@ import {
   factPositions,
   filterListings,
   hitPositions,
-  prepareFilter,
   sortFactsByName,
   unfilteredResult,
 } from '../../../src/features/explorer/model/filter';
@@ -247,61 +246,6 @@ describe('filterListings', () => {
       'el-1',
       'cmic-2',
     ]);
-  });
-});
-
-describe('prepareFilter', () => {
-  /** 4,500 listings: three of prepareFilter's steps of 2,000. */
-  const many = () =>
-    Array.from({ length: 4500 }, (_, index) => ({
-      ...LISTINGS[index % LISTINGS.length]!,
-      id: `${LISTINGS[index % LISTINGS.length]!.id}-${index}`,
-    })).map(deriveFacts);
-  const VIEW: ExplorerView = {
-    ...DEFAULT_VIEW,
-    country: ['CN', 'SY'],
-    type: ['entity', 'individual'],
-  };
-  const plain = (facts: ReturnType<typeof many>, hitIds: string[] | null) => {
-    const result = filterListings(
-      facts,
-      VIEW,
-      hitIds === null ? null : hitPositions(facts, hitIds),
-    );
-    return {
-      rows: result.rows.map((fact) => fact.listing.id),
-      facets: Object.fromEntries(
-        Object.entries(result.facets).map(([key, counts]) => [key, Object.fromEntries(counts)]),
-      ),
-      dated: result.dated,
-      undated: result.undated,
-    };
-  };
-
-  it('makes the columns a step at a time while there is time, and says when they are made', () => {
-    const stepwise = many();
-    expect(prepareFilter(stepwise, () => false)).toBe(false);
-    expect(prepareFilter(stepwise, () => false)).toBe(false);
-    expect(prepareFilter(stepwise, () => false)).toBe(true);
-    expect(prepareFilter(stepwise, () => false)).toBe(true);
-    const atOnce = many();
-    expect(prepareFilter(atOnce)).toBe(true);
-    const hitIds = ['sdn-4-4498', 'el-1-0', 'cmic-2-2001', 'el-1-4000'];
-    expect(plain(stepwise, hitIds)).toEqual(plain(atOnce, hitIds));
-    expect(plain(stepwise, null)).toEqual(plain(atOnce, null));
-    expect(plain(stepwise, null).rows.length).toBeGreaterThan(0);
-  });
-
-  it('lets a filter that needs the columns before they are made finish them at once', () => {
-    const halfway = many();
-    expect(prepareFilter(halfway, () => false)).toBe(false);
-    const fresh = many();
-    expect(plain(halfway, ['el-1-4000', 'sdn-4-3'])).toEqual(
-      plain(fresh, ['el-1-4000', 'sdn-4-3']),
-    );
-    // The columns it made are the ones kept: nothing is left to prepare.
-    expect(prepareFilter(halfway, () => false)).toBe(true);
-    expect(factPositions(halfway).get('el-5-4499')).toBe(4499);
   });
 });
 

@@ -118,51 +118,30 @@ const COLUMNS = new WeakMap<readonly ListingFacts[], FacetColumns>();
 function facetColumnsOf(facts: readonly ListingFacts[]): FacetColumns {
   let columns = COLUMNS.get(facts);
   if (columns === undefined) {
-    // Whatever `prepareFilter` has not made yet, made now.
-    const builder = builderOf(facts);
-    addListings(builder, facts, facts.length);
-    columns = finishColumns(builder, facts);
+    columns = buildFacetColumns(facts);
+    COLUMNS.set(facts, columns);
   }
   return columns;
 }
 
-/** The facet columns part-made: the listings before `next` are in. */
-interface ColumnsBuilder {
-  readonly values: string[][];
-  readonly codeOf: Map<string, number>[];
-  readonly starts: Int32Array[];
-  readonly codeLists: number[][];
-  readonly dated: Uint8Array;
-  readonly positionOf: Map<string, number>;
-  next: number;
-}
-
-const BUILDERS = new WeakMap<readonly ListingFacts[], ColumnsBuilder>();
-
-function builderOf(facts: readonly ListingFacts[]): ColumnsBuilder {
-  let builder = BUILDERS.get(facts);
-  if (builder === undefined) {
-    const size = facts.length;
-    builder = {
-      values: FACET_KEYS.map(() => []),
-      codeOf: FACET_KEYS.map(() => new Map()),
-      starts: FACET_KEYS.map(() => new Int32Array(size + 1)),
-      codeLists: FACET_KEYS.map(() => []),
-      dated: new Uint8Array(size),
-      positionOf: new Map(),
-      next: 0,
-    };
-    BUILDERS.set(facts, builder);
-  }
-  return builder;
-}
-
-/** All facets at once, one pass over the listings from `builder.next` to `end`: a pass per facet
- * took 78 ms cold in Node for the real lists, this 40–53 ms. */
-function addListings(builder: ColumnsBuilder, facts: readonly ListingFacts[], end: number): void {
-  const { values, codeOf, starts, codeLists, dated, positionOf } = builder;
+/** In one pass over the facts, all facets at once: a pass per facet took 78 ms cold in Node, this
+ * 40–53 ms. */
+function buildFacetColumns(facts: readonly ListingFacts[]): FacetColumns {
+  const size = facts.length;
   const facetCount = FACET_KEYS.length;
-  for (let position = builder.next; position < end; position += 1) {
+  const values: string[][] = [];
+  const codeOf: Map<string, number>[] = [];
+  const starts: Int32Array[] = [];
+  const codeLists: number[][] = [];
+  for (let facet = 0; facet < facetCount; facet += 1) {
+    values.push([]);
+    codeOf.push(new Map());
+    starts.push(new Int32Array(size + 1));
+    codeLists.push([]);
+  }
+  const dated = new Uint8Array(size);
+  const positionOf = new Map<string, number>();
+  for (let position = 0; position < size; position += 1) {
     const fact = facts[position] as ListingFacts;
     if (fact.listed !== null) dated[position] = 1;
     positionOf.set(fact.listing.id, position);
@@ -183,47 +162,14 @@ function addListings(builder: ColumnsBuilder, facts: readonly ListingFacts[], en
       starts[facet]![position + 1] = facetCodes.length;
     }
   }
-  builder.next = Math.max(builder.next, end);
+  const codes = codeLists.map((list) => Int32Array.from(list));
+  return { values, codeOf, starts, codes, dated, positionOf };
 }
 
-function finishColumns(builder: ColumnsBuilder, facts: readonly ListingFacts[]): FacetColumns {
-  const { values, codeOf, starts, codeLists, dated, positionOf } = builder;
-  const columns = {
-    values,
-    codeOf,
-    starts,
-    codes: codeLists.map((list) => Int32Array.from(list)),
-    dated,
-    positionOf,
-  };
-  COLUMNS.set(facts, columns);
-  BUILDERS.delete(facts);
-  return columns;
-}
-
-/** How many listings `prepareFilter` adds between two looks at the clock: ~5 ms of work. */
-const LISTINGS_PER_STEP = 2000;
-
-/**
- * Makes the facet columns of `facts` ahead of the first filter or search that needs them (the
- * explorer calls it once the first rows are on screen): ~40 ms in Node for the real lists,
- * 230–350 ms in Chromium for 10× as many. It works in steps of a few milliseconds for as long as
- * `hasTime` allows (one step at least), so that input is answered between the steps, and says
- * whether the columns are made; called again, it goes on where it stopped. A filter that needs
- * the columns before then makes the rest at once.
- */
-export function prepareFilter(
-  facts: readonly ListingFacts[],
-  hasTime: () => boolean = () => true,
-): boolean {
-  if (COLUMNS.has(facts)) return true;
-  const builder = builderOf(facts);
-  do {
-    addListings(builder, facts, Math.min(facts.length, builder.next + LISTINGS_PER_STEP));
-  } while (builder.next < facts.length && hasTime());
-  if (builder.next < facts.length) return false;
-  finishColumns(builder, facts);
-  return true;
+/** Makes the facet columns of `facts` ahead of the first filter or search that needs them (the
+ * explorer calls it once the first rows are on screen): ~40 ms in Node for the real lists. */
+export function prepareFilter(facts: readonly ListingFacts[]): void {
+  facetColumnsOf(facts);
 }
 
 /** Each listing's position in `facts` by id (for `hitPositions`, and for finding a row's hit). */
