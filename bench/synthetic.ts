@@ -9,9 +9,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SCHEMA_VERSION, type Listing } from '../src/domain/listing';
 import { listingsFileText } from '../src/domain/listings-file';
-import { asciiJson } from '../src/pipeline/write';
+import { asciiJson, firstRowsFile } from '../src/pipeline/write';
 import { FIRST_ROWS_PATH, SEARCH_PATH } from '../src/domain/data-files';
-import { firstListingsByName } from '../src/domain/first-rows';
 import { searchFileBytes } from '../src/search/search-file';
 import { createRng, type Rng } from './rng';
 
@@ -75,12 +74,8 @@ export function writeSyntheticData(realDataDir: string, outDir: string, factor: 
   const search = searchFileBytes(listings, listingsSha);
   writeFileSync(join(outDir, SEARCH_PATH), search);
   // The first rows of the synthetic listings, as the pipeline writes them for the real ones.
-  const firstRows = firstListingsByName(listings);
-  const firstRowsBytes = Buffer.from(
-    listingsFileText(SCHEMA_VERSION, firstRows.map(asciiJson)),
-    'utf8',
-  );
-  writeFileSync(join(outDir, FIRST_ROWS_PATH), firstRowsBytes);
+  const firstRows = firstRowsFile(listings);
+  writeFileSync(join(outDir, FIRST_ROWS_PATH), firstRows.text);
   const synthetic = {
     ...manifest,
     sample: true,
@@ -96,12 +91,7 @@ export function writeSyntheticData(realDataDir: string, outDir: string, factor: 
       sha256: createHash('sha256').update(search).digest('hex'),
       bytes: search.length,
     },
-    firstRows: {
-      path: FIRST_ROWS_PATH,
-      sha256: createHash('sha256').update(firstRowsBytes).digest('hex'),
-      bytes: firstRowsBytes.length,
-      count: firstRows.length,
-    },
+    firstRows: firstRows.entry,
   };
   writeFileSync(join(outDir, 'manifest.json'), `${JSON.stringify(synthetic, null, 1)}\n`);
   return listings.length;

@@ -10,7 +10,7 @@ import {
   type Manifest,
   type SourceInfo,
 } from '../domain/manifest';
-import { SCHEMA_VERSION } from '../domain/listing';
+import { SCHEMA_VERSION, type Listing } from '../domain/listing';
 import { listingsFileText } from '../domain/listings-file';
 import { firstListingsByName } from '../domain/first-rows';
 import type { BuildResult } from './build';
@@ -35,8 +35,7 @@ export function writeDataset(build: BuildResult, options: WriteOptions): Manifes
   const listingsJson = listingsFileText(SCHEMA_VERSION, build.listings.map(asciiJson));
   const listingsSha = sha256(listingsJson);
   const searchBytes = searchFileBytes(build.listings, listingsSha);
-  const firstRows = firstListingsByName(build.listings);
-  const firstRowsJson = listingsFileText(SCHEMA_VERSION, firstRows.map(asciiJson));
+  const firstRows = firstRowsFile(build.listings);
   const previous = readPreviousManifest(options.outDir);
   const manifestBody = {
     schemaVersion: SCHEMA_VERSION,
@@ -48,12 +47,7 @@ export function writeDataset(build: BuildResult, options: WriteOptions): Manifes
       sha256: sha256(searchBytes),
       bytes: searchBytes.length,
     },
-    firstRows: {
-      path: FIRST_ROWS_PATH,
-      sha256: sha256(firstRowsJson),
-      bytes: Buffer.byteLength(firstRowsJson),
-      count: firstRows.length,
-    },
+    firstRows: firstRows.entry,
     sources: build.sources,
     lists: build.lists,
   };
@@ -83,7 +77,7 @@ export function writeDataset(build: BuildResult, options: WriteOptions): Manifes
     mkdirSync(tempDir, { recursive: true });
     writeFileSync(join(tempDir, LISTINGS_PATH), listingsJson);
     writeFileSync(join(tempDir, SEARCH_PATH), searchBytes);
-    writeFileSync(join(tempDir, FIRST_ROWS_PATH), firstRowsJson);
+    writeFileSync(join(tempDir, FIRST_ROWS_PATH), firstRows.text);
     writeFileSync(
       join(tempDir, 'reconciliation.json'),
       JSON.stringify(reconciliation, null, 1) + '\n',
@@ -153,6 +147,24 @@ export function findShrunkFiles(
         : [];
     })
     .sort((a, b) => a.id.localeCompare(b.id));
+}
+
+/** The first rows file of `listings` (`src/domain/first-rows.ts`), and its manifest entry. */
+export function firstRowsFile(listings: readonly Listing[]): {
+  readonly text: string;
+  readonly entry: NonNullable<Manifest['firstRows']>;
+} {
+  const firstRows = firstListingsByName(listings);
+  const text = listingsFileText(SCHEMA_VERSION, firstRows.map(asciiJson));
+  return {
+    text,
+    entry: {
+      path: FIRST_ROWS_PATH,
+      sha256: sha256(text),
+      bytes: Buffer.byteLength(text),
+      count: firstRows.length,
+    },
+  };
 }
 
 function sha256(data: string | Uint8Array): string {
