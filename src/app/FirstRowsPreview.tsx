@@ -1,11 +1,7 @@
-import { useState, type ReactNode } from 'react';
-import {
-  readColumnVisibility,
-  writeColumnVisibility,
-  type ColumnVisibility,
-} from '../features/explorer/model/column-visibility';
+import type { ReactNode } from 'react';
 import type { SortColumn } from '../features/explorer/model/view';
 import { ResultsTable } from '../features/explorer/ResultsTable';
+import { useColumnVisibility } from '../features/explorer/use-column-visibility';
 import { NO_HITS } from '../features/explorer/use-search-ranks';
 import { formatCount } from '../ui/format-count';
 import { entityPath } from './routes';
@@ -25,9 +21,7 @@ interface FirstRowsPreviewProps {
  * the explorer's own table and layout, the full count, and where the filters will be.
  */
 export function FirstRowsPreview({ firstRows, searchBox, loading, onSort }: FirstRowsPreviewProps) {
-  const [columnVisibility, setColumnVisibility] = useState<ColumnVisibility>(() =>
-    readColumnVisibility(globalThis.localStorage),
-  );
+  const [columnVisibility, changeColumnVisibility] = useColumnVisibility();
   const { listingCount, rows } = firstRows;
   return (
     <div className="explorer explorer-preview">
@@ -52,10 +46,7 @@ export function FirstRowsPreview({ firstRows, searchBox, loading, onSort }: Firs
           resultsKey="first-rows"
           hits={NO_HITS}
           columnVisibility={columnVisibility}
-          onColumnVisibilityChange={(next) => {
-            writeColumnVisibility(globalThis.localStorage, next);
-            setColumnVisibility(next);
-          }}
+          onColumnVisibilityChange={changeColumnVisibility}
           sort={null}
           hasQuery={false}
           onSort={onSort}

@@ -8,12 +8,8 @@ import {
   type ReactNode,
 } from 'react';
 import type { Listing } from '../../domain/listing';
-import {
-  readColumnVisibility,
-  visibleColumnIds,
-  writeColumnVisibility,
-  type ColumnVisibility,
-} from './model/column-visibility';
+import { visibleColumnIds } from './model/column-visibility';
+import { useColumnVisibility } from './use-column-visibility';
 import { FacetList } from '../../ui/FacetList';
 import { buildFacetOptions } from './model/facet-options';
 import { FACETS } from './model/columns';
@@ -88,9 +84,7 @@ export function ExplorerPage({
   renderCharts,
 }: ExplorerPageProps) {
   const [showCharts, setShowCharts] = useState(false);
-  const [columnVisibility, setColumnVisibility] = useState<ColumnVisibility>(() =>
-    readColumnVisibility(globalThis.localStorage),
-  );
+  const [columnVisibility, changeColumnVisibility] = useColumnVisibility();
   // The facet columns that searches and facet clicks filter by, made after the first rows are
   // shown rather than before (~0.2 s of the first rows in the browser).
   useEffect(() => whenIdle(() => prepareFilter(facts)), [facts]);
@@ -148,10 +142,6 @@ export function ExplorerPage({
       changeView((current) => ({ ...current, listedFrom, listedTo })),
     [changeView],
   );
-  const changeColumnVisibility = useCallback((next: ColumnVisibility) => {
-    writeColumnVisibility(globalThis.localStorage, next);
-    setColumnVisibility(next);
-  }, []);
 
   // Settled: the rows on screen answer the current query and filters (tests and benchmarks wait on it).
   const settled = !search.pending && (view.q.trim() === '' || searchPort !== null);
